@@ -1,0 +1,112 @@
+package com.hirepilot.app.auth;
+
+import com.hirepilot.app.job.Collaborator;
+import com.hirepilot.app.job.Collaborators;
+import com.hirepilot.app.notification.EmailKind;
+import com.hirepilot.app.notification.MailTemplates;
+import com.hirepilot.app.notification.Mailer;
+import com.hirepilot.app.notification.OutgoingEmail;
+import com.hirepilot.app.system.Ids;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.security.authentication.ott.OneTimeToken;
+import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * A client asked for a fresh sign-in link. The answer is the same page at once for everybody; the
+ * lookup, the link and the email happen in the background, so nobody can learn from the answer
+ * whether an address belongs to a collaborator.
+ */
+@Component
+class AccessLinkRequests implements OneTimeTokenGenerationSuccessHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(AccessLinkRequests.class);
+  private static final DateTimeFormatter EXPIRY =
+      DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+          .withLocale(Locale.UK)
+          .withZone(java.time.ZoneOffset.UTC);
+
+  private final Collaborators collaborators;
+  private final LoginLinks links;
+  private final Mailer mailer;
+  private final MailTemplates templates;
+  private final TaskExecutor executor;
+
+  AccessLinkRequests(
+      Collaborators collaborators,
+      LoginLinks links,
+      Mailer mailer,
+      MailTemplates templates,
+      TaskExecutor executor) {
+    this.collaborators = collaborators;
+    this.links = links;
+    this.mailer = mailer;
+    this.templates = templates;
+    this.executor = executor;
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, OneTimeToken token)
+      throws IOException {
+    String email = token.getUsername();
+    executor.execute(() -> sendLinkIfCollaborator(email));
+    response.sendRedirect("/portal/access?sent");
+  }
+
+  void sendLinkIfCollaborator(String email) {
+    String address = Collaborator.normalizeEmail(email);
+    if (address == null || address.isBlank()) {
+      return;
+    }
+    var found =
+        collaborators.findByEmailAndStatusOrderByCreatedAtDesc(
+            address, Collaborator.Status.ACTIVE);
+    if (found.isEmpty()) {
+      return;
+    }
+    Collaborator collaborator = found.get(0);
+    try {
+      mailer.sendOnce(
+          "access-link/" + collaborator.id() + "/" + Ids.next(),
+          () -> {
+            LoginLinks.Issued link =
+                links.issue(collaborator, LoginLinks.Purpose.REQUESTED, "/portal");
+            String expires = EXPIRY.format(link.expiresAt()) + " UTC";
+            String text =
+                """
+                Hello %s,
+
+                Here is your new sign-in link to the candidate portal:
+
+                %s
+
+                It works once and until %s. If you did not ask for it, ignore this email.
+                """
+                    .formatted(collaborator.displayName(), link.url(), expires);
+            String html =
+                templates.html(
+                    "access-link",
+                    Map.of("name", collaborator.displayName(), "link", link.url(), "expires", expires));
+            return new OutgoingEmail(
+                collaborator.workspaceId(),
+                null,
+                EmailKind.ACCESS_LINK,
+                collaborator.email(),
+                "Your sign-in link to the candidate portal",
+                text,
+                html);
+          });
+    } catch (RuntimeException e) {
+      log.warn("Could not send a requested access link: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package com.hirepilot.app.auth;
+
+import com.hirepilot.app.job.Collaborator;
+import com.hirepilot.app.job.Collaborators;
+import java.util.List;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the collaborator a consumed link names into the portal session's user. The "username" is
+ * the collaborator's ID; there is no password.
+ */
+@Component
+class CollaboratorAccounts implements UserDetailsService {
+
+  private final Collaborators collaborators;
+
+  CollaboratorAccounts(Collaborators collaborators) {
+    this.collaborators = collaborators;
+  }
+
+  @Override
+  public UserDetails loadUserByUsername(String collaboratorId) {
+    Collaborator collaborator =
+        collaborators
+            .findById(collaboratorId)
+            .filter(Collaborator::isActive)
+            .orElseThrow(() -> new UsernameNotFoundException("No active collaborator"));
+    return new User(collaborator.id(), "", List.of(PortalClient.AUTHORITY));
+  }
+}

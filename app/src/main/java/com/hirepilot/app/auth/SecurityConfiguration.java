@@ -1,0 +1,142 @@
+package com.hirepilot.app.auth;
+
+import com.hirepilot.app.workspace.RecruiterTokenFilter;
+import com.hirepilot.app.workspace.Recruiters;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Three doors: the recruiter API (bearer token, no session), the mailbox of the embedded mail
+ * server (open, local only), and the portal (magic link, session, CSRF) with everything else.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
+          + " form-action 'self'";
+
+  private static final String PROBLEM_401 =
+      """
+      {"type":"about:blank","title":"Unauthorized","status":401,"detail":"%s"}""";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain recruiterApi(HttpSecurity http, Recruiters recruiters) throws Exception {
+    RequestMatcher recruiterPaths =
+        request -> {
+          String path = request.getServletPath();
+          return path.startsWith("/api/") && !path.startsWith("/api/portal/");
+        };
+    return http.securityMatcher(recruiterPaths)
+        .csrf(csrf -> csrf.disable()) // bearer tokens are not sent by browsers on their own
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new RecruiterTokenFilter(recruiters), AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(a -> a.anyRequest().hasRole(RecruiterTokenFilter.ROLE))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                    (request, response, ex) -> {
+                      response.setHeader("WWW-Authenticate", "Bearer");
+                      unauthorized(response, "A valid recruiter API token is required.");
+                    }))
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain portal(
+      HttpSecurity http,
+      PortalTokenService tokenService,
+      AccessLinkRequests accessLinkRequests,
+      CollaboratorAccounts accounts)
+      throws Exception {
+    return http.csrf(
+            csrf ->
+                csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                    .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler()))
+        .userDetailsService(accounts)
+        .oneTimeTokenLogin(
+            ott ->
+                ott.tokenService(tokenService)
+                    .loginProcessingUrl("/portal/login")
+                    .showDefaultSubmitPage(false)
+                    .loginPage("/portal/access")
+                    .tokenGeneratingUrl("/portal/access")
+                    .generateRequestResolver(
+                        request -> new GenerateOneTimeTokenRequest(emailOf(request)))
+                    .tokenGenerationSuccessHandler(accessLinkRequests)
+                    .authenticationSuccessHandler(
+                        (request, response, authentication) ->
+                            response.sendRedirect(
+                                safeTarget(request.getAttribute(PortalTokenService.TARGET_ATTRIBUTE))))
+                    .authenticationFailureHandler(
+                        (request, response, ex) -> response.sendRedirect("/portal/login?invalid")))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/portal/login", "/portal/access", "/portal/assets/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/portal/session")
+                    .permitAll()
+                    .requestMatchers("/portal/**", "/api/portal/**")
+                    .hasRole(PortalClient.ROLE)
+                    .anyRequest()
+                    .permitAll())
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(
+                    (request, response, ex) ->
+                        unauthorized(response, "Sign in with the link from your email first."),
+                    AntPathRequestMatcher.antMatcher("/api/**")))
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/portal/logout")
+                    .logoutSuccessUrl("/portal/access?signedOut")
+                    .deleteCookies("JSESSIONID"))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+
+  private static String emailOf(jakarta.servlet.http.HttpServletRequest request) {
+    String email = request.getParameter("email");
+    return email == null ? "" : email.trim();
+  }
+
+  /** Only a path inside the portal: a stored target must never send a client elsewhere. */
+  static String safeTarget(Object target) {
+    if (target instanceof String path
+        && path.startsWith("/portal/")
+        && !path.startsWith("//")
+        && !path.contains("\\")) {
+      return path;
+    }
+    return "/portal";
+  }
+
+  /** A 401 problem answer; {@code detail} is a constant sentence, never user input. */
+  static void unauthorized(HttpServletResponse response, String detail)
+      throws java.io.IOException {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getWriter().write(PROBLEM_401.formatted(detail));
+  }
+}

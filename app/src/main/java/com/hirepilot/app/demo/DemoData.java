@@ -1,0 +1,168 @@
+package com.hirepilot.app.demo;
+
+import com.hirepilot.app.candidate.Attachment;
+import com.hirepilot.app.candidate.Candidate;
+import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.job.Job;
+import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.submission.Submission;
+import com.hirepilot.app.submission.SubmissionService;
+import com.hirepilot.app.system.PortalProperties;
+import com.hirepilot.app.workspace.CurrentRecruiter;
+import com.hirepilot.app.workspace.Recruiter;
+import com.hirepilot.app.workspace.WorkspaceBootstrap;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Seeds the demo workspace on an empty database and says where to click. */
+@Component
+class DemoData {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+  private final WorkspaceBootstrap bootstrap;
+  private final JobService jobs;
+  private final CandidateService candidates;
+  private final SubmissionService submissions;
+  private final PortalProperties properties;
+  private final Environment environment;
+
+  DemoData(
+      WorkspaceBootstrap bootstrap,
+      JobService jobs,
+      CandidateService candidates,
+      SubmissionService submissions,
+      PortalProperties properties,
+      Environment environment) {
+    this.bootstrap = bootstrap;
+    this.jobs = jobs;
+    this.candidates = candidates;
+    this.submissions = submissions;
+    this.properties = properties;
+    this.environment = environment;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(2)
+  void seedIfEmpty() {
+    if (!properties.demo().enabled()) {
+      return;
+    }
+    var created = bootstrap.createFirstWorkspace("Northwind Talent (demo)", "Riley Recruiter");
+    if (created.isEmpty()) {
+      printWhereToClick(null, null);
+      return;
+    }
+    Recruiter owner = created.get().recruiter();
+    var recruiter =
+        new CurrentRecruiter(owner.id(), owner.workspaceId(), owner.name(), owner.email());
+    Job job =
+        jobs.create(
+            recruiter,
+            "Senior Backend Engineer",
+            "Build the services behind Acme's warehouse robots: fleet scheduling, telemetry and"
+                + " the APIs our operators use every day.",
+            "5+ years of Java or Kotlin; distributed systems; on-call experience.",
+            "Berlin or remote (EU)",
+            "Acme Robotics",
+            true);
+    jobs.addCollaborator(owner.workspaceId(), job.id(), "casey.client@acme.example", "Casey Client");
+
+    Candidate jordan =
+        candidates.create(
+            owner.workspaceId(),
+            "Jordan Lee",
+            "Staff Software Engineer",
+            "Parcelly",
+            List.of("Java", "Temporal", "PostgreSQL", "Kubernetes"),
+            "Led the rewrite of Parcelly's dispatch engine onto durable workflows; cut failed"
+                + " deliveries by a third. Mentors four engineers.",
+            "jordan.lee@mail.example",
+            "+49 30 1234 5678",
+            "Wants 95k+. Interviewing at two other places; move fast.");
+    Attachment resume =
+        attachResume(
+            owner.workspaceId(),
+            jordan,
+            List.of(
+                "Parcelly - Staff Software Engineer (2021-now)",
+                "Dispatch engine on Temporal and PostgreSQL; 40 services.",
+                "Shipwise - Senior Engineer (2017-2021)"));
+    Candidate priya =
+        candidates.create(
+            owner.workspaceId(),
+            "Priya Raman",
+            "Senior Backend Engineer",
+            "Fleetbase",
+            List.of("Kotlin", "Kafka", "AWS"),
+            "Owns Fleetbase's telemetry pipeline (2M events/min).",
+            "priya.raman@mail.example",
+            "+44 20 7946 0000",
+            "Prefers remote. Notice period 3 months.");
+    attachResume(
+        owner.workspaceId(),
+        priya,
+        List.of("Fleetbase - Senior Backend Engineer (2019-now)", "Telemetry on Kafka and AWS."));
+
+    Submission submission =
+        submissions.submit(
+            recruiter,
+            job.id(),
+            jordan.id(),
+            "Jordan is the strongest match we have seen for this role: they built exactly the"
+                + " kind of dispatch system you described. Available to interview next week.",
+            List.of(resume.id()));
+    log.info("Demo data created: job {}, submission {}", job.id(), submission.id());
+    printWhereToClick(created.get(), job);
+  }
+
+  private Attachment attachResume(String workspaceId, Candidate candidate, List<String> lines) {
+    byte[] pdf = DemoResumes.resume(candidate.name(), candidate.title(), lines);
+    return candidates.attach(
+        workspaceId,
+        candidate.id(),
+        candidate.name().replace(' ', '-') + "-resume.pdf",
+        new ByteArrayInputStream(pdf),
+        pdf.length,
+        Attachment.Kind.RESUME,
+        true);
+  }
+
+  private void printWhereToClick(WorkspaceBootstrap.Owner owner, Job job) {
+    boolean embeddedMail = properties.mail().embedded();
+    StringBuilder text = new StringBuilder("\n\n  HirePilot Client Portal is running.\n\n");
+    if (embeddedMail) {
+      text.append("  1. Mailbox (every email lands here): ")
+          .append(properties.link("/mailbox"))
+          .append('\n')
+          .append("     Open \"New candidate for Senior Backend Engineer\" and click View candidate.\n");
+    }
+    text.append("  2. Client portal: ").append(properties.link("/portal")).append('\n');
+    if (owner != null) {
+      text.append("  3. Recruiter API token for ")
+          .append(owner.recruiter().email())
+          .append(": ")
+          .append(owner.tokenWasGenerated() ? owner.apiToken() : "the value of PORTAL_BOOTSTRAP_TOKEN")
+          .append('\n');
+      if (owner.tokenWasGenerated()) {
+        text.append("     (shown once; set PORTAL_BOOTSTRAP_TOKEN on a fresh data dir to choose it)\n");
+      }
+      text.append("     curl -H 'Authorization: Bearer <token>' ")
+          .append(properties.link("/api/jobs/" + job.id()))
+          .append('\n');
+    }
+    text.append("  Data directory: ")
+        .append(properties.dataDir().toAbsolutePath().normalize())
+        .append("  (profiles: ")
+        .append(String.join(",", environment.getActiveProfiles()))
+        .append(")\n");
+    log.info(text.toString());
+  }
+}

@@ -1,0 +1,18 @@
+package com.hirepilot.app.job;
+
+import java.time.Instant;
+
+/**
+ * One line in a job's activity log.
+ *
+ * @param clientVisible whether the job's client collaborators may see the line in the portal
+ */
+public record JobActivity(
+    String id,
+    String jobId,
+    String submissionId,
+    String type,
+    String actor,
+    boolean clientVisible,
+    String detail,
+    Instant at) {}

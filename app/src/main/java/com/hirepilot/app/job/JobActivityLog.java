@@ -1,0 +1,90 @@
+package com.hirepilot.app.job;
+
+import com.hirepilot.app.system.Ids;
+import com.hirepilot.app.system.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The job's activity log: append-only, each line written once under its idempotency key. */
+@Repository
+public class JobActivityLog {
+
+  private final JdbcClient jdbc;
+
+  JobActivityLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Appends a line unless one with the same key exists.
+   *
+   * @return whether the line was written now
+   */
+  public boolean append(
+      String idempotencyKey,
+      String jobId,
+      String submissionId,
+      String type,
+      String actor,
+      boolean clientVisible,
+      String detail,
+      Instant at) {
+    return jdbc.sql(
+                """
+                insert into job_activity
+                  (id, job_id, submission_id, type, actor, client_visible, detail, idempotency_key, at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing
+                """)
+            .params(
+                Ids.next(),
+                jobId,
+                submissionId,
+                type,
+                actor,
+                clientVisible,
+                detail,
+                idempotencyKey,
+                Timestamps.param(at))
+            .update()
+        == 1;
+  }
+
+  public List<JobActivity> forJob(String jobId) {
+    return jdbc.sql(
+            """
+            select id, job_id, submission_id, type, actor, client_visible, detail, at
+            from job_activity where job_id = ? order by at, id
+            """)
+        .param(jobId)
+        .query(JobActivityLog::row)
+        .list();
+  }
+
+  public List<JobActivity> clientVisibleForJob(String jobId) {
+    return jdbc.sql(
+            """
+            select id, job_id, submission_id, type, actor, client_visible, detail, at
+            from job_activity where job_id = ? and client_visible order by at, id
+            """)
+        .param(jobId)
+        .query(JobActivityLog::row)
+        .list();
+  }
+
+  private static JobActivity row(ResultSet rs, int rowNum) throws SQLException {
+    return new JobActivity(
+        rs.getString("id"),
+        rs.getString("job_id"),
+        rs.getString("submission_id"),
+        rs.getString("type"),
+        rs.getString("actor"),
+        rs.getBoolean("client_visible"),
+        rs.getString("detail"),
+        Timestamps.read(rs, "at"));
+  }
+}

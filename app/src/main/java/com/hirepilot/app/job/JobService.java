@@ -1,0 +1,115 @@
+package com.hirepilot.app.job;
+
+import com.hirepilot.app.system.ConflictException;
+import com.hirepilot.app.system.Ids;
+import com.hirepilot.app.system.NotFoundException;
+import com.hirepilot.app.workspace.CurrentRecruiter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates jobs and manages who on the client's side may review them. */
+@Service
+public class JobService {
+
+  private final Jobs jobs;
+  private final Collaborators collaborators;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  JobService(
+      Jobs jobs, Collaborators collaborators, ApplicationEventPublisher events, Clock clock) {
+    this.jobs = jobs;
+    this.collaborators = collaborators;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  public Job create(
+      CurrentRecruiter owner,
+      String title,
+      String description,
+      String requirements,
+      String location,
+      String clientCompany,
+      boolean showDescriptionToClients) {
+    return jobs.save(
+        new Job(
+            Ids.next(),
+            owner.workspaceId(),
+            owner.recruiterId(),
+            title.trim(),
+            description,
+            requirements,
+            location,
+            clientCompany,
+            showDescriptionToClients,
+            null,
+            clock.instant()));
+  }
+
+  public Job get(String workspaceId, String jobId) {
+    return jobs.findByIdAndWorkspaceId(jobId, workspaceId)
+        .orElseThrow(() -> new NotFoundException("Job"));
+  }
+
+  public List<Collaborator> collaboratorsOf(String jobId) {
+    return collaborators.findByJobIdOrderByCreatedAt(jobId);
+  }
+
+  public List<Collaborator> activeCollaboratorsOf(String jobId) {
+    return collaborators.findByJobIdAndStatus(jobId, Collaborator.Status.ACTIVE);
+  }
+
+  /** Adds a client person to the job, or brings back one who was removed. */
+  @Transactional
+  public Collaborator addCollaborator(
+      String workspaceId, String jobId, String email, String name) {
+    Job job = get(workspaceId, jobId);
+    String address = Collaborator.normalizeEmail(email);
+    Optional<Collaborator> existing = collaborators.findByJobIdAndEmail(job.id(), address);
+    if (existing.isPresent()) {
+      Collaborator known = existing.get();
+      if (known.isActive()) {
+        throw new ConflictException(address + " is already a collaborator on this job");
+      }
+      return collaborators.save(
+          new Collaborator(
+              known.id(),
+              known.workspaceId(),
+              known.jobId(),
+              known.email(),
+              name == null ? known.name() : name,
+              Collaborator.Status.ACTIVE,
+              known.version(),
+              known.createdAt()));
+    }
+    return collaborators.save(
+        new Collaborator(
+            Ids.next(),
+            workspaceId,
+            job.id(),
+            address,
+            name,
+            Collaborator.Status.ACTIVE,
+            null,
+            clock.instant()));
+  }
+
+  /** Ends the person's access to the job: their links die now, their sessions on next request. */
+  @Transactional
+  public void removeCollaborator(String workspaceId, String jobId, String collaboratorId) {
+    Job job = get(workspaceId, jobId);
+    Collaborator collaborator =
+        collaborators
+            .findByIdAndJobId(collaboratorId, job.id())
+            .orElseThrow(() -> new NotFoundException("Collaborator"));
+    if (collaborator.isActive()) {
+      collaborators.save(collaborator.removed());
+      events.publishEvent(new CollaboratorRemoved(collaborator.id()));
+    }
+  }
+}

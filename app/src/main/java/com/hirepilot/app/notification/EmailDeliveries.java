@@ -1,0 +1,90 @@
+package com.hirepilot.app.notification;
+
+import com.hirepilot.app.system.Ids;
+import com.hirepilot.app.system.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The delivery record of every email, keyed by the idempotency key of its sender. */
+@Repository
+public class EmailDeliveries {
+
+  private static final String COLUMNS =
+      "idempotency_key, submission_id, recipient, kind, subject, status, error, created_at, sent_at";
+
+  private final JdbcClient jdbc;
+
+  EmailDeliveries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<EmailDelivery> find(String idempotencyKey) {
+    return jdbc.sql("select " + COLUMNS + " from email_delivery where idempotency_key = ?")
+        .param(idempotencyKey)
+        .query(EmailDeliveries::row)
+        .optional();
+  }
+
+  public List<EmailDelivery> forSubmission(String submissionId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from email_delivery where submission_id = ? order by created_at, id")
+        .param(submissionId)
+        .query(EmailDeliveries::row)
+        .list();
+  }
+
+  /** Records that an email is about to go out, unless it already has a record. */
+  void begin(String idempotencyKey, OutgoingEmail email, Instant now) {
+    jdbc.sql(
+            """
+            insert into email_delivery
+              (id, idempotency_key, workspace_id, submission_id, recipient, kind, subject, status,
+               created_at)
+            values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
+            on conflict do nothing
+            """)
+        .params(
+            Ids.next(),
+            idempotencyKey,
+            email.workspaceId(),
+            email.submissionId(),
+            email.to(),
+            email.kind().name(),
+            email.subject(),
+            Timestamps.param(now))
+        .update();
+  }
+
+  void sent(String idempotencyKey, Instant now) {
+    jdbc.sql(
+            "update email_delivery set status = 'SENT', error = null, sent_at = ? where idempotency_key = ?")
+        .params(Timestamps.param(now), idempotencyKey)
+        .update();
+  }
+
+  void failed(String idempotencyKey, String error) {
+    jdbc.sql("update email_delivery set status = 'FAILED', error = ? where idempotency_key = ?")
+        .params(error, idempotencyKey)
+        .update();
+  }
+
+  private static EmailDelivery row(ResultSet rs, int rowNum) throws SQLException {
+    return new EmailDelivery(
+        rs.getString("idempotency_key"),
+        rs.getString("submission_id"),
+        rs.getString("recipient"),
+        EmailKind.valueOf(rs.getString("kind")),
+        rs.getString("subject"),
+        EmailDelivery.Status.valueOf(rs.getString("status")),
+        rs.getString("error"),
+        Timestamps.read(rs, "created_at"),
+        Timestamps.read(rs, "sent_at"));
+  }
+}

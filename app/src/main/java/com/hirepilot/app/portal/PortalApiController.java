@@ -1,0 +1,108 @@
+package com.hirepilot.app.portal;
+
+import com.hirepilot.app.auth.PortalSignIn;
+import com.hirepilot.workflows.submission.Decision;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The portal's JSON API: the same session and the same authorization as the pages. */
+@RestController
+@RequestMapping("/api/portal")
+class PortalApiController {
+
+  private final ClientWorkspace workspace;
+  private final PortalSignIn signIn;
+
+  PortalApiController(ClientWorkspace workspace, PortalSignIn signIn) {
+    this.workspace = workspace;
+    this.signIn = signIn;
+  }
+
+  record SignIn(@NotBlank @Size(max = 200) String token) {}
+
+  record DecisionRequest(
+      @NotNull Decision decision,
+      @Size(max = 5_000) String reason,
+      @Size(max = 5_000) String availability) {}
+
+  @PostMapping("/session")
+  ResponseEntity<?> signIn(
+      @Valid @RequestBody SignIn body, HttpServletRequest request, HttpServletResponse response) {
+    if (!signIn.signIn(body.token(), request, response)) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.UNAUTHORIZED,
+              "This sign-in link is invalid, already used or expired. Request a new one.");
+      problem.setTitle("Unauthorized");
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+    }
+    return ResponseEntity.ok(workspace.session());
+  }
+
+  @GetMapping("/session")
+  PortalViews.Session session() {
+    return workspace.session();
+  }
+
+  @DeleteMapping("/session")
+  ResponseEntity<Void> signOut(HttpServletRequest request, HttpServletResponse response) {
+    signIn.signOut(request, response);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/jobs")
+  List<PortalViews.JobSummary> jobs() {
+    return workspace.jobs();
+  }
+
+  @GetMapping("/jobs/{jobId}")
+  PortalViews.JobView job(@PathVariable String jobId) {
+    return workspace.job(jobId);
+  }
+
+  @GetMapping("/jobs/{jobId}/submissions")
+  List<PortalViews.SubmissionView> submissions(@PathVariable String jobId) {
+    return workspace.submissionsOf(jobId);
+  }
+
+  @GetMapping("/jobs/{jobId}/activity")
+  List<PortalViews.ActivityView> activity(@PathVariable String jobId) {
+    return workspace.activity(jobId);
+  }
+
+  @GetMapping("/submissions/{submissionId}")
+  PortalViews.SubmissionDetail submission(@PathVariable String submissionId) {
+    return workspace.submission(submissionId);
+  }
+
+  @PostMapping("/submissions/{submissionId}/decision")
+  PortalViews.DecisionResult decide(
+      @PathVariable String submissionId, @Valid @RequestBody DecisionRequest body) {
+    return workspace.decide(submissionId, body.decision(), body.reason(), body.availability());
+  }
+
+  @ExceptionHandler(PortalSessionEnded.class)
+  ResponseEntity<ProblemDetail> sessionEnded(
+      PortalSessionEnded e, HttpServletRequest request, HttpServletResponse response) {
+    signIn.signOut(request, response);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+    problem.setTitle("Unauthorized");
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+  }
+}

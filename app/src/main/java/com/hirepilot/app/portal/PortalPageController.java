@@ -1,0 +1,99 @@
+package com.hirepilot.app.portal;
+
+import com.hirepilot.app.auth.PortalSignIn;
+import com.hirepilot.app.system.ConflictException;
+import com.hirepilot.workflows.submission.Decision;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The portal's server-rendered pages for a signed-in client. */
+@Controller
+class PortalPageController {
+
+  private static final int MAX_NOTE = 5_000;
+
+  private final ClientWorkspace workspace;
+  private final PortalSignIn signIn;
+
+  PortalPageController(ClientWorkspace workspace, PortalSignIn signIn) {
+    this.workspace = workspace;
+    this.signIn = signIn;
+  }
+
+  @GetMapping("/portal")
+  String home(Model model) {
+    model.addAttribute("session", workspace.session());
+    model.addAttribute("jobs", workspace.jobs());
+    return "portal/home";
+  }
+
+  @GetMapping("/portal/jobs/{jobId}")
+  String job(@PathVariable String jobId, Model model) {
+    model.addAttribute("session", workspace.session());
+    model.addAttribute("job", workspace.job(jobId));
+    model.addAttribute("submissions", workspace.submissionsOf(jobId));
+    model.addAttribute("activity", workspace.activity(jobId));
+    return "portal/job";
+  }
+
+  @GetMapping("/portal/submissions/{submissionId}")
+  String submission(@PathVariable String submissionId) {
+    return "redirect:/portal/jobs/" + workspace.jobIdOf(submissionId) + "#submission-" + submissionId;
+  }
+
+  @PostMapping("/portal/submissions/{submissionId}/decision")
+  String decide(
+      @PathVariable String submissionId,
+      @RequestParam String decision,
+      @RequestParam(required = false) String reason,
+      RedirectAttributes redirect) {
+    String jobId = workspace.jobIdOf(submissionId);
+    Decision chosen;
+    try {
+      chosen = Decision.valueOf(decision);
+    } catch (IllegalArgumentException e) {
+      redirect.addFlashAttribute("error", "Choose approve, reject or request an interview.");
+      return "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
+    }
+    if (reason != null && reason.length() > MAX_NOTE) {
+      redirect.addFlashAttribute("error", "Your note is too long (at most 5,000 characters).");
+      return "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
+    }
+    try {
+      var result = workspace.decide(submissionId, chosen, blankToNull(reason), null);
+      redirect.addFlashAttribute(
+          "notice", "Thank you. The candidate is now " + label(result.status()) + ".");
+    } catch (ConflictException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
+  }
+
+  @ExceptionHandler(PortalSessionEnded.class)
+  String sessionEnded(HttpServletRequest request, HttpServletResponse response) {
+    signIn.signOut(request, response);
+    return "redirect:/portal/access?ended";
+  }
+
+  static String label(com.hirepilot.workflows.submission.SubmissionStatus status) {
+    return switch (status) {
+      case SENDING, AWAITING_FEEDBACK -> "awaiting your feedback";
+      case INTERVIEW_REQUESTED -> "awaiting an interview";
+      case APPROVED -> "approved";
+      case REJECTED -> "rejected";
+      case WITHDRAWN -> "withdrawn";
+    };
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

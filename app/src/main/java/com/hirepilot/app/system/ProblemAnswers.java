@@ -1,0 +1,112 @@
+package com.hirepilot.app.system;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure of the JSON APIs into an RFC 9457 problem answer. Bad input is a 4xx that
+ * says what to fix; only a bug is a 500, and its details stay in the log.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ProblemAnswers extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ProblemDetail invalid(InvalidInputException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", e.getMessage());
+    problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    return problem;
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("Unexpected failure", e);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Internal error",
+        "Something went wrong on our side. It has been logged.");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, String>> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(
+                error ->
+                    Map.of(
+                        "field",
+                        error.getField(),
+                        "message",
+                        String.valueOf(error.getDefaultMessage())))
+            .toList();
+    ProblemDetail problem =
+        problem(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            "Invalid input",
+            "Some fields are missing or invalid; see errors.");
+    problem.setProperty("errors", errors);
+    return ResponseEntity.unprocessableEntity().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      MaxUploadSizeExceededException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .body(
+            problem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "File too large",
+                "The upload is larger than this server accepts."));
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    // Spring's own answers (400 unreadable JSON, 415, 405...) keep their status but say it plainly.
+    if (body instanceof ProblemDetail problem && problem.getTitle() == null) {
+      problem.setTitle(HttpStatus.valueOf(statusCode.value()).getReasonPhrase());
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
+  static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("about:blank"));
+    return problem;
+  }
+}

@@ -1,0 +1,99 @@
+package com.hirepilot.app.system;
+
+import com.hirepilot.workflows.submission.SubmissionActivities;
+import com.hirepilot.workflows.submission.SubmissionWorkflow;
+import com.hirepilot.workflows.submission.SubmissionWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.io.Closeable;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Connects to Temporal: the in-process server of the embedded runtime, or an external cluster
+ * when {@code temporal.target} names one. Either way this app is the submission workflows' worker.
+ */
+@Configuration(proxyBeanMethods = false)
+class TemporalConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(TemporalConfiguration.class);
+
+  /** The embedded runtime's Temporal server, in real time, on a port Temporal tools can reach. */
+  record EmbeddedTemporalServer(Closeable server) implements AutoCloseable {
+
+    @Override
+    public void close() throws Exception {
+      server.close();
+    }
+  }
+
+  @Bean
+  EmbeddedTemporalServer embeddedTemporalServer(TemporalProperties properties) {
+    if (!properties.embedded()) {
+      return new EmbeddedTemporalServer(() -> {});
+    }
+    log.info("Starting the embedded Temporal server on {}", properties.address());
+    // true: time runs as on a wall clock; reminders must not be skipped ahead.
+    return new EmbeddedTemporalServer(
+        TestServer.createPortBoundServer(properties.embeddedPort(), true));
+  }
+
+  @Bean(destroyMethod = "shutdown")
+  WorkflowServiceStubs workflowServiceStubs(
+      TemporalProperties properties, EmbeddedTemporalServer server) {
+    return WorkflowServiceStubs.newConnectedServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(properties.address()).build(), null);
+  }
+
+  @Bean
+  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties properties) {
+    return WorkflowClient.newInstance(
+        stubs, WorkflowClientOptions.newBuilder().setNamespace(properties.namespace()).build());
+  }
+
+  @Bean
+  WorkerFactory workerFactory(
+      WorkflowClient client, ObjectProvider<SubmissionActivities> submissionActivities) {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    Worker worker = factory.newWorker(SubmissionWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(SubmissionWorkflowImpl.class);
+    worker.registerActivitiesImplementations(submissionActivities.getObject());
+    return factory;
+  }
+
+  /** Polls for work once the app is up, and stops polling before the database goes away. */
+  @Bean
+  SmartLifecycle temporalWorkers(WorkerFactory factory) {
+    return new SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        factory.start();
+        running = true;
+      }
+
+      @Override
+      public void stop() {
+        factory.shutdown();
+        factory.awaitTermination(10, TimeUnit.SECONDS);
+        running = false;
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+    };
+  }
+}

@@ -1,0 +1,9 @@
+package com.hirepilot.app.workspace;
+
+import java.util.Optional;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface Recruiters extends ListCrudRepository<Recruiter, String> {
+
+  Optional<Recruiter> findByApiTokenHash(String apiTokenHash);
+}

@@ -1,0 +1,66 @@
+package com.hirepilot.app.workspace;
+
+import com.hirepilot.app.system.Ids;
+import com.hirepilot.app.system.PortalProperties;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates the first workspace and its owner on an empty database, so a fresh install has someone
+ * who can call the recruiter API.
+ */
+@Service
+public class WorkspaceBootstrap {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkspaceBootstrap.class);
+
+  private final Workspaces workspaces;
+  private final Recruiters recruiters;
+  private final PortalProperties properties;
+  private final Clock clock;
+
+  WorkspaceBootstrap(
+      Workspaces workspaces, Recruiters recruiters, PortalProperties properties, Clock clock) {
+    this.workspaces = workspaces;
+    this.recruiters = recruiters;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** The owner just created, with the API token to reach them by (shown once, never stored). */
+  public record Owner(Recruiter recruiter, String apiToken, boolean tokenWasGenerated) {}
+
+  public boolean isEmpty() {
+    return workspaces.count() == 0;
+  }
+
+  /**
+   * Creates a workspace and its owner if the database has none. The owner's token is {@code
+   * portal.bootstrap.token}, or a new random one when that is unset.
+   */
+  @Transactional
+  public Optional<Owner> createFirstWorkspace(String workspaceName, String ownerName) {
+    if (!isEmpty()) {
+      return Optional.empty();
+    }
+    String configured = properties.bootstrap().token();
+    boolean generate = configured == null || configured.isBlank();
+    String token = generate ? TokenHashes.newToken() : configured.trim();
+    Workspace workspace = workspaces.save(Workspace.create(Ids.next(), workspaceName, clock.instant()));
+    Recruiter owner =
+        recruiters.save(
+            Recruiter.create(
+                Ids.next(),
+                workspace.id(),
+                ownerName,
+                properties.bootstrap().email(),
+                token,
+                clock.instant()));
+    log.info("Created workspace {} with owner {}", workspace.id(), owner.email());
+    return Optional.of(new Owner(owner, token, generate));
+  }
+}

@@ -1,0 +1,2 @@
+/** REX. */
+package com.hirepilot.rex;

@@ -1,0 +1,2 @@
+/** The submission lifecycle. */
+package com.hirepilot.workflows.submission;
