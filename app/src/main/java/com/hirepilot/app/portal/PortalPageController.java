@@ -30,14 +30,14 @@ class PortalPageController {
 
   @GetMapping("/portal")
   String home(Model model) {
-    model.addAttribute("session", workspace.session());
+    model.addAttribute("me", workspace.session());
     model.addAttribute("jobs", workspace.jobs());
     return "portal/home";
   }
 
   @GetMapping("/portal/jobs/{jobId}")
   String job(@PathVariable String jobId, Model model) {
-    model.addAttribute("session", workspace.session());
+    model.addAttribute("me", workspace.session());
     model.addAttribute("job", workspace.job(jobId));
     model.addAttribute("submissions", workspace.submissionsOf(jobId));
     model.addAttribute("activity", workspace.activity(jobId));

@@ -1,0 +1,115 @@
+package com.hirepilot.app.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A cookie-keeping HTTP client that behaves like one person's browser or script: it echoes the
+ * XSRF-TOKEN cookie in the X-XSRF-TOKEN header on writes, as api.md asks of scripts.
+ */
+public final class Browser {
+
+  private final String origin;
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient http;
+
+  public Browser(String origin) {
+    this.origin = origin;
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  public HttpResponse<String> get(String pathOrUrl) {
+    return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET().build());
+  }
+
+  public HttpResponse<String> head(String pathOrUrl) {
+    return send(
+        HttpRequest.newBuilder(uri(pathOrUrl))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
+  public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+    String body =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  public HttpResponse<String> postJson(String path, String json) {
+    return send(withXsrf(HttpRequest.newBuilder(uri(path)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build());
+  }
+
+  public HttpResponse<String> postJsonWithoutCsrf(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public HttpResponse<String> delete(String path) {
+    return send(withXsrf(HttpRequest.newBuilder(uri(path))).DELETE().build());
+  }
+
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Makes sure the CSRF cookie is there, as any page view would. */
+  public void primeCsrf() {
+    if (cookie("XSRF-TOKEN") == null) {
+      get("/portal/access");
+    }
+  }
+
+  private HttpRequest.Builder withXsrf(HttpRequest.Builder builder) {
+    primeCsrf();
+    String token = cookie("XSRF-TOKEN");
+    return token == null ? builder : builder.header("X-XSRF-TOKEN", token);
+  }
+
+  private URI uri(String pathOrUrl) {
+    return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : origin + pathOrUrl);
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
