@@ -1,0 +1,253 @@
+package com.hirepilot.app.auth;
+
+import static com.hirepilot.app.support.RecruiterApi.json;
+import static com.hirepilot.app.support.RecruiterApi.quote;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hirepilot.app.HirePilotApplication;
+import com.hirepilot.app.support.Browser;
+import com.hirepilot.app.support.RecruiterApi;
+import com.hirepilot.app.support.TestMail;
+import com.hirepilot.app.support.TestRuntime;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** security.md lines 1–3, 7, 8, 13 and 17, against the running app. */
+@SpringBootTest(
+    classes = HirePilotApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class MagicLinkTests {
+
+  @DynamicPropertySource
+  static void runtime(DynamicPropertyRegistry registry) {
+    TestRuntime.h2().register(registry);
+  }
+
+  @BeforeAll
+  static void allowHostHeader() {
+    // The JDK's client refuses to set Host unless told; the test needs a forged one.
+    System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+  }
+
+  @Autowired JdbcClient jdbc;
+
+  final String origin = TestRuntime.h2().origin();
+  final RecruiterApi recruiter = new RecruiterApi(origin, TestRuntime.RECRUITER_TOKEN);
+
+  /** Submits a fresh candidate to a fresh job and returns the emailed sign-in link. */
+  String emailedLink(String clientEmail) {
+    String title = "Job " + UUID.randomUUID();
+    String jobId = recruiter.create("/api/jobs", "{\"title\":%s}".formatted(quote(title)));
+    recruiter.create(
+        "/api/jobs/" + jobId + "/collaborators", "{\"email\":%s}".formatted(quote(clientEmail)));
+    String candidateId = recruiter.create("/api/candidates", "{\"name\":\"Sam Doe\"}");
+    recruiter.create(
+        "/api/jobs/" + jobId + "/submissions",
+        "{\"candidateId\":%s}".formatted(quote(candidateId)));
+    var message = TestMail.awaitMessage(clientEmail, s -> s.contains(title));
+    List<String> links = TestMail.portalLinks(message);
+    assertThat(links).hasSize(1);
+    return links.get(0);
+  }
+
+  static String uniqueEmail() {
+    return "c-" + UUID.randomUUID().toString().substring(0, 8) + "@client.test";
+  }
+
+  static String token(String link) {
+    return link.substring(link.indexOf("token=") + 6);
+  }
+
+  static String csrf(String html) {
+    Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void tokensAreLongUrlSafeAndRandom() {
+    String a = token(emailedLink(uniqueEmail()));
+    String b = token(emailedLink(uniqueEmail()));
+    assertThat(a).matches("[A-Za-z0-9_-]{43,}");
+    assertThat(a).isNotEqualTo(b);
+  }
+
+  @Test
+  void theEmailedTokenAppearsNowhereInTheDatabase() {
+    String token = token(emailedLink(uniqueEmail()));
+    List<String> tables =
+        jdbc.sql(
+                "select table_name from information_schema.tables where table_schema = 'PUBLIC'")
+            .query(String.class)
+            .list();
+    assertThat(tables).contains("LOGIN_TOKEN", "EMAIL_DELIVERY", "SUBMISSION_EVENT");
+    for (String table : tables) {
+      String dump =
+          jdbc.sql("select * from \"" + table + "\"").query().listOfRows().toString();
+      assertThat(dump).as(table).doesNotContain(token);
+    }
+  }
+
+  @Test
+  void openingTheLinkNeverUsesItUp() {
+    String link = emailedLink(uniqueEmail());
+    Browser browser = new Browser(origin);
+    browser.head(link);
+    browser.get(link);
+    browser.get(link);
+    HttpResponse<String> page = browser.get(link);
+    assertThat(page.body()).contains("Continue to the portal").doesNotContain("<script");
+    HttpResponse<String> login =
+        browser.postForm("/portal/login", Map.of("token", token(link), "_csrf", csrf(page.body())));
+    assertThat(login.statusCode()).isEqualTo(302);
+    assertThat(login.headers().firstValue("Location").orElseThrow()).contains("/portal/jobs/");
+  }
+
+  @Test
+  void aUsedLinkCannotBeReplayed() {
+    String link = emailedLink(uniqueEmail());
+    Browser first = new Browser(origin);
+    String page = first.get(link).body();
+    first.postForm("/portal/login", Map.of("token", token(link), "_csrf", csrf(page)));
+
+    Browser attacker = new Browser(origin);
+    HttpResponse<String> again = attacker.get(link);
+    assertThat(again.body()).contains("This link no longer works");
+    HttpResponse<String> replay =
+        attacker.postForm(
+            "/portal/login", Map.of("token", token(link), "_csrf", csrf(attacker.get("/portal/access").body())));
+    assertThat(replay.statusCode()).isEqualTo(302);
+    assertThat(replay.headers().firstValue("Location").orElseThrow()).contains("/portal/login?invalid");
+    assertThat(attacker.get("/api/portal/jobs").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void ofTwoConcurrentSignInsExactlyOneSucceeds() throws Exception {
+    String token = token(emailedLink(uniqueEmail()));
+    int attempts = 8;
+    List<Browser> browsers = new ArrayList<>();
+    for (int i = 0; i < attempts; i++) {
+      Browser b = new Browser(origin);
+      b.primeCsrf();
+      browsers.add(b);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(attempts);
+    try {
+      List<Callable<Integer>> calls = new ArrayList<>();
+      for (Browser b : browsers) {
+        calls.add(
+            () ->
+                b.postJson("/api/portal/session", "{\"token\":%s}".formatted(quote(token)))
+                    .statusCode());
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> f : pool.invokeAll(calls)) {
+        statuses.add(f.get());
+      }
+      assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+      assertThat(statuses.stream().filter(s -> s == 401)).hasSize(attempts - 1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theLinkUsesTheConfiguredOriginWhateverTheRequestsHost() throws Exception {
+    String clientEmail = uniqueEmail();
+    String jobId = recruiter.create("/api/jobs", "{\"title\":\"Evil host\"}");
+    recruiter.create(
+        "/api/jobs/" + jobId + "/collaborators", "{\"email\":%s}".formatted(quote(clientEmail)));
+    String candidateId = recruiter.create("/api/candidates", "{\"name\":\"Ana Evil\"}");
+    HttpResponse<String> submitted =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(origin + "/api/jobs/" + jobId + "/submissions"))
+                    .header("Host", "evil.test")
+                    .header("X-Forwarded-Host", "evil.test")
+                    .header("Authorization", "Bearer " + TestRuntime.RECRUITER_TOKEN)
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"candidateId\":%s}".formatted(quote(candidateId))))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+    var message = TestMail.awaitMessage(clientEmail, s -> s.startsWith("New candidate"));
+    assertThat(TestMail.everything(message)).doesNotContain("evil.test");
+    assertThat(TestMail.portalLinks(message)).singleElement().asString().startsWith(origin + "/portal/login?token=");
+  }
+
+  @Test
+  void signingInAlwaysStartsANewSession() {
+    String clientEmail = uniqueEmail();
+    String link = emailedLink(clientEmail);
+    Browser browser = new Browser(origin);
+    String page = browser.get(link).body();
+    HttpResponse<String> login =
+        browser.postForm("/portal/login", Map.of("token", token(link), "_csrf", csrf(page)));
+    assertThat(login.headers().allValues("Set-Cookie").toString())
+        .contains("JSESSIONID")
+        .contains("HttpOnly")
+        .contains("SameSite=Lax");
+    String first = browser.cookie("JSESSIONID");
+    assertThat(first).isNotNull();
+
+    // Signing in again on a browser that already has a session must not keep its ID.
+    String secondLink = emailedLink(clientEmail);
+    String secondPage = browser.get(secondLink).body();
+    browser.postForm("/portal/login", Map.of("token", token(secondLink), "_csrf", csrf(secondPage)));
+    assertThat(browser.cookie("JSESSIONID")).isNotNull().isNotEqualTo(first);
+    assertThat(browser.get("/api/portal/jobs").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void everyWriteNeedsTheCsrfToken() {
+    String link = emailedLink(uniqueEmail());
+    Browser browser = new Browser(origin);
+    browser.get(link);
+    HttpResponse<String> formWithout = browser.postForm("/portal/login", Map.of("token", token(link)));
+    assertThat(formWithout.statusCode()).isEqualTo(403);
+    HttpResponse<String> jsonWithout =
+        browser.postJsonWithoutCsrf(
+            "/api/portal/session", "{\"token\":%s}".formatted(quote(token(link))));
+    assertThat(jsonWithout.statusCode()).isEqualTo(403);
+    // Neither attempt used the link up.
+    assertThat(
+            browser.postJson("/api/portal/session", "{\"token\":%s}".formatted(quote(token(link))))
+                .statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> decisionWithout =
+        browser.postJsonWithoutCsrf(
+            "/api/portal/submissions/anything/decision", "{\"decision\":\"APPROVE\"}");
+    assertThat(decisionWithout.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void pagesCarryTheSecurityHeaders() {
+    HttpResponse<String> page = new Browser(origin).get("/portal/access");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(json(new RecruiterApi(origin, "wrong-token").get("/api/jobs/x")).get("status").asInt())
+        .isEqualTo(401);
+  }
+}
