@@ -68,8 +68,7 @@ class AccessLinkRequests implements OneTimeTokenGenerationSuccessHandler {
       return;
     }
     var found =
-        collaborators.findByEmailAndStatusOrderByCreatedAtDesc(
-            address, Collaborator.Status.ACTIVE);
+        collaborators.findByEmailAndStatusOrderByCreatedAtDesc(address, Collaborator.Status.ACTIVE);
     if (found.isEmpty()) {
       return;
     }
@@ -95,7 +94,13 @@ class AccessLinkRequests implements OneTimeTokenGenerationSuccessHandler {
             String html =
                 templates.html(
                     "access-link",
-                    Map.of("name", collaborator.displayName(), "link", link.url(), "expires", expires));
+                    Map.of(
+                        "name",
+                        collaborator.displayName(),
+                        "link",
+                        link.url(),
+                        "expires",
+                        expires));
             return new OutgoingEmail(
                 collaborator.workspaceId(),
                 null,

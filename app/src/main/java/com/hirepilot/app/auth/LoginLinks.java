@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Portal sign-in links: a 256-bit random token, stored only as its SHA-256, valid once and until
- * it expires. A new link for a collaborator revokes their older ones.
+ * Portal sign-in links: a 256-bit random token, stored only as its SHA-256, valid once and until it
+ * expires. A new link for a collaborator revokes their older ones.
  */
 @Service
 public class LoginLinks {
@@ -83,7 +83,9 @@ public class LoginLinks {
         .update();
     String url =
         properties.link(
-            UriComponentsBuilder.fromPath("/portal/login").queryParam("token", token).toUriString());
+            UriComponentsBuilder.fromPath("/portal/login")
+                .queryParam("token", token)
+                .toUriString());
     return new Issued(url, now.plus(ttl));
   }
 

@@ -13,8 +13,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs a client in from the JSON API, as the form login does for pages: the link is consumed
- * once, the session ID changes, the security context is stored in the session.
+ * Signs a client in from the JSON API, as the form login does for pages: the link is consumed once,
+ * the session ID changes, the security context is stored in the session.
  */
 @Component
 public class PortalSignIn {

@@ -83,7 +83,8 @@ class SecurityConfiguration {
                     .authenticationSuccessHandler(
                         (request, response, authentication) ->
                             response.sendRedirect(
-                                safeTarget(request.getAttribute(PortalTokenService.TARGET_ATTRIBUTE))))
+                                safeTarget(
+                                    request.getAttribute(PortalTokenService.TARGET_ATTRIBUTE))))
                     .authenticationFailureHandler(
                         (request, response, ex) -> response.sendRedirect("/portal/login?invalid")))
         .authorizeHttpRequests(
@@ -133,8 +134,7 @@ class SecurityConfiguration {
   }
 
   /** A 401 problem answer; {@code detail} is a constant sentence, never user input. */
-  static void unauthorized(HttpServletResponse response, String detail)
-      throws java.io.IOException {
+  static void unauthorized(HttpServletResponse response, String detail) throws java.io.IOException {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.getWriter().write(PROBLEM_401.formatted(detail));

@@ -92,8 +92,8 @@ public class CandidateService {
   }
 
   /**
-   * Stores a file for a candidate. Its content type is detected from its bytes; the client's
-   * claim is ignored.
+   * Stores a file for a candidate. Its content type is detected from its bytes; the client's claim
+   * is ignored.
    */
   @Transactional
   public Attachment attach(
@@ -124,7 +124,9 @@ public class CandidateService {
       throw new UncheckedIOException(e);
     }
     int version =
-        kind == Attachment.Kind.RESUME ? attachments.latestVersion(candidateId, kind.name()) + 1 : 1;
+        kind == Attachment.Kind.RESUME
+            ? attachments.latestVersion(candidateId, kind.name()) + 1
+            : 1;
     Instant now = clock.instant();
     return attachments.save(
         new Attachment(

@@ -16,7 +16,8 @@ public final class FileNames {
     name = Normalizer.normalize(name, Normalizer.Form.NFC);
     StringBuilder safe = new StringBuilder();
     for (char c : name.toCharArray()) {
-      safe.append(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == ' ' ? c : '_');
+      safe.append(
+          Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == ' ' ? c : '_');
     }
     String result = safe.toString().trim();
     while (result.startsWith(".")) {

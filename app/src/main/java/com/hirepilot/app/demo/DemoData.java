@@ -73,7 +73,8 @@ class DemoData {
             "Berlin or remote (EU)",
             "Acme Robotics",
             true);
-    jobs.addCollaborator(owner.workspaceId(), job.id(), "casey.client@acme.example", "Casey Client");
+    jobs.addCollaborator(
+        owner.workspaceId(), job.id(), "casey.client@acme.example", "Casey Client");
 
     Candidate jordan =
         candidates.create(
@@ -142,17 +143,20 @@ class DemoData {
       text.append("  1. Mailbox (every email lands here): ")
           .append(properties.link("/mailbox"))
           .append('\n')
-          .append("     Open \"New candidate for Senior Backend Engineer\" and click View candidate.\n");
+          .append(
+              "     Open \"New candidate for Senior Backend Engineer\" and click View candidate.\n");
     }
     text.append("  2. Client portal: ").append(properties.link("/portal")).append('\n');
     if (owner != null) {
       text.append("  3. Recruiter API token for ")
           .append(owner.recruiter().email())
           .append(": ")
-          .append(owner.tokenWasGenerated() ? owner.apiToken() : "the value of PORTAL_BOOTSTRAP_TOKEN")
+          .append(
+              owner.tokenWasGenerated() ? owner.apiToken() : "the value of PORTAL_BOOTSTRAP_TOKEN")
           .append('\n');
       if (owner.tokenWasGenerated()) {
-        text.append("     (shown once; set PORTAL_BOOTSTRAP_TOKEN on a fresh data dir to choose it)\n");
+        text.append(
+            "     (shown once; set PORTAL_BOOTSTRAP_TOKEN on a fresh data dir to choose it)\n");
       }
       text.append("     curl -H 'Authorization: Bearer <token>' ")
           .append(properties.link("/api/jobs/" + job.id()))

@@ -91,7 +91,8 @@ class JobController {
   ResponseEntity<CollaboratorDetails> addCollaborator(
       @PathVariable String jobId, @Valid @RequestBody NewCollaborator body) {
     Collaborator collaborator =
-        jobs.addCollaborator(CurrentRecruiter.get().workspaceId(), jobId, body.email(), body.name());
+        jobs.addCollaborator(
+            CurrentRecruiter.get().workspaceId(), jobId, body.email(), body.name());
     return ResponseEntity.created(
             URI.create("/api/jobs/" + jobId + "/collaborators/" + collaborator.id()))
         .body(CollaboratorDetails.of(collaborator));

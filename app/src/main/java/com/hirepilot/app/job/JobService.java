@@ -66,8 +66,7 @@ public class JobService {
 
   /** Adds a client person to the job, or brings back one who was removed. */
   @Transactional
-  public Collaborator addCollaborator(
-      String workspaceId, String jobId, String email, String name) {
+  public Collaborator addCollaborator(String workspaceId, String jobId, String email, String name) {
     Job job = get(workspaceId, jobId);
     String address = Collaborator.normalizeEmail(email);
     Optional<Collaborator> existing = collaborators.findByJobIdAndEmail(job.id(), address);

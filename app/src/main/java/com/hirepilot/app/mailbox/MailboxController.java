@@ -67,8 +67,8 @@ class MailboxController {
   }
 
   /**
-   * The message's HTML as sent, for the frame on the message page. Links open in the whole tab,
-   * so a magic link behaves as it would in a mail client.
+   * The message's HTML as sent, for the frame on the message page. Links open in the whole tab, so
+   * a magic link behaves as it would in a mail client.
    */
   @GetMapping(path = "/mailbox/messages/{number}/html", produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
@@ -90,8 +90,7 @@ class MailboxController {
     return messages[number - 1];
   }
 
-  private static MessageSummary summary(int number, MimeMessage message)
-      throws MessagingException {
+  private static MessageSummary summary(int number, MimeMessage message) throws MessagingException {
     return new MessageSummary(
         number,
         addresses(message.getRecipients(Message.RecipientType.TO)),
@@ -100,7 +99,8 @@ class MailboxController {
   }
 
   private static Instant received(MimeMessage message) throws MessagingException {
-    var date = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
+    var date =
+        message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
     return date == null ? null : date.toInstant();
   }
 

@@ -28,10 +28,7 @@ public class Mailer {
   private final Clock clock;
 
   Mailer(
-      JavaMailSender sender,
-      EmailDeliveries deliveries,
-      PortalProperties properties,
-      Clock clock) {
+      JavaMailSender sender, EmailDeliveries deliveries, PortalProperties properties, Clock clock) {
     this.sender = sender;
     this.deliveries = deliveries;
     this.properties = properties;
@@ -74,7 +71,8 @@ public class Mailer {
   private MimeMessage toMime(OutgoingEmail email) {
     MimeMessage message = sender.createMimeMessage();
     try {
-      MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+      MimeMessageHelper helper =
+          new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
       helper.setFrom(properties.mail().from());
       helper.setTo(email.to());
       helper.setSubject(email.subject());

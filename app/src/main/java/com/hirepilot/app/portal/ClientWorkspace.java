@@ -23,9 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Everything a signed-in client can reach, checked against the database on every call: the
- * session names a collaborator, the collaborator must still be active, and a job is visible only
- * while the same person is an active collaborator on it.
+ * Everything a signed-in client can reach, checked against the database on every call: the session
+ * names a collaborator, the collaborator must still be active, and a job is visible only while the
+ * same person is an active collaborator on it.
  */
 @Service
 class ClientWorkspace {

@@ -101,7 +101,8 @@ class PortalApiController {
   ResponseEntity<ProblemDetail> sessionEnded(
       PortalSessionEnded e, HttpServletRequest request, HttpServletResponse response) {
     signIn.signOut(request, response);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
     problem.setTitle("Unauthorized");
     return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
   }

@@ -46,7 +46,10 @@ class PortalPageController {
 
   @GetMapping("/portal/submissions/{submissionId}")
   String submission(@PathVariable String submissionId) {
-    return "redirect:/portal/jobs/" + workspace.jobIdOf(submissionId) + "#submission-" + submissionId;
+    return "redirect:/portal/jobs/"
+        + workspace.jobIdOf(submissionId)
+        + "#submission-"
+        + submissionId;
   }
 
   @PostMapping("/portal/submissions/{submissionId}/decision")

@@ -90,7 +90,8 @@ class SubmissionActivitiesImpl implements SubmissionActivities {
               key,
               () -> {
                 String link =
-                    links.issue(
+                    links
+                        .issue(
                             collaborator,
                             LoginLinks.Purpose.INVITATION,
                             "/portal/jobs/" + job.id() + "#submission-" + submissionId)
@@ -176,7 +177,11 @@ class SubmissionActivitiesImpl implements SubmissionActivities {
         decision.decision().resultingStatus().name(),
         decision.actor(),
         true,
-        decision.actor() + " " + SubmissionEmails.verb(decision.decision()) + " " + candidate.name(),
+        decision.actor()
+            + " "
+            + SubmissionEmails.verb(decision.decision())
+            + " "
+            + candidate.name(),
         now());
   }
 
@@ -191,7 +196,8 @@ class SubmissionActivitiesImpl implements SubmissionActivities {
     return submissions
         .findById(submissionId)
         .orElseThrow(
-            () -> new IllegalStateException("Submission " + submissionId + " is not committed yet"));
+            () ->
+                new IllegalStateException("Submission " + submissionId + " is not committed yet"));
   }
 
   private Instant now() {

@@ -36,7 +36,8 @@ class SubmissionEmails {
       String name, String title, String currentCompany, List<String> skills, String summary) {
 
     static CandidateCard of(Candidate c) {
-      return new CandidateCard(c.name(), c.title(), c.currentCompany(), c.skillNames(), c.summary());
+      return new CandidateCard(
+          c.name(), c.title(), c.currentCompany(), c.skillNames(), c.summary());
     }
   }
 

@@ -22,8 +22,8 @@ import com.hirepilot.workflows.submission.SubmissionStatus;
 import com.hirepilot.workflows.submission.SubmissionWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
@@ -108,7 +108,8 @@ public class SubmissionService {
               .orElseThrow(
                   () ->
                       new InvalidInputException(
-                          "attachmentIds", "attachment " + attachmentId + " is not this candidate's"));
+                          "attachmentIds",
+                          "attachment " + attachmentId + " is not this candidate's"));
       shown.add(new Submission.SubmittedAttachment(attachment.id()));
     }
     List<Collaborator> recipients = jobs.activeCollaboratorsOf(job.id());
@@ -160,8 +161,8 @@ public class SubmissionService {
   }
 
   /**
-   * Starts the submission's workflow unless it is already running. Starting twice is harmless:
-   * the workflow ID is the submission's.
+   * Starts the submission's workflow unless it is already running. Starting twice is harmless: the
+   * workflow ID is the submission's.
    */
   void start(Submission submission) {
     SubmissionWorkflow workflow =
@@ -199,9 +200,7 @@ public class SubmissionService {
     }
     try {
       return Optional.of(
-          workflows
-              .newWorkflowStub(SubmissionWorkflow.class, submission.workflowId())
-              .snapshot());
+          workflows.newWorkflowStub(SubmissionWorkflow.class, submission.workflowId()).snapshot());
     } catch (WorkflowNotFoundException e) {
       return Optional.empty();
     } catch (WorkflowException | io.grpc.StatusRuntimeException e) {
@@ -219,8 +218,8 @@ public class SubmissionService {
   }
 
   /**
-   * Hands a client's decision to the workflow. The same decision again answers the same status;
-   * a different one after a final decision is a conflict.
+   * Hands a client's decision to the workflow. The same decision again answers the same status; a
+   * different one after a final decision is a conflict.
    */
   public SubmissionStatus decide(
       Submission submission,

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The durable history of each submission. It outlives the workflow (and, in the embedded runtime,
- * a restart), so the recruiter API reads the timeline from here.
+ * The durable history of each submission. It outlives the workflow (and, in the embedded runtime, a
+ * restart), so the recruiter API reads the timeline from here.
  */
 @Repository
 public class SubmissionTimeline {

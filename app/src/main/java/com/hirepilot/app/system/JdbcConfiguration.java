@@ -10,8 +10,8 @@ import org.springframework.data.relational.RelationalManagedTypes;
 import org.springframework.data.relational.core.mapping.NamingStrategy;
 
 /**
- * Spring Data JDBC without quoted identifiers: H2 folds unquoted names to upper case and
- * PostgreSQL to lower case, so one unquoted schema serves both.
+ * Spring Data JDBC without quoted identifiers: H2 folds unquoted names to upper case and PostgreSQL
+ * to lower case, so one unquoted schema serves both.
  */
 @Configuration(proxyBeanMethods = false)
 class JdbcConfiguration extends AbstractJdbcConfiguration {

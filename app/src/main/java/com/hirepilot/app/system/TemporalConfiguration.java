@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Connects to Temporal: the in-process server of the embedded runtime, or an external cluster
- * when {@code temporal.target} names one. Either way this app is the submission workflows' worker.
+ * Connects to Temporal: the in-process server of the embedded runtime, or an external cluster when
+ * {@code temporal.target} names one. Either way this app is the submission workflows' worker.
  */
 @Configuration(proxyBeanMethods = false)
 class TemporalConfiguration {

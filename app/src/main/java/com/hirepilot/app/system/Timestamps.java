@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Moves {@link Instant}s across plain JDBC. Neither driver takes an Instant directly, but both
- * take an {@link OffsetDateTime} for {@code timestamp with time zone}.
+ * Moves {@link Instant}s across plain JDBC. Neither driver takes an Instant directly, but both take
+ * an {@link OffsetDateTime} for {@code timestamp with time zone}.
  */
 public final class Timestamps {
 

@@ -50,7 +50,8 @@ public class WorkspaceBootstrap {
     String configured = properties.bootstrap().token();
     boolean generate = configured == null || configured.isBlank();
     String token = generate ? TokenHashes.newToken() : configured.trim();
-    Workspace workspace = workspaces.save(Workspace.create(Ids.next(), workspaceName, clock.instant()));
+    Workspace workspace =
+        workspaces.save(Workspace.create(Ids.next(), workspaceName, clock.instant()));
     Recruiter owner =
         recruiters.save(
             Recruiter.create(

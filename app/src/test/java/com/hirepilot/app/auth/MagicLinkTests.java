@@ -95,14 +95,12 @@ class MagicLinkTests {
   void theEmailedTokenAppearsNowhereInTheDatabase() {
     String token = token(emailedLink(uniqueEmail()));
     List<String> tables =
-        jdbc.sql(
-                "select table_name from information_schema.tables where table_schema = 'PUBLIC'")
+        jdbc.sql("select table_name from information_schema.tables where table_schema = 'PUBLIC'")
             .query(String.class)
             .list();
     assertThat(tables).contains("LOGIN_TOKEN", "EMAIL_DELIVERY", "SUBMISSION_EVENT");
     for (String table : tables) {
-      String dump =
-          jdbc.sql("select * from \"" + table + "\"").query().listOfRows().toString();
+      String dump = jdbc.sql("select * from \"" + table + "\"").query().listOfRows().toString();
       assertThat(dump).as(table).doesNotContain(token);
     }
   }
@@ -134,9 +132,11 @@ class MagicLinkTests {
     assertThat(again.body()).contains("This link no longer works");
     HttpResponse<String> replay =
         attacker.postForm(
-            "/portal/login", Map.of("token", token(link), "_csrf", csrf(attacker.get("/portal/access").body())));
+            "/portal/login",
+            Map.of("token", token(link), "_csrf", csrf(attacker.get("/portal/access").body())));
     assertThat(replay.statusCode()).isEqualTo(302);
-    assertThat(replay.headers().firstValue("Location").orElseThrow()).contains("/portal/login?invalid");
+    assertThat(replay.headers().firstValue("Location").orElseThrow())
+        .contains("/portal/login?invalid");
     assertThat(attacker.get("/api/portal/jobs").statusCode()).isEqualTo(401);
   }
 
@@ -193,7 +193,10 @@ class MagicLinkTests {
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
     var message = TestMail.awaitMessage(clientEmail, s -> s.startsWith("New candidate"));
     assertThat(TestMail.everything(message)).doesNotContain("evil.test");
-    assertThat(TestMail.portalLinks(message)).singleElement().asString().startsWith(origin + "/portal/login?token=");
+    assertThat(TestMail.portalLinks(message))
+        .singleElement()
+        .asString()
+        .startsWith(origin + "/portal/login?token=");
   }
 
   @Test
@@ -214,7 +217,8 @@ class MagicLinkTests {
     // Signing in again on a browser that already has a session must not keep its ID.
     String secondLink = emailedLink(clientEmail);
     String secondPage = browser.get(secondLink).body();
-    browser.postForm("/portal/login", Map.of("token", token(secondLink), "_csrf", csrf(secondPage)));
+    browser.postForm(
+        "/portal/login", Map.of("token", token(secondLink), "_csrf", csrf(secondPage)));
     assertThat(browser.cookie("JSESSIONID")).isNotNull().isNotEqualTo(first);
     assertThat(browser.get("/api/portal/jobs").statusCode()).isEqualTo(200);
   }
@@ -224,7 +228,8 @@ class MagicLinkTests {
     String link = emailedLink(uniqueEmail());
     Browser browser = new Browser(origin);
     browser.get(link);
-    HttpResponse<String> formWithout = browser.postForm("/portal/login", Map.of("token", token(link)));
+    HttpResponse<String> formWithout =
+        browser.postForm("/portal/login", Map.of("token", token(link)));
     assertThat(formWithout.statusCode()).isEqualTo(403);
     HttpResponse<String> jsonWithout =
         browser.postJsonWithoutCsrf(
@@ -232,7 +237,8 @@ class MagicLinkTests {
     assertThat(jsonWithout.statusCode()).isEqualTo(403);
     // Neither attempt used the link up.
     assertThat(
-            browser.postJson("/api/portal/session", "{\"token\":%s}".formatted(quote(token(link))))
+            browser
+                .postJson("/api/portal/session", "{\"token\":%s}".formatted(quote(token(link))))
                 .statusCode())
         .isEqualTo(200);
     HttpResponse<String> decisionWithout =
@@ -247,7 +253,8 @@ class MagicLinkTests {
     assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
         .contains("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'");
     assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-    assertThat(json(new RecruiterApi(origin, "wrong-token").get("/api/jobs/x")).get("status").asInt())
+    assertThat(
+            json(new RecruiterApi(origin, "wrong-token").get("/api/jobs/x")).get("status").asInt())
         .isEqualTo(401);
   }
 }

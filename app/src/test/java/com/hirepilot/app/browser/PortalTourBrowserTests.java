@@ -88,7 +88,8 @@ class PortalTourBrowserTests {
         wait.until(
             d -> {
               d.navigate().refresh();
-              return d.findElements(By.partialLinkText("New candidate for Senior Backend Engineer"))
+              return d
+                  .findElements(By.partialLinkText("New candidate for Senior Backend Engineer"))
                   .stream()
                   .findFirst()
                   .orElse(null);
@@ -107,7 +108,8 @@ class PortalTourBrowserTests {
     assertThat(browser.getPageSource()).contains("Jordan Lee").doesNotContain("95k");
     browser.findElement(By.xpath("//button[contains(., 'Approve')]")).click();
 
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "approved"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "approved"));
     assertThat(browser.findElement(By.cssSelector(".status")).getText()).isEqualTo("APPROVED");
 
     browser.get(origin + "/mailbox");

@@ -107,7 +107,8 @@ abstract class SubmissionJourneyTests {
     assertThat(page.statusCode()).isEqualTo(200);
     HttpResponse<String> login =
         browser.postForm(
-            "/portal/login", Map.of("token", tokenOf(links.get(0)), "_csrf", csrfField(page.body())));
+            "/portal/login",
+            Map.of("token", tokenOf(links.get(0)), "_csrf", csrfField(page.body())));
     assertThat(login.statusCode()).isEqualTo(302);
     assertThat(login.headers().firstValue("Location").orElseThrow()).contains("/portal/jobs/");
     return browser;
@@ -270,7 +271,10 @@ abstract class SubmissionJourneyTests {
             "/api/portal/submissions/" + first.submissionId() + "/decision",
             "{\"decision\":\"REJECT\"}");
     assertThat(decision.statusCode()).isEqualTo(404);
-    assertThat(json(recruiter().get("/api/submissions/" + first.submissionId())).get("status").asText())
+    assertThat(
+            json(recruiter().get("/api/submissions/" + first.submissionId()))
+                .get("status")
+                .asText())
         .isNotEqualTo("REJECTED");
   }
 
@@ -308,7 +312,8 @@ abstract class SubmissionJourneyTests {
     // The markers are really there for the recruiter, so their absence below means something.
     String recruiterView = recruiter().get("/api/candidates/" + setup.candidateId()).body();
     assertThat(recruiterView)
-        .contains(markers + "-EMAIL", markers + "-PHONE", markers + "-NOTES", markers + "-PRIVATEFILE");
+        .contains(
+            markers + "-EMAIL", markers + "-PHONE", markers + "-NOTES", markers + "-PRIVATEFILE");
     for (String body : seen) {
       assertThat(body).doesNotContain(markers);
     }

@@ -115,10 +115,16 @@ class RecruiterApiTests {
   void anotherWorkspacesObjectsAnswer404() {
     String jobId = api.create("/api/jobs", "{\"title\":\"Ours\"}");
     String otherToken = "other-" + UUID.randomUUID();
-    Workspace other = workspaces.save(Workspace.create(UUID.randomUUID().toString(), "Other", Instant.now()));
+    Workspace other =
+        workspaces.save(Workspace.create(UUID.randomUUID().toString(), "Other", Instant.now()));
     recruiters.save(
         Recruiter.create(
-            UUID.randomUUID().toString(), other.id(), "Olly", "olly@other.test", otherToken, Instant.now()));
+            UUID.randomUUID().toString(),
+            other.id(),
+            "Olly",
+            "olly@other.test",
+            otherToken,
+            Instant.now()));
     RecruiterApi stranger = new RecruiterApi(origin, otherToken);
     assertThat(stranger.get("/api/jobs/" + jobId).statusCode()).isEqualTo(404);
     assertThat(stranger.get("/api/jobs/" + jobId + "/activity").statusCode()).isEqualTo(404);

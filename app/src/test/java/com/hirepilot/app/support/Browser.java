@@ -59,10 +59,11 @@ public final class Browser {
   }
 
   public HttpResponse<String> postJson(String path, String json) {
-    return send(withXsrf(HttpRequest.newBuilder(uri(path)))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json))
-        .build());
+    return send(
+        withXsrf(HttpRequest.newBuilder(uri(path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   public HttpResponse<String> postJsonWithoutCsrf(String path, String json) {

@@ -46,7 +46,11 @@ public final class RecruiterApi {
     var body = new java.io.ByteArrayOutputStream();
     try {
       body.write(
-          ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n")
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n"
+                  + kind
+                  + "\r\n")
               .getBytes(StandardCharsets.UTF_8));
       body.write(
           ("--"
@@ -78,7 +82,8 @@ public final class RecruiterApi {
   public String create(String path, String json) {
     HttpResponse<String> response = post(path, json);
     if (response.statusCode() != 201) {
-      throw new AssertionError("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "POST " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     return json(response).get("id").asText();
   }

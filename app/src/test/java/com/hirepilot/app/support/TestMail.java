@@ -18,8 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One real SMTP server (GreenMail) for every test context in the JVM; the app sends to it over
- * SMTP exactly as it would to a relay.
+ * One real SMTP server (GreenMail) for every test context in the JVM; the app sends to it over SMTP
+ * exactly as it would to a relay.
  */
 public final class TestMail {
 

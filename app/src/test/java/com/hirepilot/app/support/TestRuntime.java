@@ -77,8 +77,8 @@ public final class TestRuntime {
   }
 
   /**
-   * A database of its own on the local PostgreSQL for this test run; leftovers of earlier runs
-   * are dropped first, and this one when the JVM exits.
+   * A database of its own on the local PostgreSQL for this test run; leftovers of earlier runs are
+   * dropped first, and this one when the JVM exits.
    */
   private static String createPostgresDatabase() {
     String name = "portal_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -3,9 +3,8 @@ package com.hirepilot.workflows.submission;
 import io.temporal.activity.ActivityInterface;
 
 /**
- * Everything the submission workflow does to the outside world. Each activity is idempotent
- * under its key, so Temporal's retries and replays never send a second email or write a second
- * record.
+ * Everything the submission workflow does to the outside world. Each activity is idempotent under
+ * its key, so Temporal's retries and replays never send a second email or write a second record.
  */
 @ActivityInterface
 public interface SubmissionActivities {

@@ -24,8 +24,8 @@ public interface SubmissionWorkflow {
   SubmissionStatus run(SubmissionRequest request);
 
   /**
-   * Takes the client's decision. Repeating the decision already taken answers the same receipt
-   * and changes nothing.
+   * Takes the client's decision. Repeating the decision already taken answers the same receipt and
+   * changes nothing.
    */
   @UpdateMethod
   DecisionReceipt decide(ClientDecision decision);

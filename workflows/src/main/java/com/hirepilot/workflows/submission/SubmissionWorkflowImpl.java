@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The submission lifecycle: send, await the client's decision, then notify the recruiter, move
- * the pipeline stage and log the job's activity. All I/O happens in {@link SubmissionActivities};
- * this class only decides what happens next, deterministically.
+ * The submission lifecycle: send, await the client's decision, then notify the recruiter, move the
+ * pipeline stage and log the job's activity. All I/O happens in {@link SubmissionActivities}; this
+ * class only decides what happens next, deterministically.
  */
 public class SubmissionWorkflowImpl implements SubmissionWorkflow {
 
