@@ -28,19 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 /** security.md lines 1–3, 7, 8, 13 and 17, against the running app. */
 @SpringBootTest(
     classes = HirePilotApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = TestRuntime.OnH2.class)
 class MagicLinkTests {
-
-  @DynamicPropertySource
-  static void runtime(DynamicPropertyRegistry registry) {
-    TestRuntime.h2().register(registry);
-  }
 
   @BeforeAll
   static void allowHostHeader() {

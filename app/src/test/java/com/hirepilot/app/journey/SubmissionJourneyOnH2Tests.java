@@ -3,18 +3,13 @@ package com.hirepilot.app.journey;
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.TestRuntime;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 @SpringBootTest(
     classes = HirePilotApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = TestRuntime.OnH2.class)
 class SubmissionJourneyOnH2Tests extends SubmissionJourneyTests {
-
-  @DynamicPropertySource
-  static void runtime(DynamicPropertyRegistry registry) {
-    TestRuntime.h2().register(registry);
-  }
 
   @Override
   TestRuntime runtime() {

@@ -18,19 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 /** The recruiter API's answers to bad input, strangers and other workspaces. */
 @SpringBootTest(
     classes = HirePilotApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = TestRuntime.OnH2.class)
 class RecruiterApiTests {
-
-  @DynamicPropertySource
-  static void runtime(DynamicPropertyRegistry registry) {
-    TestRuntime.h2().register(registry);
-  }
 
   @Autowired Workspaces workspaces;
   @Autowired Recruiters recruiters;

@@ -11,7 +11,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The settings of one running app under test: its own ports, data directory and database. Test
@@ -58,22 +60,49 @@ public final class TestRuntime {
     return "http://localhost:" + httpPort;
   }
 
-  public void register(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> httpPort);
-    registry.add("portal.base-url", this::origin);
-    registry.add("portal.data-dir", dataDir::toString);
-    registry.add("portal.demo.enabled", () -> false);
-    registry.add("portal.bootstrap.token", () -> RECRUITER_TOKEN);
-    registry.add("portal.bootstrap.email", () -> RECRUITER_EMAIL);
-    registry.add("portal.mail.embedded", () -> false);
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", TestMail::port);
-    registry.add("temporal.embedded-port", () -> temporalPort);
-    if (postgresUrl != null) {
-      registry.add("spring.datasource.url", () -> postgresUrl);
-      registry.add("spring.datasource.username", () -> "postgres");
-      registry.add("spring.datasource.password", () -> "");
+  /**
+   * Test classes name this initializer to share the app on H2. An initializer class (unlike a
+   * {@code @DynamicPropertySource} method) is the same cache key in every class, so Spring starts
+   * the app once for all of them.
+   */
+  public static final class OnH2
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      h2().apply(context);
     }
+  }
+
+  /** Likewise, for the app on the local PostgreSQL. */
+  public static final class OnPostgres
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      postgres().apply(context);
+    }
+  }
+
+  private void apply(ConfigurableApplicationContext context) {
+    TestPropertyValues values =
+        TestPropertyValues.of(
+            "server.port=" + httpPort,
+            "portal.base-url=" + origin(),
+            "portal.data-dir=" + dataDir,
+            "portal.demo.enabled=false",
+            "portal.bootstrap.token=" + RECRUITER_TOKEN,
+            "portal.bootstrap.email=" + RECRUITER_EMAIL,
+            "portal.mail.embedded=false",
+            "spring.mail.host=127.0.0.1",
+            "spring.mail.port=" + TestMail.port(),
+            "temporal.embedded-port=" + temporalPort);
+    if (postgresUrl != null) {
+      values =
+          values.and(
+              "spring.datasource.url=" + postgresUrl,
+              "spring.datasource.username=postgres",
+              "spring.datasource.password=");
+    }
+    values.applyTo(context);
   }
 
   /**
