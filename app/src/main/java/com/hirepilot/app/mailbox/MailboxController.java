@@ -1,10 +1,9 @@
 package com.hirepilot.app.mailbox;
 
+import com.hirepilot.app.notification.MimeParts;
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -110,21 +109,7 @@ class MailboxController {
         : Arrays.stream(addresses).map(Object::toString).collect(Collectors.joining(", "));
   }
 
-  /** The first body part of the given type, searching nested multiparts. */
-  static String part(Part part, String mimeType) throws MessagingException, IOException {
-    if (part.isMimeType(mimeType)) {
-      return part.getContent().toString();
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart body = multipart.getBodyPart(i);
-        String found = part(body, mimeType);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
+  private static String part(Part part, String mimeType) throws MessagingException, IOException {
+    return MimeParts.find(part, mimeType);
   }
 }

@@ -1,11 +1,10 @@
 package com.hirepilot.app.support;
 
+import com.hirepilot.app.notification.MimeParts;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -79,20 +78,7 @@ public final class TestMail {
 
   public static String part(Part part, String mimeType) {
     try {
-      if (part.isMimeType(mimeType)) {
-        return part.getContent().toString();
-      }
-      if (part.isMimeType("multipart/*")) {
-        Multipart multipart = (Multipart) part.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-          BodyPart body = multipart.getBodyPart(i);
-          String found = part(body, mimeType);
-          if (found != null) {
-            return found;
-          }
-        }
-      }
-      return null;
+      return MimeParts.find(part, mimeType);
     } catch (MessagingException | IOException e) {
       throw new IllegalStateException(e);
     }

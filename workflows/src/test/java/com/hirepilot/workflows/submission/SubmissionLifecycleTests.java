@@ -67,9 +67,14 @@ class SubmissionLifecycleTests {
           .build();
 
   static SubmissionWorkflow start(WorkflowClient client, Worker worker, String id) {
+    return start(client, worker, id, 0);
+  }
+
+  static SubmissionWorkflow start(
+      WorkflowClient client, Worker worker, String id, int failingSends) {
     activities.calls.clear();
     activities.sendAttempts.set(0);
-    activities.failFirstSends = 0;
+    activities.failFirstSends = failingSends;
     SubmissionWorkflow workflow =
         client.newWorkflowStub(
             SubmissionWorkflow.class,
@@ -169,17 +174,7 @@ class SubmissionLifecycleTests {
   @Test
   void anEmailActivityThatFailsTwiceIsRetriedUntilItSucceeds(
       TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
-    activities.calls.clear();
-    SubmissionWorkflow workflow =
-        client.newWorkflowStub(
-            SubmissionWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(SubmissionWorkflow.workflowId("s6"))
-                .setTaskQueue(worker.getTaskQueue())
-                .build());
-    activities.sendAttempts.set(0);
-    activities.failFirstSends = 2;
-    WorkflowClient.start(workflow::run, new SubmissionRequest("s6", "ws", "job", "cand"));
+    SubmissionWorkflow workflow = start(client, worker, "s6", 2);
     awaitFeedbackState(env, workflow);
     assertThat(activities.sendAttempts.get()).isEqualTo(3);
     assertThat(activities.calls).containsExactly("send:1");
