@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -40,11 +41,26 @@ class EmbeddedMailConfiguration {
     return sender;
   }
 
+  static boolean isLoopback(String address) {
+    try {
+      return java.net.InetAddress.getByName(address).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
   @Bean
   @Order(2)
   SecurityFilterChain mailbox(HttpSecurity http) throws Exception {
     return http.securityMatcher("/mailbox", "/mailbox/**")
-        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        // Every email, sign-in links included, is on these pages: only this machine may look.
+        .authorizeHttpRequests(
+            a ->
+                a.anyRequest()
+                    .access(
+                        (authentication, context) ->
+                            new AuthorizationDecision(
+                                isLoopback(context.getRequest().getRemoteAddr()))))
         .csrf(csrf -> csrf.disable()) // read-only pages
         .headers(
             h ->
