@@ -254,8 +254,8 @@ public class SubmissionService {
     }
     throw new ConflictException(
         "The candidate was already "
-            + submission.status().name().toLowerCase()
-            + "; that decision is final");
+            + submission.status().name().toLowerCase(java.util.Locale.ROOT)
+            + "; that is final");
   }
 
   private static boolean isRejectedAsConflict(WorkflowUpdateException e) {

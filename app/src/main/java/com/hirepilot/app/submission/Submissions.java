@@ -28,13 +28,14 @@ public interface Submissions extends ListCrudRepository<Submission, String> {
       """)
   int advanceStatus(String id, String from, String to);
 
+  /** Records a decision unless a final one is on record: a late write never undoes it. */
   @Modifying
   @Query(
       """
       update submission
       set status = :status, decision = :decision, decided_by = :decidedBy,
           decision_reason = :reason, decided_at = :decidedAt, version = version + 1
-      where id = :id
+      where id = :id and status not in ('APPROVED', 'REJECTED', 'WITHDRAWN')
       """)
   int recordDecision(
       String id,

@@ -2,11 +2,14 @@ package com.hirepilot.workflows.submission;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The submission lifecycle: send, await the client's decision, then notify the recruiter, move the
@@ -34,6 +37,12 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
               .setRetryOptions(RETRY)
               .build());
 
+  /**
+   * Decisions are applied one at a time, in the order they were accepted: an interview request
+   * still being recorded when an approval arrives must not land after it.
+   */
+  private final WorkflowLock decisionLock = Workflow.newWorkflowLock();
+
   private String submissionId;
   private SubmissionStatus status = SubmissionStatus.SENDING;
   private String stage;
@@ -57,6 +66,8 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
       ClientDecision decision = decisionsToFollowUp.remove(0);
       followUp(decision);
       if (decision.decision().isFinal()) {
+        // Decisions that arrived meanwhile get their answer before the workflow closes.
+        Workflow.await(Workflow::isEveryHandlerFinished);
         return status;
       }
     }
@@ -67,26 +78,45 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
     if (decision == null || decision.decision() == null) {
       throw new IllegalArgumentException("A decision is required");
     }
-    if (currentDecision != null
-        && currentDecision.decision().isFinal()
-        && currentDecision.decision() != decision.decision()) {
-      throw new IllegalStateException(
-          "The candidate was already " + status.name().toLowerCase() + "; that is final");
+    if (conflictsWithFinal(decision)) {
+      throw conflict();
     }
   }
 
   @Override
   public DecisionReceipt decide(ClientDecision decision) {
-    if (currentDecision != null && currentDecision.decision() == decision.decision()) {
-      return new DecisionReceipt(status, false);
+    decisionLock.lock();
+    try {
+      if (currentDecision != null && currentDecision.decision() == decision.decision()) {
+        return new DecisionReceipt(status, false);
+      }
+      // Accepted while an earlier final decision was still being recorded: refuse it now.
+      if (conflictsWithFinal(decision)) {
+        throw ApplicationFailure.newFailure(
+            conflict().getMessage(), IllegalStateException.class.getName());
+      }
+      // Claimed before the activity yields, so a conflicting Update fails validation meanwhile.
+      currentDecision = decision;
+      activities.recordDecision(submissionId, decision);
+      status = decision.decision().resultingStatus();
+      record(status.name(), decision.actor(), decision.reason());
+      decisionsToFollowUp.add(decision);
+      return new DecisionReceipt(status, true);
+    } finally {
+      decisionLock.unlock();
     }
-    // Claimed before the activity yields, so a concurrent conflicting Update fails validation.
-    currentDecision = decision;
-    activities.recordDecision(submissionId, decision);
-    status = decision.decision().resultingStatus();
-    record(status.name(), decision.actor(), decision.reason());
-    decisionsToFollowUp.add(decision);
-    return new DecisionReceipt(status, true);
+  }
+
+  private boolean conflictsWithFinal(ClientDecision decision) {
+    return currentDecision != null
+        && currentDecision.decision().isFinal()
+        && currentDecision.decision() != decision.decision();
+  }
+
+  /** Worded from the decision taken, which is claimed before its status is recorded. */
+  private IllegalStateException conflict() {
+    String taken = currentDecision.decision().resultingStatus().name().toLowerCase(Locale.ROOT);
+    return new IllegalStateException("The candidate was already " + taken + "; that is final");
   }
 
   /** What every decision sets off once it is on record. */
