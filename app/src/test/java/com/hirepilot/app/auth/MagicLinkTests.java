@@ -219,6 +219,49 @@ class MagicLinkTests {
   }
 
   @Test
+  void removingTheCollaboratorEndsTheirSessionAndTheirLinksAtOnce() {
+    String clientEmail = uniqueEmail();
+    String link = emailedLink(clientEmail);
+    Browser client = new Browser(origin);
+    client.postJson("/api/portal/session", "{\"token\":%s}".formatted(quote(token(link))));
+    assertThat(client.get("/api/portal/jobs").statusCode()).isEqualTo(200);
+    String jobId = json(client.get("/api/portal/jobs")).get(0).get("id").asText();
+    // A second email carries a fresh, unused link.
+    String unusedLink = emailedLinkForJob(jobId, clientEmail);
+
+    var collaborators = json(recruiter.get("/api/jobs/" + jobId)).get("collaborators");
+    String collaboratorId = collaborators.get(0).get("id").asText();
+    assertThat(
+            recruiter
+                .delete("/api/jobs/" + jobId + "/collaborators/" + collaboratorId)
+                .statusCode())
+        .isEqualTo(204);
+
+    assertThat(client.get("/api/portal/jobs").statusCode()).isEqualTo(401);
+    assertThat(new Browser(origin).get(unusedLink).body()).contains("This link no longer works");
+    assertThat(
+            new Browser(origin)
+                .postJson(
+                    "/api/portal/session", "{\"token\":%s}".formatted(quote(token(unusedLink))))
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(json(recruiter.get("/api/jobs/" + jobId)).at("/collaborators/0/status").asText())
+        .isEqualTo("REMOVED");
+  }
+
+  /** Submits another candidate to an existing job and returns the link in that email. */
+  String emailedLinkForJob(String jobId, String clientEmail) {
+    String name = "Kim " + UUID.randomUUID();
+    String candidateId =
+        recruiter.create("/api/candidates", "{\"name\":%s}".formatted(quote(name)));
+    recruiter.create(
+        "/api/jobs/" + jobId + "/submissions",
+        "{\"candidateId\":%s}".formatted(quote(candidateId)));
+    var message = TestMail.awaitMessage(clientEmail, s -> s.contains(name));
+    return TestMail.portalLinks(message).get(0);
+  }
+
+  @Test
   void everyWriteNeedsTheCsrfToken() {
     String link = emailedLink(uniqueEmail());
     Browser browser = new Browser(origin);
