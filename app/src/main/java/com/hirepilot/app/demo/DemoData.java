@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Seeds the demo workspace on an empty database and says where to click. */
@@ -32,21 +31,18 @@ class DemoData {
   private final CandidateService candidates;
   private final SubmissionService submissions;
   private final PortalProperties properties;
-  private final Environment environment;
 
   DemoData(
       WorkspaceBootstrap bootstrap,
       JobService jobs,
       CandidateService candidates,
       SubmissionService submissions,
-      PortalProperties properties,
-      Environment environment) {
+      PortalProperties properties) {
     this.bootstrap = bootstrap;
     this.jobs = jobs;
     this.candidates = candidates;
     this.submissions = submissions;
     this.properties = properties;
-    this.environment = environment;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -164,9 +160,7 @@ class DemoData {
     }
     text.append("  Data directory: ")
         .append(properties.dataDir().toAbsolutePath().normalize())
-        .append("  (profiles: ")
-        .append(String.join(",", environment.getActiveProfiles()))
-        .append(")\n");
+        .append('\n');
     log.info(text.toString());
   }
 }

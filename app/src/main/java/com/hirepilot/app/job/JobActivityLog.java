@@ -55,23 +55,22 @@ public class JobActivityLog {
   }
 
   public List<JobActivity> forJob(String jobId) {
-    return jdbc.sql(
-            """
-            select id, job_id, submission_id, type, actor, client_visible, detail, at
-            from job_activity where job_id = ? order by at, id
-            """)
-        .param(jobId)
-        .query(JobActivityLog::row)
-        .list();
+    return query(jobId, false);
   }
 
   public List<JobActivity> clientVisibleForJob(String jobId) {
+    return query(jobId, true);
+  }
+
+  private List<JobActivity> query(String jobId, boolean clientVisibleOnly) {
     return jdbc.sql(
             """
             select id, job_id, submission_id, type, actor, client_visible, detail, at
-            from job_activity where job_id = ? and client_visible order by at, id
+            from job_activity where job_id = :jobId and (client_visible or not :clientVisibleOnly)
+            order by at, id
             """)
-        .param(jobId)
+        .param("jobId", jobId)
+        .param("clientVisibleOnly", clientVisibleOnly)
         .query(JobActivityLog::row)
         .list();
   }

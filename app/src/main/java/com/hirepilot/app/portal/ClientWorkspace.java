@@ -124,7 +124,7 @@ class ClientWorkspace {
   PortalViews.DecisionResult decide(
       String submissionId, Decision decision, String reason, String availability) {
     Collaborator me = signedIn();
-    Submission submission = visibleSubmission(submissionId);
+    Submission submission = visibleSubmission(me, submissionId);
     SubmissionStatus status =
         submissionService.decide(submission, me, decision, reason, availability);
     return new PortalViews.DecisionResult(status);
@@ -148,7 +148,10 @@ class ClientWorkspace {
   }
 
   private Job visibleJob(String jobId) {
-    Collaborator me = signedIn();
+    return visibleJob(signedIn(), jobId);
+  }
+
+  private Job visibleJob(Collaborator me, String jobId) {
     if (jobId == null || !visibleJobIds(me).contains(jobId)) {
       throw new NotFoundException("Job");
     }
@@ -156,11 +159,15 @@ class ClientWorkspace {
   }
 
   private Submission visibleSubmission(String submissionId) {
+    return visibleSubmission(signedIn(), submissionId);
+  }
+
+  private Submission visibleSubmission(Collaborator me, String submissionId) {
     Submission submission =
         submissions.findById(submissionId).orElseThrow(() -> new NotFoundException("Submission"));
     // The job is derived from the submission on the server, never taken from the request.
     try {
-      visibleJob(submission.jobId());
+      visibleJob(me, submission.jobId());
     } catch (NotFoundException e) {
       throw new NotFoundException("Submission");
     }

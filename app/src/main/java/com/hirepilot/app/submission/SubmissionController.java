@@ -74,11 +74,9 @@ class SubmissionController {
   SubmissionDetails get(@PathVariable String submissionId) {
     Submission submission = submissions.get(CurrentRecruiter.get().workspaceId(), submissionId);
     Optional<SubmissionSnapshot> live = submissions.liveState(submission);
+    // The workflow knows the stage only once it has moved it; before that the database does.
     String stage =
         live.map(SubmissionSnapshot::stage).orElseGet(() -> submissions.stageOf(submission));
-    if (stage == null) {
-      stage = submissions.stageOf(submission);
-    }
     return new SubmissionDetails(
         submission.id(),
         submission.jobId(),

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -124,17 +125,27 @@ abstract class SubmissionJourneyTests {
     return matcher.group(1);
   }
 
-  JsonNode awaitSubmission(String submissionId, String status) {
+  JsonNode awaitSubmission(String submissionId, Predicate<JsonNode> condition, String what) {
+    return awaitJson("/api/submissions/" + submissionId, condition, "submission " + what);
+  }
+
+  JsonNode awaitActivity(String jobId, String type) {
+    return awaitJson(
+        "/api/jobs/" + jobId + "/activity", a -> types(a).contains(type), type + " activity");
+  }
+
+  /** Polls a recruiter-API answer until it satisfies the condition, within a generous bound. */
+  JsonNode awaitJson(String path, Predicate<JsonNode> condition, String what) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    JsonNode submission;
+    JsonNode answer;
     do {
-      submission = json(recruiter().get("/api/submissions/" + submissionId));
-      if (status.equals(submission.get("status").asText())) {
-        return submission;
+      answer = json(recruiter().get(path));
+      if (condition.test(answer)) {
+        return answer;
       }
       TestMail.sleep();
     } while (Instant.now().isBefore(deadline));
-    throw new AssertionError("Submission never reached " + status + ": " + submission);
+    throw new AssertionError("Never saw " + what + ": " + answer);
   }
 
   @Test
@@ -182,14 +193,13 @@ abstract class SubmissionJourneyTests {
         TestMail.awaitMessage(TestRuntime.RECRUITER_EMAIL, s -> s.contains(" approved Jordan"));
     assertThat(TestMail.part(notification, "text/plain")).contains("Great fit");
 
-    JsonNode submission = awaitSubmission(setup.submissionId(), "APPROVED");
+    JsonNode submission =
+        awaitSubmission(
+            setup.submissionId(),
+            s -> "CLIENT_APPROVED".equals(s.get("stage").asText()),
+            "in stage CLIENT_APPROVED");
+    assertThat(submission.get("status").asText()).isEqualTo("APPROVED");
     assertThat(submission.get("decision").asText()).isEqualTo("APPROVE");
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!"CLIENT_APPROVED".equals(submission.get("stage").asText())
-        && Instant.now().isBefore(deadline)) {
-      TestMail.sleep();
-      submission = json(recruiter().get("/api/submissions/" + setup.submissionId()));
-    }
     assertThat(submission.get("stage").asText()).isEqualTo("CLIENT_APPROVED");
     assertThat(types(submission.get("timeline")))
         .contains("SUBMITTED", "EMAIL_SENT", "APPROVED", "RECRUITER_NOTIFIED", "PIPELINE_UPDATED");
@@ -198,19 +208,6 @@ abstract class SubmissionJourneyTests {
 
     JsonNode activity = awaitActivity(setup.jobId(), "APPROVED");
     assertThat(types(activity)).containsExactly("SUBMITTED", "APPROVED");
-  }
-
-  JsonNode awaitActivity(String jobId, String type) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    JsonNode activity;
-    do {
-      activity = json(recruiter().get("/api/jobs/" + jobId + "/activity"));
-      if (types(activity).contains(type)) {
-        return activity;
-      }
-      TestMail.sleep();
-    } while (Instant.now().isBefore(deadline));
-    throw new AssertionError("No " + type + " activity: " + activity);
   }
 
   @Test

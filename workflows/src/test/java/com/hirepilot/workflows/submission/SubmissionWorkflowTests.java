@@ -248,11 +248,7 @@ class SubmissionWorkflowTests {
 
   @Test
   void aRepeatedDecisionWhileTheFirstIsBeingRecordedAnswersTheRecordedStatus() throws Exception {
-    submit();
-    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
-    activities.holdRecordingOf(Decision.REQUEST_INTERVIEW);
-    WorkflowUpdateHandle<DecisionReceipt> first = startDecision(Decision.REQUEST_INTERVIEW);
-    assertThat(activities.recordingStarted()).isTrue();
+    WorkflowUpdateHandle<DecisionReceipt> first = interviewRequestStillBeingRecorded();
 
     WorkflowUpdateHandle<DecisionReceipt> repeated = startDecision(Decision.REQUEST_INTERVIEW);
     activities.releaseRecording();
@@ -266,11 +262,7 @@ class SubmissionWorkflowTests {
 
   @Test
   void decisionsArrivingTogetherAreRecordedInTheOrderTheyWereAccepted() throws Exception {
-    submit();
-    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
-    activities.holdRecordingOf(Decision.REQUEST_INTERVIEW);
-    WorkflowUpdateHandle<DecisionReceipt> interview = startDecision(Decision.REQUEST_INTERVIEW);
-    assertThat(activities.recordingStarted()).isTrue();
+    WorkflowUpdateHandle<DecisionReceipt> interview = interviewRequestStillBeingRecorded();
 
     // Valid when it arrives (an interview request is not final), so it waits its turn.
     WorkflowUpdateHandle<DecisionReceipt> approval = startDecision(Decision.APPROVE);
@@ -289,11 +281,7 @@ class SubmissionWorkflowTests {
 
   @Test
   void aConflictingDecisionAcceptedWhileAFinalOneIsRecordedIsRefused() throws Exception {
-    submit();
-    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
-    activities.holdRecordingOf(Decision.REQUEST_INTERVIEW);
-    WorkflowUpdateHandle<DecisionReceipt> interview = startDecision(Decision.REQUEST_INTERVIEW);
-    assertThat(activities.recordingStarted()).isTrue();
+    WorkflowUpdateHandle<DecisionReceipt> interview = interviewRequestStillBeingRecorded();
     // Both pass validation now: the approval and the rejection queue behind the interview.
     WorkflowUpdateHandle<DecisionReceipt> approval = startDecision(Decision.APPROVE);
     WorkflowUpdateHandle<DecisionReceipt> rejection = startDecision(Decision.REJECT);
@@ -308,6 +296,17 @@ class SubmissionWorkflowTests {
         .hasMessageContaining("already approved; that is final");
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
     assertThat(activities.calls()).noneMatch(call -> call.contains("REJECT"));
+  }
+
+  /** An interview request whose recordDecision is held, so later decisions arrive meanwhile. */
+  private WorkflowUpdateHandle<DecisionReceipt> interviewRequestStillBeingRecorded()
+      throws InterruptedException {
+    submit();
+    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+    activities.holdRecordingOf(Decision.REQUEST_INTERVIEW);
+    WorkflowUpdateHandle<DecisionReceipt> interview = startDecision(Decision.REQUEST_INTERVIEW);
+    assertThat(activities.recordingStarted()).isTrue();
+    return interview;
   }
 
   private WorkflowUpdateHandle<DecisionReceipt> startDecision(Decision decision) {
