@@ -15,7 +15,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -77,20 +76,6 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
             "Some fields are missing or invalid; see errors.");
     problem.setProperty("errors", errors);
     return ResponseEntity.unprocessableEntity().body(problem);
-  }
-
-  @Override
-  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
-      MaxUploadSizeExceededException e,
-      HttpHeaders headers,
-      HttpStatusCode status,
-      WebRequest request) {
-    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-        .body(
-            problem(
-                HttpStatus.PAYLOAD_TOO_LARGE,
-                "File too large",
-                "The upload is larger than this server accepts."));
   }
 
   @Override

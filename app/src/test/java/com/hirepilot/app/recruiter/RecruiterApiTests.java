@@ -100,6 +100,17 @@ class RecruiterApiTests {
   }
 
   @Test
+  void aTooLargeUploadAnswers413AndStoresNothing() {
+    String candidateId = api.create("/api/candidates", "{\"name\":\"Lee\"}");
+    HttpResponse<String> response =
+        api.upload(candidateId, "huge.pdf", new byte[11 * 1024 * 1024], "RESUME", true);
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .contains("application/problem+json");
+    assertThat(json(api.get("/api/candidates/" + candidateId)).get("attachments")).isEmpty();
+  }
+
+  @Test
   void withoutAValidTokenTheApiAnswers401() {
     HttpResponse<String> response = new RecruiterApi(origin, "not-a-token").get("/api/jobs/x");
     assertThat(response.statusCode()).isEqualTo(401);
