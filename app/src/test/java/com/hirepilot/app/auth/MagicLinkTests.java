@@ -273,6 +273,8 @@ class MagicLinkTests {
         browser.postJsonWithoutCsrf(
             "/api/portal/session", "{\"token\":%s}".formatted(quote(token(link))));
     assertThat(jsonWithout.statusCode()).isEqualTo(403);
+    assertThat(jsonWithout.headers().firstValue("Content-Type").orElse(""))
+        .contains("application/problem+json");
     // Neither attempt used the link up.
     assertThat(
             browser

@@ -111,6 +111,15 @@ class RecruiterApiTests {
   }
 
   @Test
+  void anUnknownAddressAnswersAProblemToo() {
+    HttpResponse<String> response = api.get("/api/no-such-thing");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .contains("application/problem+json");
+    assertThat(json(response).get("status").asInt()).isEqualTo(404);
+  }
+
+  @Test
   void withoutAValidTokenTheApiAnswers401() {
     HttpResponse<String> response = new RecruiterApi(origin, "not-a-token").get("/api/jobs/x");
     assertThat(response.statusCode()).isEqualTo(401);
