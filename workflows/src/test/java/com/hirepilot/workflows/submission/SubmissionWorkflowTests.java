@@ -435,12 +435,7 @@ class SubmissionWorkflowTests {
     public void notifyRecruiter(String submissionId, ClientDecision decision) {
       calls.add("notifyRecruiter " + decision.decision());
       recruiterNotificationStarted.countDown();
-      try {
-        recruiterNotificationGate.await(HOLD_LIMIT_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while held", e);
-      }
+      await(recruiterNotificationGate);
     }
 
     @Override
