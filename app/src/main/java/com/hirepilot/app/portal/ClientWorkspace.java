@@ -11,6 +11,7 @@ import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.app.job.Jobs;
 import com.hirepilot.app.submission.Submission;
+import com.hirepilot.app.submission.SubmissionComments;
 import com.hirepilot.app.submission.SubmissionService;
 import com.hirepilot.app.submission.Submissions;
 import com.hirepilot.app.system.NotFoundException;
@@ -30,8 +31,9 @@ import org.springframework.stereotype.Service;
 @Service
 class ClientWorkspace {
 
+  /** Timeline entries clients see in a submission's thread; comments come from their own table. */
   private static final Set<String> THREAD_TYPES =
-      Set.of("APPROVED", "REJECTED", "INTERVIEW_REQUESTED", "COMMENTED");
+      Set.of("APPROVED", "REJECTED", "INTERVIEW_REQUESTED", "RESENT");
 
   private final Collaborators collaborators;
   private final Jobs jobs;
@@ -40,6 +42,7 @@ class ClientWorkspace {
   private final Attachments attachments;
   private final SubmissionService submissionService;
   private final JobActivityLog activityLog;
+  private final SubmissionComments comments;
   private final JdbcClient jdbc;
 
   ClientWorkspace(
@@ -50,6 +53,7 @@ class ClientWorkspace {
       Attachments attachments,
       SubmissionService submissionService,
       JobActivityLog activityLog,
+      SubmissionComments comments,
       JdbcClient jdbc) {
     this.collaborators = collaborators;
     this.jobs = jobs;
@@ -58,6 +62,7 @@ class ClientWorkspace {
     this.attachments = attachments;
     this.submissionService = submissionService;
     this.activityLog = activityLog;
+    this.comments = comments;
     this.jdbc = jdbc;
   }
 
@@ -102,7 +107,18 @@ class ClientWorkspace {
   }
 
   PortalViews.SubmissionDetail submission(String submissionId) {
-    Submission submission = visibleSubmission(submissionId);
+    return detail(visibleSubmission(submissionId));
+  }
+
+  PortalViews.CommentView comment(String submissionId, String body) {
+    Collaborator me = signedIn();
+    Submission submission = visibleSubmission(me, submissionId);
+    var comment = submissionService.comment(submission, me, body);
+    return new PortalViews.CommentView(
+        comment.id(), comment.at(), comment.author(), comment.body());
+  }
+
+  private PortalViews.SubmissionDetail detail(Submission submission) {
     PortalViews.SubmissionView view = view(submission);
     return new PortalViews.SubmissionDetail(
         view.id(),
@@ -114,9 +130,22 @@ class ClientWorkspace {
         thread(submission));
   }
 
+  /** The job's candidates with their threads, for the portal's job page. */
+  List<PortalViews.SubmissionDetail> submissionDetailsOf(String jobId) {
+    Job job = visibleJob(jobId);
+    return visibleSubmissions(job).stream().map(this::detail).toList();
+  }
+
   List<PortalViews.ActivityView> activity(String jobId) {
     Job job = visibleJob(jobId);
+    // A withdrawn candidate disappears from the portal, their history included.
+    Set<String> withdrawn =
+        submissions.findByJobIdOrderByCreatedAt(job.id()).stream()
+            .filter(s -> s.status() == SubmissionStatus.WITHDRAWN)
+            .map(Submission::id)
+            .collect(java.util.stream.Collectors.toSet());
     return activityLog.clientVisibleForJob(job.id()).stream()
+        .filter(a -> a.submissionId() == null || !withdrawn.contains(a.submissionId()))
         .map(a -> new PortalViews.ActivityView(a.at(), a.type(), a.actor(), a.detail()))
         .toList();
   }
@@ -212,8 +241,17 @@ class ClientWorkspace {
             submission.createdAt(), "SUBMITTED", "Your recruiter", submission.message()));
     submissionService.timelineOf(submission.id()).stream()
         .filter(t -> THREAD_TYPES.contains(t.type()))
-        .map(t -> new PortalViews.ThreadEntry(t.at(), t.type(), t.actor(), t.detail()))
+        .map(
+            t ->
+                t.type().equals("RESENT")
+                    ? new PortalViews.ThreadEntry(
+                        t.at(), "UPDATED", "Your recruiter", "The submission was updated.")
+                    : new PortalViews.ThreadEntry(t.at(), t.type(), t.actor(), t.detail()))
         .forEach(thread::add);
+    comments.of(submission.id()).stream()
+        .map(c -> new PortalViews.ThreadEntry(c.at(), "COMMENTED", c.author(), c.body()))
+        .forEach(thread::add);
+    thread.sort(java.util.Comparator.comparing(PortalViews.ThreadEntry::at));
     return thread;
   }
 }

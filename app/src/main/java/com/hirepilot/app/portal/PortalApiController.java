@@ -41,6 +41,8 @@ class PortalApiController {
       @Size(max = 5_000) String reason,
       @Size(max = 5_000) String availability) {}
 
+  record CommentRequest(@NotBlank @Size(max = 5_000) String body) {}
+
   @PostMapping("/session")
   ResponseEntity<?> signIn(
       @Valid @RequestBody SignIn body, HttpServletRequest request, HttpServletResponse response) {
@@ -95,6 +97,13 @@ class PortalApiController {
   PortalViews.DecisionResult decide(
       @PathVariable String submissionId, @Valid @RequestBody DecisionRequest body) {
     return workspace.decide(submissionId, body.decision(), body.reason(), body.availability());
+  }
+
+  @PostMapping("/submissions/{submissionId}/comments")
+  ResponseEntity<PortalViews.CommentView> comment(
+      @PathVariable String submissionId, @Valid @RequestBody CommentRequest body) {
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(workspace.comment(submissionId, body.body().strip()));
   }
 
   @ExceptionHandler(PortalSessionEnded.class)

@@ -39,7 +39,7 @@ class PortalPageController {
   String job(@PathVariable String jobId, Model model) {
     model.addAttribute("me", workspace.session());
     model.addAttribute("job", workspace.job(jobId));
-    model.addAttribute("submissions", workspace.submissionsOf(jobId));
+    model.addAttribute("submissions", workspace.submissionDetailsOf(jobId));
     model.addAttribute("activity", workspace.activity(jobId));
     return "portal/job";
   }
@@ -57,6 +57,7 @@ class PortalPageController {
       @PathVariable String submissionId,
       @RequestParam String decision,
       @RequestParam(required = false) String reason,
+      @RequestParam(required = false) String availability,
       RedirectAttributes redirect) {
     String jobId = workspace.jobIdOf(submissionId);
     Decision chosen;
@@ -66,18 +67,44 @@ class PortalPageController {
       redirect.addFlashAttribute("error", "Choose approve, reject or request an interview.");
       return "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
     }
-    if (reason != null && reason.length() > MAX_NOTE) {
+    if ((reason != null && reason.length() > MAX_NOTE)
+        || (availability != null && availability.length() > MAX_NOTE)) {
       redirect.addFlashAttribute("error", "Your note is too long (at most 5,000 characters).");
       return "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
     }
     try {
-      var result = workspace.decide(submissionId, chosen, blankToNull(reason), null);
+      var result =
+          workspace.decide(
+              submissionId,
+              chosen,
+              blankToNull(reason),
+              chosen == Decision.REQUEST_INTERVIEW ? blankToNull(availability) : null);
       redirect.addFlashAttribute(
           "notice", "Thank you. The candidate is now " + label(result.status()) + ".");
     } catch (ConflictException e) {
       redirect.addFlashAttribute("error", e.getMessage());
     }
     return "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
+  }
+
+  @PostMapping("/portal/submissions/{submissionId}/comments")
+  String comment(
+      @PathVariable String submissionId,
+      @RequestParam(required = false) String body,
+      RedirectAttributes redirect) {
+    String jobId = workspace.jobIdOf(submissionId);
+    String back = "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
+    if (body == null || body.isBlank()) {
+      redirect.addFlashAttribute("error", "Write a comment first.");
+      return back;
+    }
+    if (body.length() > MAX_NOTE) {
+      redirect.addFlashAttribute("error", "Your comment is too long (at most 5,000 characters).");
+      return back;
+    }
+    workspace.comment(submissionId, body.strip());
+    redirect.addFlashAttribute("notice", "Your comment was sent to your recruiter.");
+    return back;
   }
 
   @ExceptionHandler(PortalSessionEnded.class)

@@ -55,5 +55,7 @@ final class PortalViews {
 
   record DecisionResult(SubmissionStatus status) {}
 
+  record CommentView(String id, Instant at, String author, String body) {}
+
   record ActivityView(Instant at, String type, String actor, String detail) {}
 }

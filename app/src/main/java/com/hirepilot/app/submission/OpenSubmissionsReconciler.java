@@ -1,5 +1,6 @@
 package com.hirepilot.app.submission;
 
+import com.hirepilot.app.system.TemporalProperties;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,10 +10,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded Temporal server keeps workflows in memory only. At start-up every submission the
- * database still has open gets its workflow back; against a real cluster the workflows already
- * exist and each start is a no-op. Emails already sent are not sent again: the activities skip
- * every email whose idempotency key has a delivery.
+ * The embedded Temporal server keeps workflows in memory only. At start-up every submission whose
+ * workflow had work left (not settled) gets a workflow back that carries on from what the database
+ * recorded: the round's email, the reminders already sent, the decision or withdrawal already
+ * taken, the comments not yet passed on. Against an external cluster the workflows outlive this
+ * process, so there is nothing to reconcile.
  */
 @Component
 class OpenSubmissionsReconciler {
@@ -21,19 +23,26 @@ class OpenSubmissionsReconciler {
 
   private final Submissions submissions;
   private final SubmissionService service;
+  private final TemporalProperties temporal;
 
-  OpenSubmissionsReconciler(Submissions submissions, SubmissionService service) {
+  OpenSubmissionsReconciler(
+      Submissions submissions, SubmissionService service, TemporalProperties temporal) {
     this.submissions = submissions;
     this.service = service;
+    this.temporal = temporal;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(0)
   void reconcile() {
-    List<Submission> open = submissions.findByStatusIn(SubmissionService.OPEN);
-    open.forEach(service::start);
-    if (!open.isEmpty()) {
-      log.info("Resumed the workflows of {} open submission(s)", open.size());
+    if (!temporal.embedded()) {
+      log.debug("Temporal at {} keeps the workflows; nothing to reconcile", temporal.address());
+      return;
+    }
+    List<Submission> unsettled = submissions.findBySettledAtIsNull();
+    unsettled.forEach(service::resume);
+    if (!unsettled.isEmpty()) {
+      log.info("Resumed the workflows of {} unfinished submission(s)", unsettled.size());
     }
   }
 }

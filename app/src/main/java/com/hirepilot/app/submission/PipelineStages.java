@@ -17,6 +17,7 @@ public class PipelineStages {
   public static final String INTERVIEW = "CLIENT_INTERVIEW";
   public static final String APPROVED = "CLIENT_APPROVED";
   public static final String REJECTED = "CLIENT_REJECTED";
+  public static final String WITHDRAWN = "WITHDRAWN";
 
   private final JdbcClient jdbc;
 

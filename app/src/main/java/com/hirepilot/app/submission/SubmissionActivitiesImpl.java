@@ -1,10 +1,13 @@
 package com.hirepilot.app.submission;
 
 import com.hirepilot.app.auth.LoginLinks;
+import com.hirepilot.app.automation.AutomationEngine;
+import com.hirepilot.app.automation.LifecycleEventOccurred;
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.Attachments;
 import com.hirepilot.app.candidate.Candidate;
 import com.hirepilot.app.candidate.Candidates;
+import com.hirepilot.app.deal.DealService;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivityLog;
@@ -12,16 +15,22 @@ import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.job.Jobs;
 import com.hirepilot.app.notification.EmailKind;
 import com.hirepilot.app.notification.Mailer;
+import com.hirepilot.app.notification.RecruiterInbox;
 import com.hirepilot.app.system.Timestamps;
 import com.hirepilot.app.workspace.Recruiter;
 import com.hirepilot.app.workspace.Recruiters;
+import com.hirepilot.app.workspace.ReminderSchedule;
+import com.hirepilot.workflows.submission.AutomationTrigger;
 import com.hirepilot.workflows.submission.ClientDecision;
 import com.hirepilot.workflows.submission.Decision;
+import com.hirepilot.workflows.submission.RecruiterAction;
 import com.hirepilot.workflows.submission.SubmissionActivities;
 import com.hirepilot.workflows.submission.SubmissionStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,10 +49,15 @@ class SubmissionActivitiesImpl implements SubmissionActivities {
   private final Recruiters recruiters;
   private final LoginLinks links;
   private final Mailer mailer;
+  private final RecruiterInbox inbox;
   private final SubmissionEmails emails;
   private final SubmissionTimeline timeline;
+  private final SubmissionComments comments;
   private final PipelineStages pipeline;
   private final JobActivityLog activityLog;
+  private final DealService deals;
+  private final AutomationEngine automation;
+  private final JdbcClient jdbc;
   private final Clock clock;
 
   SubmissionActivitiesImpl(
@@ -55,10 +69,15 @@ class SubmissionActivitiesImpl implements SubmissionActivities {
       Recruiters recruiters,
       LoginLinks links,
       Mailer mailer,
+      RecruiterInbox inbox,
       SubmissionEmails emails,
       SubmissionTimeline timeline,
+      SubmissionComments comments,
       PipelineStages pipeline,
       JobActivityLog activityLog,
+      DealService deals,
+      AutomationEngine automation,
+      JdbcClient jdbc,
       Clock clock) {
     this.submissions = submissions;
     this.jobs = jobs;
@@ -68,16 +87,24 @@ class SubmissionActivitiesImpl implements SubmissionActivities {
     this.recruiters = recruiters;
     this.links = links;
     this.mailer = mailer;
+    this.inbox = inbox;
     this.emails = emails;
     this.timeline = timeline;
+    this.comments = comments;
     this.pipeline = pipeline;
     this.activityLog = activityLog;
+    this.deals = deals;
+    this.automation = automation;
+    this.jdbc = jdbc;
     this.clock = clock;
   }
 
   @Override
   public int sendSubmissionEmails(String submissionId, int round) {
     Submission submission = submission(submissionId);
+    if (submission.emailRound() > round) {
+      return 0; // a resend superseded this round before it went out
+    }
     Job job = jobs.findById(submission.jobId()).orElseThrow();
     Candidate candidate = candidates.findById(submission.candidateId()).orElseThrow();
     Recruiter recruiter = recruiters.findById(submission.recruiterId()).orElseThrow();
@@ -88,25 +115,118 @@ class SubmissionActivitiesImpl implements SubmissionActivities {
       boolean sent =
           mailer.sendOnce(
               key,
-              () -> {
-                String link =
-                    links
-                        .issue(
-                            collaborator,
-                            LoginLinks.Purpose.INVITATION,
-                            "/portal/jobs/" + job.id() + "#submission-" + submissionId)
-                        .url();
-                return emails.submission(
-                    submission, job, candidate, shown, recruiter, collaborator, link);
-              });
+              () ->
+                  emails.submission(
+                      submission,
+                      job,
+                      candidate,
+                      shown,
+                      recruiter,
+                      collaborator,
+                      portalLink(collaborator, job, submissionId)));
       if (sent) {
         timeline.append(
-            key, submissionId, "EMAIL_SENT", "system", "to " + collaborator.email(), now());
+            key,
+            submissionId,
+            "EMAIL_SENT",
+            "system",
+            (round > 1 ? "round " + round + " to " : "to ") + collaborator.email(),
+            now());
       }
     }
+    submissions.markRoundSent(submissionId, round, Timestamps.param(now()));
     submissions.advanceStatus(
         submissionId, SubmissionStatus.SENDING.name(), SubmissionStatus.AWAITING_FEEDBACK.name());
     return recipients.size();
+  }
+
+  @Override
+  public int sendReminders(String submissionId, int round, int step) {
+    Submission submission = submission(submissionId);
+    // The client may have answered while the timer fired: never remind about a decided candidate.
+    if (submission.status() != SubmissionStatus.AWAITING_FEEDBACK
+        || submission.emailRound() != round) {
+      return 0;
+    }
+    Job job = jobs.findById(submission.jobId()).orElseThrow();
+    Candidate candidate = candidates.findById(submission.candidateId()).orElseThrow();
+    Recruiter recruiter = recruiters.findById(submission.recruiterId()).orElseThrow();
+    int steps = ReminderSchedule.parse(submission.reminderSchedule()).delays().size();
+    List<Collaborator> recipients = jobService.activeCollaboratorsOf(job.id());
+    for (Collaborator collaborator : recipients) {
+      String key = key(submissionId, EmailKind.REMINDER.name(), round, step, collaborator.id());
+      boolean sent =
+          mailer.sendOnce(
+              key,
+              () ->
+                  emails.reminder(
+                      submission,
+                      job,
+                      candidate,
+                      recruiter,
+                      collaborator,
+                      portalLink(collaborator, job, submissionId),
+                      step,
+                      steps));
+      if (sent) {
+        timeline.append(
+            key,
+            submissionId,
+            "REMINDER_SENT",
+            "system",
+            "reminder " + step + " to " + collaborator.email(),
+            now());
+      }
+    }
+    submissions.recordReminder(submissionId, round, step);
+    return recipients.size();
+  }
+
+  @Override
+  public void alertRecruiterNoResponse(String submissionId, int round) {
+    Submission submission = submission(submissionId);
+    if (submission.status() != SubmissionStatus.AWAITING_FEEDBACK) {
+      return;
+    }
+    Job job = jobs.findById(submission.jobId()).orElseThrow();
+    Candidate candidate = candidates.findById(submission.candidateId()).orElseThrow();
+    Recruiter recruiter = recruiters.findById(submission.recruiterId()).orElseThrow();
+    String key = key(submissionId, "NO_RESPONSE", round, recruiter.id());
+    mailer.sendOnce(
+        key,
+        () ->
+            emails.noResponseAlert(
+                submission,
+                job,
+                candidate,
+                recruiter,
+                jobService.activeCollaboratorsOf(job.id()),
+                submission.remindersSent()));
+    inbox.post(
+        key,
+        submission.workspaceId(),
+        recruiter.id(),
+        submissionId,
+        "NO_RESPONSE",
+        "No response yet on " + candidate.name() + " for " + job.title(),
+        now());
+    timeline.append(
+        key,
+        submissionId,
+        "RECRUITER_ALERTED_NO_RESPONSE",
+        "system",
+        "email to " + recruiter.email(),
+        now());
+    activityLog.append(
+        key(submissionId, "activity", "NO_RESPONSE", round),
+        job.id(),
+        submissionId,
+        "RECRUITER_ALERTED_NO_RESPONSE",
+        "system",
+        false,
+        "No response on " + candidate.name() + " after every reminder",
+        now());
+    submissions.markRecruiterAlerted(submissionId, round);
   }
 
   @Override
@@ -120,6 +240,7 @@ class SubmissionActivitiesImpl implements SubmissionActivities {
         decision.decision().name(),
         decision.collaboratorId(),
         decision.reason(),
+        decision.availability(),
         Timestamps.param(now));
     timeline.append(
         key(submissionId, "decision", decision.decision().name()),
@@ -144,6 +265,20 @@ class SubmissionActivitiesImpl implements SubmissionActivities {
             recruiter.id());
     mailer.sendOnce(
         key, () -> emails.recruiterNotification(submission, job, candidate, recruiter, decision));
+    inbox.post(
+        key,
+        submission.workspaceId(),
+        recruiter.id(),
+        submissionId,
+        "DECISION",
+        decision.actor()
+            + " "
+            + SubmissionEmails.verb(decision.decision())
+            + " "
+            + candidate.name()
+            + " for "
+            + job.title(),
+        now());
     timeline.append(
         key, submissionId, "RECRUITER_NOTIFIED", "system", "email to " + recruiter.email(), now());
   }
@@ -183,6 +318,130 @@ class SubmissionActivitiesImpl implements SubmissionActivities {
             + " "
             + candidate.name(),
         now());
+  }
+
+  @Override
+  @Transactional
+  public String updateDeal(String submissionId, Decision decision) {
+    Submission submission = submission(submissionId);
+    Optional<String> stage = deals.stageAfter(submission.jobId(), decision);
+    if (stage.isEmpty()) {
+      return null;
+    }
+    String key = key(submissionId, "deal", decision.name());
+    if (timeline.append(key, submissionId, "DEAL_UPDATED", "system", stage.get(), now())) {
+      deals.follow(submission.jobId(), decision);
+    }
+    return stage.get();
+  }
+
+  @Override
+  public void handToAutomation(String submissionId, AutomationTrigger trigger, String occurrence) {
+    Submission submission = submission(submissionId);
+    automation.handle(
+        new LifecycleEventOccurred(
+            key(submissionId, "automation", trigger.name(), occurrence),
+            trigger,
+            submission.workspaceId(),
+            submission.jobId(),
+            submissionId,
+            submission.candidateId(),
+            now()));
+  }
+
+  @Override
+  @Transactional
+  public void recordWithdrawal(String submissionId, RecruiterAction withdrawal) {
+    Submission submission = submission(submissionId);
+    Candidate candidate = candidates.findById(submission.candidateId()).orElseThrow();
+    Instant now = now();
+    submissions.recordWithdrawal(submissionId, withdrawal.recruiterId(), Timestamps.param(now));
+    String key = key(submissionId, "withdrawal");
+    if (timeline.append(key, submissionId, "WITHDRAWN", withdrawal.actor(), null, now)) {
+      pipeline.move(submission.jobId(), submission.candidateId(), PipelineStages.WITHDRAWN, now);
+    }
+    // Internal only: the client simply stops seeing the candidate.
+    activityLog.append(
+        key(submissionId, "activity", "WITHDRAWN"),
+        submission.jobId(),
+        submissionId,
+        "WITHDRAWN",
+        withdrawal.actor(),
+        false,
+        withdrawal.actor() + " withdrew " + candidate.name(),
+        now);
+  }
+
+  @Override
+  @Transactional
+  public void prepareResend(
+      String submissionId, int round, String actor, List<String> attachmentIds, String message) {
+    Submission submission = submission(submissionId);
+    if (submissions.startRound(submissionId, round, message) == 0) {
+      return; // this round was prepared before
+    }
+    if (attachmentIds != null) {
+      jdbc.sql("delete from submitted_attachment where submission = ?")
+          .param(submissionId)
+          .update();
+      for (String attachmentId : attachmentIds) {
+        jdbc.sql("insert into submitted_attachment (submission, attachment_id) values (?, ?)")
+            .params(submissionId, attachmentId)
+            .update();
+      }
+    }
+    Candidate candidate = candidates.findById(submission.candidateId()).orElseThrow();
+    timeline.append(
+        key(submissionId, "resend", round),
+        submissionId,
+        "RESENT",
+        actor,
+        attachmentIds == null ? "round " + round : "round " + round + " with updated files",
+        now());
+    activityLog.append(
+        key(submissionId, "activity", "RESENT", round),
+        submission.jobId(),
+        submissionId,
+        "RESENT",
+        actor,
+        true,
+        "The submission of " + candidate.name() + " was updated and sent again",
+        now());
+  }
+
+  @Override
+  public void notifyRecruiterOfComment(String submissionId, String commentId) {
+    Submission submission = submission(submissionId);
+    SubmissionComments.Comment comment = comments.find(commentId).orElseThrow();
+    Job job = jobs.findById(submission.jobId()).orElseThrow();
+    Candidate candidate = candidates.findById(submission.candidateId()).orElseThrow();
+    Recruiter recruiter = recruiters.findById(submission.recruiterId()).orElseThrow();
+    String key = key(submissionId, "COMMENT", commentId);
+    mailer.sendOnce(
+        key, () -> emails.commentNotification(submission, job, candidate, recruiter, comment));
+    inbox.post(
+        key,
+        submission.workspaceId(),
+        recruiter.id(),
+        submissionId,
+        "COMMENT",
+        comment.author() + " commented on " + candidate.name() + ": " + comment.body(),
+        now());
+    comments.markNotified(commentId, now());
+  }
+
+  @Override
+  public void settle(String submissionId) {
+    submissions.settle(submissionId, Timestamps.param(now()));
+  }
+
+  private String portalLink(Collaborator collaborator, Job job, String submissionId) {
+    return links
+        .issue(
+            collaborator,
+            LoginLinks.Purpose.INVITATION,
+            "/portal/jobs/" + job.id() + "#submission-" + submissionId)
+        .url();
   }
 
   private List<Attachment> publicAttachmentsOf(Submission submission) {

@@ -50,7 +50,11 @@ class SubmissionEmails {
       Collaborator to,
       String link) {
     CandidateCard card = CandidateCard.of(candidate);
-    String subject = "New candidate for " + job.title() + ": " + card.name();
+    String subject =
+        (submission.emailRound() > 1 ? "Updated: candidate for " : "New candidate for ")
+            + job.title()
+            + ": "
+            + card.name();
     StringBuilder text = new StringBuilder();
     text.append("Hello ").append(to.displayName()).append(",\n\n");
     text.append(recruiter.name())
@@ -95,6 +99,7 @@ class SubmissionEmails {
     model.put("attachments", publicAttachments.stream().map(Attachment::filename).toList());
     model.put("link", link);
     model.put("hours", hours(properties.magicLink().ttl()));
+    model.put("updated", submission.emailRound() > 1);
     return new OutgoingEmail(
         submission.workspaceId(),
         submission.id(),
@@ -150,6 +155,136 @@ class SubmissionEmails {
         subject,
         text.toString(),
         templates.html("recruiter-notification", model));
+  }
+
+  /** A client has not answered yet: one button back to the candidate, nothing else to read. */
+  OutgoingEmail reminder(
+      Submission submission,
+      Job job,
+      Candidate candidate,
+      Recruiter recruiter,
+      Collaborator to,
+      String link,
+      int step,
+      int steps) {
+    String subject =
+        "Reminder: " + candidate.name() + " for " + job.title() + " is waiting for your feedback";
+    String text =
+        "Hello "
+            + to.displayName()
+            + ",\n\n"
+            + recruiter.name()
+            + " submitted "
+            + candidate.name()
+            + " for "
+            + job.title()
+            + " and is waiting for your feedback. Approve, reject or request an interview:\n"
+            + link
+            + "\n\nThe link signs you in once and works for "
+            + hours(properties.magicLink().ttl())
+            + " hours.\n";
+    Map<String, Object> model = new HashMap<>();
+    model.put("collaboratorName", to.displayName());
+    model.put("recruiterName", recruiter.name());
+    model.put("candidateName", candidate.name());
+    model.put("job", job.title());
+    model.put("link", link);
+    model.put("hours", hours(properties.magicLink().ttl()));
+    model.put("last", step == steps);
+    return new OutgoingEmail(
+        submission.workspaceId(),
+        submission.id(),
+        EmailKind.REMINDER,
+        to.email(),
+        subject,
+        text,
+        templates.html("reminder", model));
+  }
+
+  /** Every reminder went unanswered: over to the recruiter. */
+  OutgoingEmail noResponseAlert(
+      Submission submission,
+      Job job,
+      Candidate candidate,
+      Recruiter recruiter,
+      List<Collaborator> clients,
+      int remindersSent) {
+    String who =
+        clients.isEmpty()
+            ? "The client"
+            : String.join(", ", clients.stream().map(Collaborator::displayName).toList());
+    String subject = "No response yet on " + candidate.name() + " for " + job.title();
+    String link = properties.link("/api/submissions/" + submission.id());
+    String text =
+        "Hello "
+            + recruiter.name()
+            + ",\n\n"
+            + who
+            + " has not answered about "
+            + candidate.name()
+            + " for "
+            + job.title()
+            + " after "
+            + remindersSent
+            + " reminder(s). The submission stays open; a call may help, or resend it with"
+            + " anything new.\n\nSubmission record: "
+            + link
+            + "\n";
+    Map<String, Object> model = new HashMap<>();
+    model.put("recruiterName", recruiter.name());
+    model.put("who", who);
+    model.put("candidateName", candidate.name());
+    model.put("job", job.title());
+    model.put("reminders", remindersSent);
+    model.put("link", link);
+    return new OutgoingEmail(
+        submission.workspaceId(),
+        submission.id(),
+        EmailKind.RECRUITER_ALERT,
+        recruiter.email(),
+        subject,
+        text,
+        templates.html("no-response", model));
+  }
+
+  /** A client's comment, passed on as text: the client wrote it, so it is never markup. */
+  OutgoingEmail commentNotification(
+      Submission submission,
+      Job job,
+      Candidate candidate,
+      Recruiter recruiter,
+      SubmissionComments.Comment comment) {
+    String subject = comment.author() + " commented on " + candidate.name() + " for " + job.title();
+    String link = properties.link("/api/submissions/" + submission.id());
+    String text =
+        "Hello "
+            + recruiter.name()
+            + ",\n\n"
+            + comment.author()
+            + " commented on "
+            + candidate.name()
+            + " for "
+            + job.title()
+            + ":\n\n"
+            + comment.body().strip()
+            + "\n\nSubmission record: "
+            + link
+            + "\n";
+    Map<String, Object> model = new HashMap<>();
+    model.put("recruiterName", recruiter.name());
+    model.put("author", comment.author());
+    model.put("candidateName", candidate.name());
+    model.put("job", job.title());
+    model.put("paragraphs", paragraphs(comment.body()));
+    model.put("link", link);
+    return new OutgoingEmail(
+        submission.workspaceId(),
+        submission.id(),
+        EmailKind.COMMENT_NOTIFICATION,
+        recruiter.email(),
+        subject,
+        text,
+        templates.html("comment", model));
   }
 
   static String verb(Decision decision) {

@@ -5,6 +5,7 @@ import com.hirepilot.app.candidate.Attachments;
 import com.hirepilot.app.candidate.Candidate;
 import com.hirepilot.app.candidate.Candidates;
 import com.hirepilot.app.job.Collaborator;
+import com.hirepilot.app.job.Collaborators;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.app.job.JobService;
@@ -12,10 +13,19 @@ import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.NotFoundException;
+import com.hirepilot.app.system.StatusSearchAttribute;
 import com.hirepilot.app.workspace.CurrentRecruiter;
+import com.hirepilot.app.workspace.Recruiter;
+import com.hirepilot.app.workspace.Recruiters;
+import com.hirepilot.app.workspace.ReminderSchedule;
+import com.hirepilot.app.workspace.WorkspaceSettings;
+import com.hirepilot.workflows.submission.ClientComment;
 import com.hirepilot.workflows.submission.ClientDecision;
 import com.hirepilot.workflows.submission.Decision;
-import com.hirepilot.workflows.submission.DecisionReceipt;
+import com.hirepilot.workflows.submission.RecruiterAction;
+import com.hirepilot.workflows.submission.Resend;
+import com.hirepilot.workflows.submission.SubmissionActivities;
+import com.hirepilot.workflows.submission.SubmissionProgress;
 import com.hirepilot.workflows.submission.SubmissionRequest;
 import com.hirepilot.workflows.submission.SubmissionSnapshot;
 import com.hirepilot.workflows.submission.SubmissionStatus;
@@ -33,12 +43,15 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Submits candidates, carries client decisions to their workflows, and reads their state. */
 @Service
@@ -60,6 +73,13 @@ public class SubmissionService {
   private final PipelineStages pipeline;
   private final JobActivityLog activityLog;
   private final WorkflowClient workflows;
+  private final Collaborators collaborators;
+  private final Recruiters recruiters;
+  private final SubmissionComments comments;
+  private final WorkspaceSettings settings;
+  private final StatusSearchAttribute statusIndex;
+  private final SubmissionActivities activities;
+  private final TransactionTemplate transactions;
   private final Clock clock;
 
   SubmissionService(
@@ -71,6 +91,13 @@ public class SubmissionService {
       PipelineStages pipeline,
       JobActivityLog activityLog,
       WorkflowClient workflows,
+      Collaborators collaborators,
+      Recruiters recruiters,
+      SubmissionComments comments,
+      WorkspaceSettings settings,
+      StatusSearchAttribute statusIndex,
+      SubmissionActivities activities,
+      TransactionTemplate transactions,
       Clock clock) {
     this.submissions = submissions;
     this.jobs = jobs;
@@ -80,6 +107,13 @@ public class SubmissionService {
     this.pipeline = pipeline;
     this.activityLog = activityLog;
     this.workflows = workflows;
+    this.collaborators = collaborators;
+    this.recruiters = recruiters;
+    this.comments = comments;
+    this.settings = settings;
+    this.statusIndex = statusIndex;
+    this.activities = activities;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -100,17 +134,8 @@ public class SubmissionService {
             .findByIdAndWorkspaceId(candidateId, recruiter.workspaceId())
             .orElseThrow(() -> new InvalidInputException("candidateId", "no such candidate"));
     Set<Submission.SubmittedAttachment> shown = new LinkedHashSet<>();
-    for (String attachmentId : attachmentIds) {
-      Attachment attachment =
-          attachments
-              .findByIdAndWorkspaceId(attachmentId, recruiter.workspaceId())
-              .filter(a -> a.candidateId().equals(candidate.id()))
-              .orElseThrow(
-                  () ->
-                      new InvalidInputException(
-                          "attachmentIds",
-                          "attachment " + attachmentId + " is not this candidate's"));
-      shown.add(new Submission.SubmittedAttachment(attachment.id()));
+    for (String attachmentId : candidateAttachments(recruiter, candidate.id(), attachmentIds)) {
+      shown.add(new Submission.SubmittedAttachment(attachmentId));
     }
     List<Collaborator> recipients = jobs.activeCollaboratorsOf(job.id());
     if (recipients.isEmpty()) {
@@ -136,6 +161,16 @@ public class SubmissionService {
                 null,
                 null,
                 null,
+                null,
+                settings.reminderSchedule(recruiter.workspaceId()).text(),
+                1,
+                null,
+                0,
+                0,
+                false,
+                null,
+                null,
+                null,
                 shown,
                 null,
                 now));
@@ -156,15 +191,17 @@ public class SubmissionService {
         true,
         candidate.name() + " was submitted",
         now);
-    start(submission);
+    start(submission, null);
     return submission;
   }
 
   /**
    * Starts the submission's workflow unless it is already running. Starting twice is harmless: the
    * workflow ID is the submission's.
+   *
+   * @param resumeFrom where an earlier run got to, or null for a new submission
    */
-  void start(Submission submission) {
+  void start(Submission submission, SubmissionProgress resumeFrom) {
     SubmissionWorkflow workflow =
         workflows.newWorkflowStub(
             SubmissionWorkflow.class,
@@ -181,10 +218,54 @@ public class SubmissionService {
               submission.id(),
               submission.workspaceId(),
               submission.jobId(),
-              submission.candidateId()));
+              submission.candidateId(),
+              ReminderSchedule.parse(submission.reminderSchedule()).delays(),
+              resumeFrom,
+              statusIndex.available()));
     } catch (WorkflowExecutionAlreadyStarted e) {
       log.debug("Workflow {} already exists", submission.workflowId());
     }
+  }
+
+  /**
+   * Gives a submission whose workflow was lost (the embedded server keeps workflows in memory) a
+   * workflow that carries on from what the database recorded.
+   */
+  void resume(Submission submission) {
+    start(submission, progressOf(submission));
+  }
+
+  private SubmissionProgress progressOf(Submission s) {
+    ClientDecision decision = null;
+    if (s.decision() != null) {
+      String actor =
+          s.decidedBy() == null
+              ? "client"
+              : collaborators
+                  .findById(s.decidedBy())
+                  .map(Collaborator::displayName)
+                  .orElse("client");
+      decision =
+          new ClientDecision(
+              s.decidedBy(), actor, s.decision(), s.decisionReason(), s.decisionAvailability());
+    }
+    RecruiterAction withdrawal = null;
+    if (s.status() == SubmissionStatus.WITHDRAWN) {
+      String actor =
+          s.withdrawnBy() == null
+              ? "recruiter"
+              : recruiters.findById(s.withdrawnBy()).map(Recruiter::name).orElse("recruiter");
+      withdrawal = new RecruiterAction(s.withdrawnBy(), actor);
+    }
+    return new SubmissionProgress(
+        s.emailRound(),
+        s.roundSentAt(),
+        s.reminderStep(),
+        s.remindersSent(),
+        s.recruiterAlerted(),
+        decision,
+        withdrawal,
+        comments.unnotifiedOf(s.id()));
   }
 
   public Submission get(String workspaceId, String submissionId) {
@@ -195,7 +276,7 @@ public class SubmissionService {
 
   /** The workflow's live view while it runs; empty once it has closed or cannot be asked. */
   public Optional<SubmissionSnapshot> liveState(Submission submission) {
-    if (!OPEN.contains(submission.status())) {
+    if (submission.settledAt() != null) {
       return Optional.empty();
     }
     try {
@@ -219,7 +300,7 @@ public class SubmissionService {
 
   /**
    * Hands a client's decision to the workflow. The same decision again answers the same status; a
-   * different one after a final decision is a conflict.
+   * different one after a final outcome is a conflict.
    */
   public SubmissionStatus decide(
       Submission submission,
@@ -230,31 +311,201 @@ public class SubmissionService {
     if (submission.status().isFinal()) {
       return sameOrConflict(submission, decision);
     }
+    ClientDecision clientDecision =
+        new ClientDecision(
+            collaborator.id(), collaborator.displayName(), decision, reason, availability);
+    return update(
+        submission,
+        workflow -> workflow.decide(clientDecision).status(),
+        latest -> sameOrConflict(latest, decision),
+        true);
+  }
+
+  /**
+   * Withdraws the candidate: the client stops seeing them at once and reminders stop. Withdrawing
+   * again answers the same; after the client's final decision it is a conflict.
+   */
+  public SubmissionStatus withdraw(CurrentRecruiter recruiter, String submissionId) {
+    Submission submission = get(recruiter.workspaceId(), submissionId);
+    if (submission.status().isFinal()) {
+      return sameOrConflict(submission, SubmissionStatus.WITHDRAWN);
+    }
+    RecruiterAction withdrawal = new RecruiterAction(recruiter.recruiterId(), recruiter.name());
+    return update(
+        submission,
+        workflow -> workflow.withdraw(withdrawal).status(),
+        latest -> sameOrConflict(latest, SubmissionStatus.WITHDRAWN),
+        true);
+  }
+
+  /**
+   * Sends the submission email again, with new attachments and message if given; the reminder
+   * schedule starts over from it.
+   *
+   * @param attachmentIds the candidate's files to show from now on, or null to keep the current
+   * @return the email round now going out
+   */
+  public int resend(
+      CurrentRecruiter recruiter, String submissionId, List<String> attachmentIds, String message) {
+    Submission submission = get(recruiter.workspaceId(), submissionId);
+    List<String> checked =
+        attachmentIds == null
+            ? null
+            : candidateAttachments(recruiter, submission.candidateId(), attachmentIds);
+    if (submission.status().isFinal()) {
+      throw new ConflictException(
+          "The candidate was already "
+              + submission.status().name().toLowerCase(Locale.ROOT)
+              + "; there is nothing to resend");
+    }
+    if (jobs.activeCollaboratorsOf(submission.jobId()).isEmpty()) {
+      throw new InvalidInputException(
+          "jobId", "the job has no active collaborators to send the submission to; add one first");
+    }
+    Resend resend =
+        new Resend(
+            recruiter.recruiterId(),
+            recruiter.name(),
+            checked,
+            message == null || message.isBlank() ? null : message);
+    return update(
+        submission,
+        workflow -> workflow.resend(resend).round(),
+        latest -> {
+          throw new ConflictException(
+              "The candidate was already "
+                  + latest.status().name().toLowerCase(Locale.ROOT)
+                  + "; there is nothing to resend");
+        },
+        true);
+  }
+
+  /**
+   * Stores a client's comment and shows it in the thread at once; the workflow passes it on to the
+   * recruiter. Once the lifecycle is over there is no workflow, so this request does it.
+   */
+  public SubmissionComments.Comment comment(
+      Submission submission, Collaborator collaborator, String body) {
+    Instant now = clock.instant();
+    SubmissionComments.Comment comment =
+        transactions.execute(
+            tx -> {
+              SubmissionComments.Comment added =
+                  comments.add(
+                      submission.id(), collaborator.id(), collaborator.displayName(), body, now);
+              timeline.append(
+                  SubmissionActivitiesImpl.key(submission.id(), "comment", added.id()),
+                  submission.id(),
+                  "COMMENTED",
+                  collaborator.displayName(),
+                  body.length() > 200 ? body.substring(0, 199) + "…" : body,
+                  now);
+              String candidate =
+                  candidates.findById(submission.candidateId()).map(Candidate::name).orElse("");
+              activityLog.append(
+                  SubmissionActivitiesImpl.key(submission.id(), "activity", "COMMENT", added.id()),
+                  submission.jobId(),
+                  submission.id(),
+                  "COMMENTED",
+                  collaborator.displayName(),
+                  true,
+                  collaborator.displayName() + " commented on " + candidate,
+                  now);
+              return added;
+            });
+    ClientComment signal =
+        new ClientComment(comment.id(), collaborator.id(), collaborator.displayName());
+    Submission latest = submissions.findById(submission.id()).orElseThrow();
+    boolean signalled = false;
+    if (latest.settledAt() == null) {
+      try {
+        workflows.newWorkflowStub(SubmissionWorkflow.class, latest.workflowId()).comment(signal);
+        signalled = true;
+      } catch (WorkflowNotFoundException e) {
+        log.debug("{} has closed; passing the comment on directly", latest.workflowId());
+      }
+    }
+    if (!signalled) {
+      try {
+        activities.notifyRecruiterOfComment(submission.id(), comment.id());
+      } catch (MailException e) {
+        // The comment is stored and shown; the failed delivery is on the submission's record.
+        log.warn("Could not email the recruiter about comment {}", comment.id());
+      }
+    }
+    return comment;
+  }
+
+  /** The workspace's submissions, newest first, for monitoring. */
+  public List<Submission> list(String workspaceId, SubmissionStatus status, String jobId) {
+    return submissions.findForMonitoring(
+        workspaceId, status == null ? null : status.name(), jobId, 500);
+  }
+
+  /**
+   * Calls one of the workflow's Updates. A conflict it reports becomes a 409; if the workflow has
+   * closed meanwhile, the database has the outcome; if the embedded server lost it, it is resumed
+   * from the database and asked again.
+   */
+  private <T> T update(
+      Submission submission,
+      java.util.function.Function<SubmissionWorkflow, T> call,
+      java.util.function.Function<Submission, T> whenClosed,
+      boolean mayResume) {
     var workflow = workflows.newWorkflowStub(SubmissionWorkflow.class, submission.workflowId());
     try {
-      DecisionReceipt receipt =
-          workflow.decide(
-              new ClientDecision(
-                  collaborator.id(), collaborator.displayName(), decision, reason, availability));
-      return receipt.status();
+      return call.apply(workflow);
     } catch (WorkflowUpdateException e) {
       if (isRejectedAsConflict(e)) {
         throw new ConflictException(rootMessage(e));
       }
       throw e;
     } catch (WorkflowNotFoundException e) {
-      // The workflow closed between our read and the update: the database has the outcome.
-      return sameOrConflict(submissions.findById(submission.id()).orElseThrow(), decision);
+      Submission latest = submissions.findById(submission.id()).orElseThrow();
+      if (latest.settledAt() != null || latest.status().isFinal() || !mayResume) {
+        return whenClosed.apply(latest);
+      }
+      resume(latest);
+      return update(latest, call, whenClosed, false);
     }
   }
 
+  private List<String> candidateAttachments(
+      CurrentRecruiter recruiter, String candidateId, List<String> attachmentIds) {
+    List<String> checked = new java.util.ArrayList<>();
+    for (String attachmentId : new LinkedHashSet<>(attachmentIds)) {
+      Attachment attachment =
+          attachments
+              .findByIdAndWorkspaceId(attachmentId, recruiter.workspaceId())
+              .filter(a -> a.candidateId().equals(candidateId))
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "attachmentIds",
+                          "attachment " + attachmentId + " is not this candidate's"));
+      checked.add(attachment.id());
+    }
+    return checked;
+  }
+
   private static SubmissionStatus sameOrConflict(Submission submission, Decision decision) {
-    if (submission.decision() == decision) {
+    if (submission.decision() == decision && submission.status() != SubmissionStatus.WITHDRAWN) {
       return submission.status();
     }
-    throw new ConflictException(
+    throw finalAlready(submission);
+  }
+
+  private static SubmissionStatus sameOrConflict(Submission submission, SubmissionStatus wanted) {
+    if (submission.status() == wanted) {
+      return submission.status();
+    }
+    throw finalAlready(submission);
+  }
+
+  private static ConflictException finalAlready(Submission submission) {
+    return new ConflictException(
         "The candidate was already "
-            + submission.status().name().toLowerCase(java.util.Locale.ROOT)
+            + submission.status().name().toLowerCase(Locale.ROOT)
             + "; that is final");
   }
 
@@ -266,6 +517,6 @@ public class SubmissionService {
   private static String rootMessage(WorkflowUpdateException e) {
     return e.getCause() instanceof ApplicationFailure failure
         ? failure.getOriginalMessage()
-        : "That decision conflicts with the current one";
+        : "That conflicts with the submission's current state";
   }
 }

@@ -78,8 +78,11 @@ class ArchitectureTests {
           .areAnnotatedWith(RestController.class)
           .should()
           .resideOutsideOfPackages(
+              "com.hirepilot.app.workspace",
               "com.hirepilot.app.job",
               "com.hirepilot.app.candidate",
               "com.hirepilot.app.submission",
+              "com.hirepilot.app.deal",
+              "com.hirepilot.app.notification",
               "com.hirepilot.app.portal");
 }

@@ -32,6 +32,22 @@ public final class RecruiterApi {
             .build());
   }
 
+  public HttpResponse<String> put(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public HttpResponse<String> patch(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   public HttpResponse<String> get(String path) {
     return send(request(path).GET().build());
   }

@@ -2,6 +2,7 @@ package com.hirepilot.workflows.submission;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowLock;
@@ -12,9 +13,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The submission lifecycle: send, await the client's decision, then notify the recruiter, move the
- * pipeline stage and log the job's activity. All I/O happens in {@link SubmissionActivities}; this
- * class only decides what happens next, deterministically.
+ * The submission lifecycle: send, remind while the client is silent, take the client's decision (or
+ * the recruiter's withdrawal), then notify the recruiter, move the pipeline stage, log the job's
+ * activity, update the deal and hand the event to automation. All I/O happens in {@link
+ * SubmissionActivities}; this class only decides what happens next, deterministically.
  */
 public class SubmissionWorkflowImpl implements SubmissionWorkflow {
 
@@ -29,6 +31,18 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
           .setMaximumInterval(Duration.ofMinutes(1))
           .build();
 
+  /**
+   * Workflows started before reminders, resends, withdrawals, comments, deals and automation
+   * existed took the decision's first three follow-ups and nothing else; their histories must
+   * replay unchanged, so the newer steps run only from this version on.
+   */
+  static final String LIFECYCLE_CHANGE = "full-lifecycle";
+
+  static final int FULL_LIFECYCLE = 1;
+
+  private static final SearchAttributeKey<String> STATUS_KEY =
+      SearchAttributeKey.forKeyword(STATUS_SEARCH_ATTRIBUTE);
+
   private final SubmissionActivities activities =
       Workflow.newActivityStub(
           SubmissionActivities.class,
@@ -38,39 +52,205 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
               .build());
 
   /**
-   * Decisions are applied one at a time, in the order they were accepted: an interview request
-   * still being recorded when an approval arrives must not land after it.
+   * Decisions, withdrawals and resends are applied one at a time, in the order they were accepted:
+   * an interview request still being recorded when an approval arrives must not land after it.
    */
-  private final WorkflowLock decisionLock = Workflow.newWorkflowLock();
+  private final WorkflowLock outcomeLock = Workflow.newWorkflowLock();
 
   private String submissionId;
+  private boolean fullLifecycle;
+  private boolean indexStatus;
+  private List<Duration> reminderSchedule = List.of();
+
   private SubmissionStatus status = SubmissionStatus.SENDING;
   private String stage;
+
+  /**
+   * The outcome claimed by the handler that is recording it: set before the recording activity
+   * yields, so a conflicting Update arriving meanwhile already fails validation.
+   */
+  private SubmissionStatus claimed;
+
   private ClientDecision currentDecision;
   private final List<ClientDecision> decisionsToFollowUp = new ArrayList<>();
+  private boolean withdrawalToFollowUp;
+  private final List<ClientComment> commentsToPassOn = new ArrayList<>();
+
+  private int round = 1;
+  private Instant roundSentAt;
+  private int reminderStep;
+  private int remindersSent;
+  private boolean recruiterAlerted;
+  private Instant nextReminderAt;
+
   private final List<TimelineEntry> timeline = new ArrayList<>();
+  private final List<EmailSend> emails = new ArrayList<>();
 
   @Override
   public SubmissionStatus run(SubmissionRequest request) {
     submissionId = request.submissionId();
-    record("SUBMITTED", "recruiter", null);
-
-    int recipients = activities.sendSubmissionEmails(submissionId, 1);
-    record("EMAIL_SENT", "system", "to " + recipients + " collaborator(s)");
-    if (status == SubmissionStatus.SENDING) {
-      status = SubmissionStatus.AWAITING_FEEDBACK;
-    }
-
-    while (true) {
-      Workflow.await(() -> !decisionsToFollowUp.isEmpty());
-      ClientDecision decision = decisionsToFollowUp.remove(0);
-      followUp(decision);
-      if (decision.decision().isFinal()) {
-        // Decisions that arrived meanwhile get their answer before the workflow closes.
-        Workflow.await(Workflow::isEveryHandlerFinished);
-        return status;
+    fullLifecycle =
+        Workflow.getVersion(LIFECYCLE_CHANGE, Workflow.DEFAULT_VERSION, FULL_LIFECYCLE)
+            >= FULL_LIFECYCLE;
+    if (fullLifecycle) {
+      indexStatus = request.indexStatus();
+      if (request.reminderSchedule() != null) {
+        reminderSchedule = List.copyOf(request.reminderSchedule());
       }
     }
+    if (request.resumeFrom() == null) {
+      record("SUBMITTED", "recruiter", null);
+    } else {
+      resume(request.resumeFrom());
+    }
+    indexStatus();
+
+    while (true) {
+      if (!decisionsToFollowUp.isEmpty()) {
+        ClientDecision decision = decisionsToFollowUp.remove(0);
+        followUp(decision);
+        if (decision.decision().isFinal()) {
+          return finish();
+        }
+        continue;
+      }
+      // After any interview request's follow-ups: a withdrawal may come while they run.
+      if (withdrawalToFollowUp) {
+        activities.handToAutomation(submissionId, AutomationTrigger.WITHDRAWN, "1");
+        return finish();
+      }
+      if (!commentsToPassOn.isEmpty()) {
+        passOn(commentsToPassOn.remove(0));
+        continue;
+      }
+      if (roundSentAt == null) {
+        sendRound();
+        continue;
+      }
+      Instant due = nextReminderDue();
+      nextReminderAt = due;
+      if (due == null) {
+        Workflow.await(this::hasWork);
+        continue;
+      }
+      Duration wait = Duration.between(now(), due);
+      if (wait.isNegative() || wait.isZero() || !Workflow.await(wait, this::hasWork)) {
+        remind();
+      }
+    }
+  }
+
+  /** Carries on from what the database recorded; only the steps not yet taken are taken. */
+  private void resume(SubmissionProgress progress) {
+    round = progress.round();
+    roundSentAt = progress.roundSentAt();
+    reminderStep = progress.reminderStep();
+    remindersSent = progress.remindersSent();
+    recruiterAlerted = progress.recruiterAlerted();
+    if (roundSentAt != null) {
+      status = SubmissionStatus.AWAITING_FEEDBACK;
+    }
+    if (progress.decision() != null) {
+      currentDecision = progress.decision();
+      status = currentDecision.decision().resultingStatus();
+      claimed = status;
+      // Its follow-ups may not all have run before the restart; each one is idempotent.
+      decisionsToFollowUp.add(currentDecision);
+    }
+    if (progress.withdrawal() != null) {
+      status = SubmissionStatus.WITHDRAWN;
+      claimed = status;
+      withdrawalToFollowUp = true;
+    }
+    if (progress.unnotifiedCommentIds() != null) {
+      for (String commentId : progress.unnotifiedCommentIds()) {
+        commentsToPassOn.add(new ClientComment(commentId, null, "client"));
+      }
+    }
+    record("RESUMED", "system", "round " + round + ", " + remindersSent + " reminder(s) sent");
+  }
+
+  private boolean hasWork() {
+    return withdrawalToFollowUp
+        || !decisionsToFollowUp.isEmpty()
+        || !commentsToPassOn.isEmpty()
+        || roundSentAt == null;
+  }
+
+  private void sendRound() {
+    int sentRound = round;
+    int recipients = activities.sendSubmissionEmails(submissionId, sentRound);
+    // A resend accepted while this round was going out starts another round: keep waiting for it.
+    if (sentRound != round) {
+      return;
+    }
+    roundSentAt = now();
+    emails.add(new EmailSend("SUBMISSION", sentRound, 0, recipients, roundSentAt));
+    record("EMAIL_SENT", "system", "round " + sentRound + " to " + recipients + " collaborator(s)");
+    if (status == SubmissionStatus.SENDING) {
+      setStatus(SubmissionStatus.AWAITING_FEEDBACK);
+    }
+    if (fullLifecycle && sentRound == 1) {
+      activities.handToAutomation(submissionId, AutomationTrigger.SUBMISSION_SENT, "1");
+    }
+  }
+
+  /** The next deadline of the current round's schedule, or null when no reminder is due. */
+  private Instant nextReminderDue() {
+    if (!fullLifecycle
+        || status != SubmissionStatus.AWAITING_FEEDBACK
+        || roundSentAt == null
+        || reminderStep >= reminderSchedule.size()) {
+      return null;
+    }
+    return roundSentAt.plus(reminderSchedule.get(reminderStep));
+  }
+
+  /**
+   * Sends the reminder for the latest deadline passed. After downtime several may have passed at
+   * once; the client then gets one reminder, not a burst of them.
+   */
+  private void remind() {
+    Instant now = now();
+    int step = reminderStep;
+    while (step < reminderSchedule.size()
+        && !roundSentAt.plus(reminderSchedule.get(step)).isAfter(now)) {
+      step++;
+    }
+    int remindedRound = round;
+    int recipients = activities.sendReminders(submissionId, remindedRound, step);
+    if (remindedRound != round) {
+      return; // a resend started a new round meanwhile; its schedule starts over
+    }
+    reminderStep = step;
+    remindersSent++;
+    emails.add(new EmailSend("REMINDER", round, step, recipients, now()));
+    record(
+        "REMINDER_SENT", "system", "reminder " + step + " to " + recipients + " collaborator(s)");
+    if (reminderStep == reminderSchedule.size()
+        && status == SubmissionStatus.AWAITING_FEEDBACK
+        && !recruiterAlerted) {
+      activities.alertRecruiterNoResponse(submissionId, round);
+      recruiterAlerted = true;
+      nextReminderAt = null;
+      emails.add(new EmailSend("RECRUITER_ALERT", round, 0, 1, now()));
+      record("RECRUITER_ALERTED_NO_RESPONSE", "system", "after " + step + " reminder(s)");
+      activities.handToAutomation(
+          submissionId, AutomationTrigger.NO_RESPONSE, String.valueOf(round));
+    }
+  }
+
+  private SubmissionStatus finish() {
+    // Comments and Updates that arrived meanwhile get their answer before the workflow closes.
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    while (fullLifecycle && !commentsToPassOn.isEmpty()) {
+      passOn(commentsToPassOn.remove(0));
+    }
+    if (fullLifecycle) {
+      activities.settle(submissionId);
+    }
+    nextReminderAt = null;
+    return status;
   }
 
   @Override
@@ -78,45 +258,129 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
     if (decision == null || decision.decision() == null) {
       throw new IllegalArgumentException("A decision is required");
     }
-    if (conflictsWithFinal(decision)) {
+    if (conflictsWithFinal(decision.decision().resultingStatus())) {
       throw conflict();
     }
   }
 
   @Override
   public DecisionReceipt decide(ClientDecision decision) {
-    decisionLock.lock();
+    outcomeLock.lock();
     try {
       if (currentDecision != null && currentDecision.decision() == decision.decision()) {
         return new DecisionReceipt(status, false);
       }
-      // Accepted while an earlier final decision was still being recorded: refuse it now.
-      if (conflictsWithFinal(decision)) {
-        throw ApplicationFailure.newFailure(
-            conflict().getMessage(), IllegalStateException.class.getName());
+      // Accepted while an earlier final outcome was still being recorded: refuse it now.
+      if (conflictsWithFinal(decision.decision().resultingStatus())) {
+        throw conflictFailure();
       }
-      // Claimed before the activity yields, so a conflicting Update fails validation meanwhile.
+      claimed = decision.decision().resultingStatus();
       currentDecision = decision;
       activities.recordDecision(submissionId, decision);
-      status = decision.decision().resultingStatus();
+      setStatus(claimed);
       record(status.name(), decision.actor(), decision.reason());
       decisionsToFollowUp.add(decision);
       return new DecisionReceipt(status, true);
     } finally {
-      decisionLock.unlock();
+      outcomeLock.unlock();
     }
   }
 
-  private boolean conflictsWithFinal(ClientDecision decision) {
-    return currentDecision != null
-        && currentDecision.decision().isFinal()
-        && currentDecision.decision() != decision.decision();
+  @Override
+  public void validateWithdraw(RecruiterAction withdrawal) {
+    if (conflictsWithFinal(SubmissionStatus.WITHDRAWN)) {
+      throw conflict();
+    }
   }
 
-  /** Worded from the decision taken, which is claimed before its status is recorded. */
+  @Override
+  public ActionReceipt withdraw(RecruiterAction withdrawal) {
+    outcomeLock.lock();
+    try {
+      if (claimed == SubmissionStatus.WITHDRAWN) {
+        return new ActionReceipt(status, round, false);
+      }
+      if (conflictsWithFinal(SubmissionStatus.WITHDRAWN)) {
+        throw conflictFailure();
+      }
+      claimed = SubmissionStatus.WITHDRAWN;
+      activities.recordWithdrawal(submissionId, withdrawal);
+      setStatus(SubmissionStatus.WITHDRAWN);
+      stage = "WITHDRAWN";
+      nextReminderAt = null;
+      record("WITHDRAWN", withdrawal.actor(), null);
+      withdrawalToFollowUp = true;
+      return new ActionReceipt(status, round, true);
+    } finally {
+      outcomeLock.unlock();
+    }
+  }
+
+  @Override
+  public void validateResend(Resend resend) {
+    if (resend == null) {
+      throw new IllegalArgumentException("A resend is required");
+    }
+    if (claimed != null && claimed.isFinal()) {
+      throw new IllegalStateException(
+          "The candidate was already " + lower(claimed) + "; there is nothing to resend");
+    }
+  }
+
+  @Override
+  public ActionReceipt resend(Resend resend) {
+    outcomeLock.lock();
+    try {
+      if (claimed != null && claimed.isFinal()) {
+        throw ApplicationFailure.newFailure(
+            "The candidate was already " + lower(claimed) + "; there is nothing to resend",
+            IllegalStateException.class.getName());
+      }
+      int next = round + 1;
+      activities.prepareResend(
+          submissionId, next, resend.actor(), resend.attachmentIds(), resend.message());
+      round = next;
+      roundSentAt = null;
+      reminderStep = 0;
+      recruiterAlerted = false;
+      nextReminderAt = null;
+      record("RESENT", resend.actor(), "round " + next);
+      return new ActionReceipt(status, round, true);
+    } finally {
+      outcomeLock.unlock();
+    }
+  }
+
+  @Override
+  public void comment(ClientComment comment) {
+    if (comment != null && comment.commentId() != null) {
+      commentsToPassOn.add(comment);
+    }
+  }
+
+  private void passOn(ClientComment comment) {
+    activities.notifyRecruiterOfComment(submissionId, comment.commentId());
+    record("COMMENTED", comment.actor(), null);
+    activities.handToAutomation(submissionId, AutomationTrigger.COMMENTED, comment.commentId());
+  }
+
+  private boolean conflictsWithFinal(SubmissionStatus wanted) {
+    return claimed != null && claimed.isFinal() && claimed != wanted;
+  }
+
+  /** Worded from the outcome claimed, which is set before its status is recorded. */
   private IllegalStateException conflict() {
-    String taken = currentDecision.decision().resultingStatus().name().toLowerCase(Locale.ROOT);
-    return new IllegalStateException("The candidate was already " + taken + "; that is final");
+    return new IllegalStateException(
+        "The candidate was already " + lower(claimed) + "; that is final");
+  }
+
+  private ApplicationFailure conflictFailure() {
+    return ApplicationFailure.newFailure(
+        conflict().getMessage(), IllegalStateException.class.getName());
+  }
+
+  private static String lower(SubmissionStatus status) {
+    return status.name().toLowerCase(Locale.ROOT);
   }
 
   /** What every decision sets off once it is on record. */
@@ -126,6 +390,25 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
     stage = activities.movePipelineStage(submissionId, decision.decision());
     record("PIPELINE_UPDATED", "system", stage);
     activities.logJobActivity(submissionId, decision);
+    if (fullLifecycle) {
+      String dealStage = activities.updateDeal(submissionId, decision.decision());
+      if (dealStage != null) {
+        record("DEAL_UPDATED", "system", dealStage);
+      }
+      activities.handToAutomation(
+          submissionId, AutomationTrigger.of(decision.decision()), decision.decision().name());
+    }
+  }
+
+  private void setStatus(SubmissionStatus next) {
+    status = next;
+    indexStatus();
+  }
+
+  private void indexStatus() {
+    if (indexStatus) {
+      Workflow.upsertTypedSearchAttributes(STATUS_KEY.valueSet(status.name()));
+    }
   }
 
   @Override
@@ -134,13 +417,19 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
         status,
         stage,
         currentDecision == null ? null : currentDecision.decision(),
-        0,
-        null,
-        List.copyOf(timeline));
+        remindersSent,
+        nextReminderAt,
+        round,
+        recruiterAlerted,
+        List.copyOf(timeline),
+        List.copyOf(emails));
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
   private void record(String type, String actor, String detail) {
-    timeline.add(
-        new TimelineEntry(Instant.ofEpochMilli(Workflow.currentTimeMillis()), type, actor, detail));
+    timeline.add(new TimelineEntry(now(), type, actor, detail));
   }
 }

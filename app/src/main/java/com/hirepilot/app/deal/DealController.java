@@ -1,0 +1,43 @@
+package com.hirepilot.app.deal;
+
+import com.hirepilot.app.workspace.CurrentRecruiter;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Recruiter API: the deal a job is connected to. */
+@RestController
+class DealController {
+
+  private final DealService deals;
+
+  DealController(DealService deals) {
+    this.deals = deals;
+  }
+
+  record DealRequest(@NotBlank @Size(max = 200) String name, @Size(max = 40) String stage) {}
+
+  record DealView(String id, String jobId, String name, String stage, Instant updatedAt) {
+
+    static DealView of(Deal deal) {
+      return new DealView(deal.id(), deal.jobId(), deal.name(), deal.stage(), deal.updatedAt());
+    }
+  }
+
+  @PutMapping("/api/jobs/{jobId}/deal")
+  DealView connect(@PathVariable String jobId, @Valid @RequestBody DealRequest body) {
+    return DealView.of(
+        deals.connect(CurrentRecruiter.get().workspaceId(), jobId, body.name(), body.stage()));
+  }
+
+  @GetMapping("/api/jobs/{jobId}/deal")
+  DealView get(@PathVariable String jobId) {
+    return DealView.of(deals.of(CurrentRecruiter.get().workspaceId(), jobId));
+  }
+}

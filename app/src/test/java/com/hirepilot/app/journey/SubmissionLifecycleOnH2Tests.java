@@ -1,0 +1,18 @@
+package com.hirepilot.app.journey;
+
+import com.hirepilot.app.HirePilotApplication;
+import com.hirepilot.app.support.TestRuntime;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+@SpringBootTest(
+    classes = HirePilotApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = TestRuntime.OnH2.class)
+class SubmissionLifecycleOnH2Tests extends SubmissionLifecycleTests {
+
+  @Override
+  TestRuntime runtime() {
+    return TestRuntime.h2();
+  }
+}

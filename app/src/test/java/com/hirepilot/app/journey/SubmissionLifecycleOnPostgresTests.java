@@ -1,0 +1,19 @@
+package com.hirepilot.app.journey;
+
+import com.hirepilot.app.HirePilotApplication;
+import com.hirepilot.app.support.TestRuntime;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The same journey against the real local PostgreSQL, in a database of its own. */
+@SpringBootTest(
+    classes = HirePilotApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = TestRuntime.OnPostgres.class)
+class SubmissionLifecycleOnPostgresTests extends SubmissionLifecycleTests {
+
+  @Override
+  TestRuntime runtime() {
+    return TestRuntime.postgres();
+  }
+}

@@ -1,0 +1,20 @@
+package com.hirepilot.workflows.submission;
+
+/** Lifecycle events handed to the workspace's automation rules. */
+public enum AutomationTrigger {
+  SUBMISSION_SENT,
+  COMMENTED,
+  INTERVIEW_REQUESTED,
+  APPROVED,
+  REJECTED,
+  WITHDRAWN,
+  NO_RESPONSE;
+
+  static AutomationTrigger of(Decision decision) {
+    return switch (decision) {
+      case APPROVE -> APPROVED;
+      case REJECT -> REJECTED;
+      case REQUEST_INTERVIEW -> INTERVIEW_REQUESTED;
+    };
+  }
+}
