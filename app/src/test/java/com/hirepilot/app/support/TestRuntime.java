@@ -30,6 +30,11 @@ public final class TestRuntime {
     static final TestRuntime INSTANCE = new TestRuntime(null);
   }
 
+  /** A second app on H2, for tests that change the app's beans and so need a context apart. */
+  private static final class IsolatedH2 {
+    static final TestRuntime INSTANCE = new TestRuntime(null);
+  }
+
   private static final class Postgres {
     static final TestRuntime INSTANCE = new TestRuntime(createPostgresDatabase());
   }
@@ -52,6 +57,10 @@ public final class TestRuntime {
     return H2.INSTANCE;
   }
 
+  public static TestRuntime isolatedH2() {
+    return IsolatedH2.INSTANCE;
+  }
+
   public static TestRuntime postgres() {
     return Postgres.INSTANCE;
   }
@@ -70,6 +79,15 @@ public final class TestRuntime {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
       h2().apply(context);
+    }
+  }
+
+  /** Likewise, for the second app on H2 (its own ports, data directory and context). */
+  public static final class OnIsolatedH2
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      isolatedH2().apply(context);
     }
   }
 
