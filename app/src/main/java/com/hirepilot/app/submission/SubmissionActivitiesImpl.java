@@ -247,8 +247,23 @@ class SubmissionActivitiesImpl implements SubmissionActivities {
         submissionId,
         status.name(),
         decision.actor(),
-        decision.reason(),
+        decisionDetail(decision),
         now);
+  }
+
+  /** The client's note and, for an interview, their availability, as the thread shows them. */
+  private static String decisionDetail(ClientDecision decision) {
+    String reason = blankToNull(decision.reason());
+    String availability = blankToNull(decision.availability());
+    if (availability == null) {
+      return reason;
+    }
+    String slots = "Available: " + availability;
+    return reason == null ? slots : reason + "\n" + slots;
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
   }
 
   @Override

@@ -329,6 +329,9 @@ abstract class SubmissionLifecycleTests extends Journey {
         TestMail.awaitMessage(
             TestRuntime.RECRUITER_EMAIL, s -> s.contains("requested an interview with " + name));
     assertThat(TestMail.everything(told)).contains("Tue 10-12, Thu afternoon");
+    JsonNode thread = json(client.get("/api/portal/submissions/" + setup.submissionId()));
+    assertThat(thread.get("thread").findValues("body").stream().map(JsonNode::asText))
+        .contains("Available: Tue 10-12, Thu afternoon");
     awaitJson(
         "/api/jobs/" + setup.jobId() + "/deal",
         d -> d.get("stage").asText().equals("INTERVIEWING"),
