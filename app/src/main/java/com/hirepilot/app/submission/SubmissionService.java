@@ -283,6 +283,8 @@ public class SubmissionService {
       return Optional.of(
           workflows.newWorkflowStub(SubmissionWorkflow.class, submission.workflowId()).snapshot());
     } catch (WorkflowNotFoundException e) {
+      // Unsettled yet gone: the embedded server lost it and start-up has not resumed it yet.
+      log.warn("No workflow {} for an unsettled submission: {}", submission.workflowId(), e);
       return Optional.empty();
     } catch (WorkflowException | io.grpc.StatusRuntimeException e) {
       log.warn("Could not query {}: {}", submission.workflowId(), e.getMessage());

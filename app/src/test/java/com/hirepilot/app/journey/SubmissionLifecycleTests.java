@@ -337,7 +337,7 @@ abstract class SubmissionLifecycleTests extends Journey {
         d -> d.get("stage").asText().equals("INTERVIEWING"),
         "deal interviewing");
     JsonNode open = json(recruiter().get("/api/submissions/" + setup.submissionId()));
-    assertThat(open.get("live").asBoolean()).isTrue();
+    assertThat(open.get("live").asBoolean()).as(open.toString()).isTrue();
     assertThat(open.get("nextReminderAt").isNull()).isTrue();
 
     assertThat(client.postJson(decision, "{\"decision\":\"APPROVE\"}").statusCode()).isEqualTo(200);
