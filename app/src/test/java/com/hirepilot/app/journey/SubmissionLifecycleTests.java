@@ -299,6 +299,26 @@ abstract class SubmissionLifecycleTests extends Journey {
                 .map(JsonNode::asText))
         .contains("COMMENT");
     assertThat(to(TestRuntime.RECRUITER_EMAIL, "commented on", name)).hasSize(1);
+
+    // The recruiter marks the comment's notification read.
+    String notificationId = null;
+    for (JsonNode n : json(recruiter().get("/api/notifications"))) {
+      if (n.get("kind").asText().equals("COMMENT")
+          && n.get("submissionId").asText().equals(setup.submissionId())) {
+        notificationId = n.get("id").asText();
+        assertThat(n.get("read").asBoolean()).isFalse();
+      }
+    }
+    assertThat(notificationId).isNotNull();
+    HttpResponse<String> read =
+        recruiter()
+            .post("/api/notifications/read", "{\"ids\":[%s]}".formatted(quote(notificationId)));
+    assertThat(json(read).get("marked").asInt()).isEqualTo(1);
+    for (JsonNode n : json(recruiter().get("/api/notifications"))) {
+      if (n.get("id").asText().equals(notificationId)) {
+        assertThat(n.get("read").asBoolean()).isTrue();
+      }
+    }
   }
 
   @Test
