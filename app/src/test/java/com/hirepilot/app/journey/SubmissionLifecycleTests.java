@@ -9,6 +9,8 @@ import com.hirepilot.app.support.Browser;
 import com.hirepilot.app.support.RecruiterApi;
 import com.hirepilot.app.support.TestMail;
 import com.hirepilot.app.support.TestRuntime;
+import io.temporal.client.WorkflowClient;
+import io.temporal.common.SearchAttributeKey;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The lifecycle beyond the first decision, against the running app in real time: reminders on the
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * interview requests and the connected deal, and the monitoring list. Runs once per database.
  */
 abstract class SubmissionLifecycleTests extends Journey {
+
+  @Autowired WorkflowClient workflows;
 
   @AfterEach
   void backToTheDefaultSchedule() {
@@ -356,6 +361,14 @@ abstract class SubmissionLifecycleTests extends Journey {
         "/api/jobs/" + setup.jobId() + "/deal",
         d -> d.get("stage").asText().equals("INTERVIEWING"),
         "deal interviewing");
+    // Operators can find it by status in Temporal's own tools.
+    assertThat(
+            workflows
+                .newUntypedWorkflowStub("submission-" + setup.submissionId())
+                .describe()
+                .getTypedSearchAttributes()
+                .get(SearchAttributeKey.forKeyword("SubmissionStatus")))
+        .isEqualTo("INTERVIEW_REQUESTED");
     JsonNode open = json(recruiter().get("/api/submissions/" + setup.submissionId()));
     assertThat(open.get("live").asBoolean()).as(open.toString()).isTrue();
     assertThat(open.get("nextReminderAt").isNull()).isTrue();
