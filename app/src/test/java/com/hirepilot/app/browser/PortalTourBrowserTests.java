@@ -106,6 +106,21 @@ class PortalTourBrowserTests {
 
     wait.until(ExpectedConditions.urlContains("/portal/jobs/"));
     assertThat(browser.getPageSource()).contains("Jordan Lee").doesNotContain("95k");
+
+    // A question first: it lands in the conversation, as text, and the status stays.
+    browser
+        .findElement(By.cssSelector("form.comment textarea[name=body]"))
+        .sendKeys("<b>Can we see a code sample?</b>");
+    browser.findElement(By.xpath("//button[contains(., 'Send comment')]")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".notice"), "sent to your recruiter"));
+    assertThat(browser.findElement(By.cssSelector(".thread")).getText())
+        .contains("<b>Can we see a code sample?</b>");
+    assertThat(browser.findElements(By.cssSelector(".thread b"))).isEmpty();
+    assertThat(browser.findElement(By.cssSelector(".status")).getText())
+        .isEqualTo("AWAITING FEEDBACK");
+
     browser.findElement(By.xpath("//button[contains(., 'Approve')]")).click();
 
     wait.until(
@@ -116,7 +131,8 @@ class PortalTourBrowserTests {
     wait.until(
         d -> {
           d.navigate().refresh();
-          return d.getPageSource().contains("Casey Client approved Jordan Lee");
+          return d.getPageSource().contains("Casey Client approved Jordan Lee")
+              && d.getPageSource().contains("Casey Client commented on Jordan Lee");
         });
   }
 
