@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.temporal.activity.Activity;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -13,16 +13,15 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +44,15 @@ class SubmissionWorkflowTests {
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
           .registerWorkflowImplementationTypes(SubmissionWorkflowImpl.class)
+          .registerSearchAttribute(
+              SubmissionWorkflow.STATUS_SEARCH_ATTRIBUTE,
+              IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .setUseTimeskipping(true)
           .setDoNotStart(true)
           .build();
+
+  /** The default schedule: reminders two and five days after the email. */
+  private static final List<Duration> SCHEDULE = List.of(Duration.ofDays(2), Duration.ofDays(5));
 
   private final RecordingActivities activities = new RecordingActivities();
   private TestWorkflowEnvironment testEnv;
@@ -74,8 +79,7 @@ class SubmissionWorkflowTests {
   @AfterEach
   void letHeldActivitiesFinish() {
     // A test that failed while holding an activity must not keep the worker from shutting down.
-    activities.releaseRecruiterNotifications();
-    activities.releaseRecording();
+    activities.releaseEverything();
   }
 
   @Test
@@ -84,14 +88,20 @@ class SubmissionWorkflowTests {
 
     SubmissionSnapshot snapshot = awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
 
-    assertThat(activities.calls()).containsExactly("sendSubmissionEmails sub-1 round 1");
+    assertThat(activities.calls())
+        .containsExactly(
+            "sendSubmissionEmails sub-1 round 1", "handToAutomation SUBMISSION_SENT 1");
     assertThat(snapshot.decision()).isNull();
     assertThat(snapshot.stage()).isNull();
+    assertThat(snapshot.round()).isEqualTo(1);
     assertThat(snapshot.timeline())
         .extracting(TimelineEntry::type, TimelineEntry::actor, TimelineEntry::detail)
         .containsExactly(
             tuple("SUBMITTED", "recruiter", null),
-            tuple("EMAIL_SENT", "system", "to 2 collaborator(s)"));
+            tuple("EMAIL_SENT", "system", "round 1 to 2 collaborator(s)"));
+    assertThat(snapshot.emails())
+        .extracting(EmailSend::kind, EmailSend::round, EmailSend::recipients)
+        .containsExactly(tuple("SUBMISSION", 1, 2));
   }
 
   @Test
@@ -106,10 +116,14 @@ class SubmissionWorkflowTests {
     assertThat(activities.calls())
         .containsExactly(
             "sendSubmissionEmails sub-1 round 1",
+            "handToAutomation SUBMISSION_SENT 1",
             "recordDecision APPROVE",
             "notifyRecruiter APPROVE",
             "movePipelineStage APPROVE",
-            "logJobActivity APPROVE");
+            "logJobActivity APPROVE",
+            "updateDeal APPROVE",
+            "handToAutomation APPROVED APPROVE",
+            "settle sub-1");
     // A completed workflow still answers its query, from its history.
     SubmissionSnapshot snapshot = workflow.snapshot();
     assertThat(snapshot.decision()).isEqualTo(Decision.APPROVE);
@@ -121,6 +135,7 @@ class SubmissionWorkflowTests {
     assertThat(snapshot.timeline().get(2))
         .extracting(TimelineEntry::actor, TimelineEntry::detail)
         .containsExactly("Casey Client", "Strong systems work");
+    Histories.record(testEnv, workflow, "approve");
   }
 
   @Test
@@ -171,6 +186,7 @@ class SubmissionWorkflowTests {
     assertThat(workflow.snapshot().timeline())
         .extracting(TimelineEntry::type)
         .doesNotContain("REJECTED");
+    Histories.record(testEnv, workflow, "conflicting-decision");
   }
 
   @Test
@@ -211,6 +227,8 @@ class SubmissionWorkflowTests {
         .filteredOn(call -> call.startsWith("notifyRecruiter "))
         .containsExactly("notifyRecruiter REQUEST_INTERVIEW", "notifyRecruiter APPROVE");
     assertThat(workflow.snapshot().stage()).isEqualTo("Client approved");
+    assertThat(activities.callsTo("sendReminders")).isZero();
+    Histories.record(testEnv, workflow, "interview-then-approve");
   }
 
   @Test
@@ -229,7 +247,7 @@ class SubmissionWorkflowTests {
     assertThatThrownBy(() -> workflow.decide(null)).isInstanceOf(WorkflowUpdateException.class);
 
     assertThat(workflow.snapshot().status()).isEqualTo(SubmissionStatus.AWAITING_FEEDBACK);
-    assertThat(activities.calls()).containsExactly("sendSubmissionEmails sub-1 round 1");
+    assertThat(activities.calls()).noneMatch(call -> call.startsWith("recordDecision"));
   }
 
   @Test
@@ -239,11 +257,28 @@ class SubmissionWorkflowTests {
 
     SubmissionSnapshot snapshot = awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
 
-    // Temporal retried the same activity; not sending twice is the app's idempotency key's job.
     assertThat(activities.emailAttempts()).containsExactly(1, 2, 3);
+    assertThat(activities.emails()).containsExactly("SUBMISSION/1");
     assertThat(snapshot.timeline())
         .extracting(TimelineEntry::type)
         .containsExactly("SUBMITTED", "EMAIL_SENT");
+  }
+
+  @Test
+  void anActivityThatFailsTwiceAfterSendingStillSendsOneEmail() {
+    activities.failEmailAttemptsAfterSending(2);
+    submit();
+
+    SubmissionSnapshot snapshot = awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+
+    // Temporal retried the same activity with the same round, so the key held the email back.
+    assertThat(activities.emailAttempts()).containsExactly(1, 2, 3);
+    assertThat(activities.emails()).containsExactly("SUBMISSION/1");
+    assertThat(snapshot.emails()).hasSize(1);
+    assertThat(snapshot.timeline())
+        .extracting(TimelineEntry::type)
+        .containsExactly("SUBMITTED", "EMAIL_SENT");
+    Histories.record(testEnv, workflow, "activity-fails-twice");
   }
 
   @Test
@@ -298,6 +333,330 @@ class SubmissionWorkflowTests {
     assertThat(activities.calls()).noneMatch(call -> call.contains("REJECT"));
   }
 
+  @Test
+  void remindsOnEveryDeadlineThenAlertsTheRecruiterAndKeepsWaiting() {
+    submit();
+    SubmissionSnapshot sent = awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+    Instant emailedAt = timeOf(sent, "EMAIL_SENT");
+    assertThat(sent.nextReminderAt()).isEqualTo(emailedAt.plus(Duration.ofDays(2)));
+    assertThat(sent.remindersSent()).isZero();
+
+    sleepUntil(emailedAt.plus(Duration.ofDays(2)).minusSeconds(60));
+    assertThat(activities.callsTo("sendReminders")).isZero();
+
+    sleepUntil(emailedAt.plus(Duration.ofDays(2)).plusSeconds(60));
+    SubmissionSnapshot first = workflow.snapshot();
+    assertThat(activities.calls()).contains("sendReminders round 1 step 1");
+    assertThat(first.remindersSent()).isEqualTo(1);
+    assertThat(first.nextReminderAt()).isEqualTo(emailedAt.plus(Duration.ofDays(5)));
+    assertThat(first.recruiterAlerted()).isFalse();
+    // Sent when the timer fired (plus the moment the activity took), not a minute later.
+    assertThat(timeOf(first, "REMINDER_SENT"))
+        .isBetween(
+            emailedAt.plus(Duration.ofDays(2)), emailedAt.plus(Duration.ofDays(2)).plusSeconds(5));
+
+    sleepUntil(emailedAt.plus(Duration.ofDays(5)).plusSeconds(60));
+    SubmissionSnapshot last = workflow.snapshot();
+    assertThat(activities.calls())
+        .containsSubsequence(
+            "sendReminders round 1 step 1",
+            "sendReminders round 1 step 2",
+            "alertRecruiterNoResponse round 1",
+            "handToAutomation NO_RESPONSE 1");
+    assertThat(last.remindersSent()).isEqualTo(2);
+    assertThat(last.recruiterAlerted()).isTrue();
+    assertThat(last.nextReminderAt()).isNull();
+    assertThat(last.status()).isEqualTo(SubmissionStatus.AWAITING_FEEDBACK);
+    assertThat(last.timeline())
+        .extracting(TimelineEntry::type)
+        .containsExactly(
+            "SUBMITTED",
+            "EMAIL_SENT",
+            "REMINDER_SENT",
+            "REMINDER_SENT",
+            "RECRUITER_ALERTED_NO_RESPONSE");
+
+    // Nothing more happens on its own, and the client can still decide.
+    testEnv.sleep(Duration.ofDays(60));
+    assertThat(activities.callsTo("sendReminders")).isEqualTo(2);
+    assertThat(activities.callsTo("alertRecruiterNoResponse")).isEqualTo(1);
+    assertThat(workflow.decide(decision(Decision.APPROVE)).status())
+        .isEqualTo(SubmissionStatus.APPROVED);
+    assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
+    assertThat(activities.emails())
+        .containsExactly(
+            "SUBMISSION/1",
+            "REMINDER/1/1",
+            "REMINDER/1/2",
+            "NO_RESPONSE/1",
+            "RECRUITER_NOTIFICATION/APPROVE");
+    Histories.record(testEnv, workflow, "reminders-then-alert-then-approve");
+  }
+
+  @Test
+  void anAnswerAfterTheFirstReminderStopsTheRest() {
+    submit();
+    Instant emailedAt = timeOf(awaitStatus(SubmissionStatus.AWAITING_FEEDBACK), "EMAIL_SENT");
+    sleepUntil(emailedAt.plus(Duration.ofDays(2)).plusSeconds(60));
+    assertThat(activities.callsTo("sendReminders")).isEqualTo(1);
+
+    workflow.decide(decision(Decision.REJECT));
+
+    assertThat(result()).isEqualTo(SubmissionStatus.REJECTED);
+    testEnv.sleep(Duration.ofDays(10));
+    assertThat(activities.callsTo("sendReminders")).isEqualTo(1);
+    assertThat(activities.callsTo("alertRecruiterNoResponse")).isZero();
+    SubmissionSnapshot snapshot = workflow.snapshot();
+    assertThat(snapshot.remindersSent()).isEqualTo(1);
+    assertThat(snapshot.nextReminderAt()).isNull();
+    Histories.record(testEnv, workflow, "answer-after-first-reminder");
+  }
+
+  @Test
+  void withdrawingWhileWaitingHidesTheCandidateAndStopsTheReminders() throws Exception {
+    submit();
+    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+    activities.holdAutomationOf(AutomationTrigger.WITHDRAWN);
+    RecruiterAction riley = new RecruiterAction("rec-1", "Riley Recruiter");
+
+    ActionReceipt withdrawn = workflow.withdraw(riley);
+
+    assertThat(withdrawn).isEqualTo(new ActionReceipt(SubmissionStatus.WITHDRAWN, 1, true));
+    assertThat(activities.automationStarted()).isTrue();
+    assertThat(workflow.snapshot().nextReminderAt()).isNull();
+    assertThat(workflow.withdraw(riley))
+        .isEqualTo(new ActionReceipt(SubmissionStatus.WITHDRAWN, 1, false));
+    assertThatThrownBy(() -> workflow.decide(decision(Decision.APPROVE)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .hasMessageContaining("already withdrawn; that is final");
+    assertThatThrownBy(() -> workflow.resend(new Resend("rec-1", "Riley", null, null)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .hasMessageContaining("there is nothing to resend");
+    activities.releaseAutomation();
+
+    assertThat(result()).isEqualTo(SubmissionStatus.WITHDRAWN);
+    testEnv.sleep(Duration.ofDays(10));
+    assertThat(activities.callsTo("sendReminders")).isZero();
+    assertThat(activities.calls())
+        .containsSubsequence(
+            "recordWithdrawal Riley Recruiter", "handToAutomation WITHDRAWN 1", "settle sub-1")
+        .noneMatch(call -> call.startsWith("recordDecision") || call.startsWith("notifyRecruiter"));
+    assertThat(activities.callsTo("recordWithdrawal")).isEqualTo(1);
+    assertThat(workflow.snapshot().stage()).isEqualTo("WITHDRAWN");
+    Histories.record(testEnv, workflow, "withdraw-while-waiting");
+  }
+
+  @Test
+  void aWithdrawalAfterTheClientsFinalDecisionIsRefused() throws Exception {
+    submit();
+    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+    activities.holdRecruiterNotifications();
+    workflow.decide(decision(Decision.APPROVE));
+    assertThat(activities.recruiterNotificationStarted()).isTrue();
+
+    assertThatThrownBy(() -> workflow.withdraw(new RecruiterAction("rec-1", "Riley")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .hasMessageContaining("already approved; that is final");
+    assertThatThrownBy(() -> workflow.resend(new Resend("rec-1", "Riley", null, null)))
+        .isInstanceOf(WorkflowUpdateException.class);
+
+    activities.releaseRecruiterNotifications();
+    assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
+    assertThat(activities.calls())
+        .noneMatch(call -> call.startsWith("recordWithdrawal") || call.startsWith("prepareResend"));
+  }
+
+  @Test
+  void aResendWithANewResumeSendsAgainAndStartsTheScheduleOver() {
+    submit();
+    Instant firstEmail = timeOf(awaitStatus(SubmissionStatus.AWAITING_FEEDBACK), "EMAIL_SENT");
+    sleepUntil(firstEmail.plus(Duration.ofDays(3)));
+    assertThat(activities.calls()).contains("sendReminders round 1 step 1");
+
+    ActionReceipt resent =
+        workflow.resend(
+            new Resend("rec-1", "Riley", List.of("resume-v2"), "Updated resume attached"));
+
+    assertThat(resent).isEqualTo(new ActionReceipt(SubmissionStatus.AWAITING_FEEDBACK, 2, true));
+    SubmissionSnapshot roundTwo = awaitCall("sendSubmissionEmails sub-1 round 2");
+    assertThat(activities.calls())
+        .containsSubsequence(
+            "prepareResend round 2 [resume-v2] Updated resume attached",
+            "sendSubmissionEmails sub-1 round 2");
+    Instant secondEmail = roundTwo.emails().get(roundTwo.emails().size() - 1).at();
+    assertThat(roundTwo.round()).isEqualTo(2);
+    assertThat(roundTwo.nextReminderAt()).isEqualTo(secondEmail.plus(Duration.ofDays(2)));
+
+    // The old round's second deadline passes without a reminder: the schedule started over.
+    sleepUntil(firstEmail.plus(Duration.ofDays(5)).plusSeconds(60));
+    assertThat(activities.calls()).doesNotContain("sendReminders round 1 step 2");
+    sleepUntil(secondEmail.plus(Duration.ofDays(5)).plusSeconds(60));
+    assertThat(activities.calls())
+        .containsSubsequence(
+            "sendReminders round 2 step 1",
+            "sendReminders round 2 step 2",
+            "alertRecruiterNoResponse round 2");
+    SubmissionSnapshot alerted = workflow.snapshot();
+    assertThat(alerted.remindersSent()).isEqualTo(3);
+    assertThat(alerted.recruiterAlerted()).isTrue();
+    assertThat(alerted.timeline()).extracting(TimelineEntry::type).containsOnlyOnce("RESENT");
+
+    workflow.decide(decision(Decision.APPROVE));
+    assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
+    assertThat(activities.emails()).containsOnlyOnce("SUBMISSION/1", "SUBMISSION/2");
+    Histories.record(testEnv, workflow, "resend-with-new-resume");
+  }
+
+  @Test
+  void aCommentReachesTheRecruiterAndDoesNotStopTheReminders() {
+    submit();
+    Instant emailedAt = timeOf(awaitStatus(SubmissionStatus.AWAITING_FEEDBACK), "EMAIL_SENT");
+
+    workflow.comment(new ClientComment("comment-1", "collab-1", "Casey Client"));
+
+    awaitCall("notifyRecruiterOfComment comment-1");
+    assertThat(activities.calls()).contains("handToAutomation COMMENTED comment-1");
+    assertThat(workflow.snapshot().status()).isEqualTo(SubmissionStatus.AWAITING_FEEDBACK);
+    sleepUntil(emailedAt.plus(Duration.ofDays(2)).plusSeconds(60));
+    assertThat(activities.calls()).contains("sendReminders round 1 step 1");
+
+    workflow.decide(decision(Decision.APPROVE));
+    assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
+    assertThat(workflow.snapshot().timeline())
+        .extracting(TimelineEntry::type)
+        .containsOnlyOnce("COMMENTED");
+    Histories.record(testEnv, workflow, "comment");
+  }
+
+  @Test
+  void aConnectedDealFollowsTheDecisions() {
+    activities.connectDeal("INTERVIEWING");
+    submit();
+    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+
+    workflow.decide(decision(Decision.REQUEST_INTERVIEW));
+    awaitCall("handToAutomation INTERVIEW_REQUESTED REQUEST_INTERVIEW");
+
+    assertThat(activities.calls()).contains("updateDeal REQUEST_INTERVIEW");
+    assertThat(workflow.snapshot().timeline())
+        .extracting(TimelineEntry::type, TimelineEntry::detail)
+        .contains(tuple("DEAL_UPDATED", "INTERVIEWING"));
+  }
+
+  @Test
+  void aResumedSubmissionSendsOnlyWhatItHadNotSentYet() {
+    Instant now = Instant.ofEpochMilli(testEnv.currentTimeMillis());
+    Instant emailedAt = now.minus(Duration.ofDays(3));
+    start(resumed(new SubmissionProgress(1, emailedAt, 1, 1, false, null, null, List.of())));
+
+    SubmissionSnapshot resumed = awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+    assertThat(resumed.timeline()).extracting(TimelineEntry::type).containsExactly("RESUMED");
+    assertThat(resumed.remindersSent()).isEqualTo(1);
+    assertThat(resumed.nextReminderAt()).isEqualTo(emailedAt.plus(Duration.ofDays(5)));
+
+    sleepUntil(emailedAt.plus(Duration.ofDays(5)).plusSeconds(60));
+
+    assertThat(activities.calls())
+        .containsExactly(
+            "sendReminders round 1 step 2",
+            "alertRecruiterNoResponse round 1",
+            "handToAutomation NO_RESPONSE 1");
+    assertThat(workflow.snapshot().remindersSent()).isEqualTo(2);
+    workflow.decide(decision(Decision.APPROVE));
+    assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
+    Histories.record(testEnv, workflow, "resumed-after-restart");
+  }
+
+  @Test
+  void afterLongDowntimeAResumedSubmissionRemindsOnceNotInABurst() {
+    Instant now = Instant.ofEpochMilli(testEnv.currentTimeMillis());
+    start(
+        resumed(
+            new SubmissionProgress(
+                1, now.minus(Duration.ofDays(10)), 0, 0, false, null, null, null)));
+
+    awaitCall("handToAutomation NO_RESPONSE 1");
+
+    assertThat(activities.calls())
+        .containsExactly(
+            "sendReminders round 1 step 2",
+            "alertRecruiterNoResponse round 1",
+            "handToAutomation NO_RESPONSE 1");
+    assertThat(workflow.snapshot().recruiterAlerted()).isTrue();
+  }
+
+  @Test
+  void aResumedFinalDecisionIsFollowedUpButNotTakenAgain() {
+    Instant now = Instant.ofEpochMilli(testEnv.currentTimeMillis());
+    start(
+        resumed(
+            new SubmissionProgress(
+                1,
+                now.minus(Duration.ofHours(1)),
+                0,
+                0,
+                false,
+                decision(Decision.APPROVE),
+                null,
+                List.of("comment-9"))));
+
+    assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
+
+    assertThat(activities.calls())
+        .containsExactly(
+            "notifyRecruiter APPROVE",
+            "movePipelineStage APPROVE",
+            "logJobActivity APPROVE",
+            "updateDeal APPROVE",
+            "handToAutomation APPROVED APPROVE",
+            "notifyRecruiterOfComment comment-9",
+            "handToAutomation COMMENTED comment-9",
+            "settle sub-1");
+  }
+
+  @Test
+  void aResumedInterviewRequestStaysOpenUntilTheFinalDecision() {
+    Instant now = Instant.ofEpochMilli(testEnv.currentTimeMillis());
+    start(
+        resumed(
+            new SubmissionProgress(
+                1,
+                now.minus(Duration.ofDays(1)),
+                0,
+                0,
+                false,
+                decision(Decision.REQUEST_INTERVIEW),
+                null,
+                List.of())));
+    awaitCall("handToAutomation INTERVIEW_REQUESTED REQUEST_INTERVIEW");
+    testEnv.sleep(Duration.ofDays(30));
+    assertThat(workflow.snapshot().status()).isEqualTo(SubmissionStatus.INTERVIEW_REQUESTED);
+    assertThat(activities.callsTo("sendReminders")).isZero();
+
+    assertThat(workflow.decide(decision(Decision.REQUEST_INTERVIEW)).changed()).isFalse();
+    assertThat(workflow.decide(decision(Decision.APPROVE)).status())
+        .isEqualTo(SubmissionStatus.APPROVED);
+
+    assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
+    assertThat(activities.calls())
+        .filteredOn(call -> call.startsWith("recordDecision"))
+        .containsExactly("recordDecision APPROVE");
+  }
+
+  @Test
+  void theStatusSearchAttributeFollowsTheStatus() {
+    start(new SubmissionRequest(SUBMISSION_ID, "ws-1", "job-1", "cand-1", SCHEDULE, null, true));
+    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+    assertThat(indexedStatus()).isEqualTo("AWAITING_FEEDBACK");
+
+    workflow.decide(decision(Decision.REQUEST_INTERVIEW));
+
+    assertThat(indexedStatus()).isEqualTo("INTERVIEW_REQUESTED");
+  }
+
   /** An interview request whose recordDecision is held, so later decisions arrive meanwhile. */
   private WorkflowUpdateHandle<DecisionReceipt> interviewRequestStillBeingRecorded()
       throws InterruptedException {
@@ -316,8 +675,11 @@ class SubmissionWorkflowTests {
   }
 
   private void submit() {
-    WorkflowClient.start(
-        workflow::run, new SubmissionRequest(SUBMISSION_ID, "ws-1", "job-1", "cand-1"));
+    start(new SubmissionRequest(SUBMISSION_ID, "ws-1", "job-1", "cand-1", SCHEDULE));
+  }
+
+  private void start(SubmissionRequest request) {
+    WorkflowClient.start(workflow::run, request);
   }
 
   /** Waits on the test clock, so retry backoffs are skipped rather than waited out. */
@@ -331,126 +693,48 @@ class SubmissionWorkflowTests {
     return snapshot;
   }
 
+  private static SubmissionRequest resumed(SubmissionProgress progress) {
+    return new SubmissionRequest(
+        SUBMISSION_ID, "ws-1", "job-1", "cand-1", SCHEDULE, progress, false);
+  }
+
+  private String indexedStatus() {
+    return WorkflowStub.fromTyped(workflow)
+        .describe()
+        .getTypedSearchAttributes()
+        .get(SearchAttributeKey.forKeyword(SubmissionWorkflow.STATUS_SEARCH_ATTRIBUTE));
+  }
+
+  private static Instant timeOf(SubmissionSnapshot snapshot, String type) {
+    return snapshot.timeline().stream()
+        .filter(entry -> entry.type().equals(type))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("No " + type + " in " + snapshot.timeline()))
+        .at();
+  }
+
+  /** Moves the test clock to the instant; the worker has run everything due by then. */
+  private void sleepUntil(Instant instant) {
+    long millis = instant.toEpochMilli() - testEnv.currentTimeMillis();
+    if (millis > 0) {
+      testEnv.sleep(Duration.ofMillis(millis));
+    }
+  }
+
+  /** Waits on the test clock until the fake has seen the call. */
+  private SubmissionSnapshot awaitCall(String call) {
+    for (int round = 0; round < 100 && !activities.calls().contains(call); round++) {
+      testEnv.sleep(Duration.ofSeconds(1));
+    }
+    assertThat(activities.calls()).contains(call);
+    return workflow.snapshot();
+  }
+
   private SubmissionStatus result() {
     return WorkflowStub.fromTyped(workflow).getResult(SubmissionStatus.class);
   }
 
   private static ClientDecision decision(Decision decision) {
     return new ClientDecision("collab-1", "Casey Client", decision, "Strong systems work", null);
-  }
-
-  /**
-   * Stands in for the app's activities: remembers every call in order and can fail or hold a call
-   * on demand. Activities run on the worker's threads, so everything here is thread-safe.
-   */
-  static final class RecordingActivities implements SubmissionActivities {
-
-    /** Only a safety net so a broken test cannot hang the worker; tests release long before. */
-    private static final long HOLD_LIMIT_SECONDS = 30;
-
-    private final List<String> calls = new CopyOnWriteArrayList<>();
-    private final List<Integer> emailAttempts = new CopyOnWriteArrayList<>();
-    private final AtomicInteger emailFailuresLeft = new AtomicInteger();
-    private final CountDownLatch recruiterNotificationStarted = new CountDownLatch(1);
-    private volatile CountDownLatch recruiterNotificationGate = new CountDownLatch(0);
-    private volatile Decision heldRecording;
-    private final CountDownLatch recordingStarted = new CountDownLatch(1);
-    private final CountDownLatch recordingGate = new CountDownLatch(1);
-
-    /** Keeps {@link #recordDecision} of this decision running until released. */
-    void holdRecordingOf(Decision decision) {
-      heldRecording = decision;
-    }
-
-    boolean recordingStarted() throws InterruptedException {
-      return recordingStarted.await(HOLD_LIMIT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    void releaseRecording() {
-      recordingGate.countDown();
-    }
-
-    /** The next {@code times} email attempts fail, as an unreachable mail relay would. */
-    void failEmailAttempts(int times) {
-      emailFailuresLeft.set(times);
-    }
-
-    /** Keeps {@link #notifyRecruiter} running until released, so the workflow stays open. */
-    void holdRecruiterNotifications() {
-      recruiterNotificationGate = new CountDownLatch(1);
-    }
-
-    void releaseRecruiterNotifications() {
-      recruiterNotificationGate.countDown();
-    }
-
-    /** Whether the workflow reached its follow-ups; waits for that, within the safety net. */
-    boolean recruiterNotificationStarted() throws InterruptedException {
-      return recruiterNotificationStarted.await(HOLD_LIMIT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** Every call, failed attempts included, in the order the worker ran them. */
-    List<String> calls() {
-      return List.copyOf(calls);
-    }
-
-    long callsTo(String activity) {
-      return calls.stream().filter(call -> call.startsWith(activity + " ")).count();
-    }
-
-    /** Temporal's attempt number of every sendSubmissionEmails call. */
-    List<Integer> emailAttempts() {
-      return List.copyOf(emailAttempts);
-    }
-
-    @Override
-    public int sendSubmissionEmails(String submissionId, int round) {
-      calls.add("sendSubmissionEmails " + submissionId + " round " + round);
-      emailAttempts.add(Activity.getExecutionContext().getInfo().getAttempt());
-      if (emailFailuresLeft.getAndDecrement() > 0) {
-        throw new IllegalStateException("Mail relay unavailable");
-      }
-      return 2;
-    }
-
-    @Override
-    public void recordDecision(String submissionId, ClientDecision decision) {
-      if (decision.decision() == heldRecording) {
-        recordingStarted.countDown();
-        await(recordingGate);
-      }
-      calls.add("recordDecision " + decision.decision());
-    }
-
-    private static void await(CountDownLatch gate) {
-      try {
-        gate.await(HOLD_LIMIT_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while held", e);
-      }
-    }
-
-    @Override
-    public void notifyRecruiter(String submissionId, ClientDecision decision) {
-      calls.add("notifyRecruiter " + decision.decision());
-      recruiterNotificationStarted.countDown();
-      await(recruiterNotificationGate);
-    }
-
-    @Override
-    public String movePipelineStage(String submissionId, Decision decision) {
-      calls.add("movePipelineStage " + decision);
-      return switch (decision) {
-        case APPROVE -> "Client approved";
-        case REJECT -> "Client rejected";
-        case REQUEST_INTERVIEW -> "Client interview";
-      };
-    }
-
-    @Override
-    public void logJobActivity(String submissionId, ClientDecision decision) {
-      calls.add("logJobActivity " + decision.decision());
-    }
   }
 }

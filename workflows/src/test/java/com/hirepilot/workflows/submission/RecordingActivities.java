@@ -1,0 +1,233 @@
+package com.hirepilot.workflows.submission;
+
+import io.temporal.activity.Activity;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stands in for the app's activities: remembers every call in order, sends "emails" once per
+ * idempotency key as the real mailer does, and can fail or hold a call on demand. Activities run on
+ * the worker's threads, so everything here is thread-safe.
+ */
+final class RecordingActivities implements SubmissionActivities {
+
+  /** Only a safety net so a broken test cannot hang the worker; tests release long before. */
+  private static final long HOLD_LIMIT_SECONDS = 30;
+
+  private final List<String> calls = new CopyOnWriteArrayList<>();
+  private final List<String> emails = new CopyOnWriteArrayList<>();
+  private final Set<String> sentKeys = ConcurrentHashMap.newKeySet();
+  private final List<Integer> emailAttempts = new CopyOnWriteArrayList<>();
+  private final AtomicInteger emailFailuresLeft = new AtomicInteger();
+  private volatile boolean failAfterSending;
+  private volatile String dealStage;
+  private final CountDownLatch recruiterNotificationStarted = new CountDownLatch(1);
+  private volatile CountDownLatch recruiterNotificationGate = new CountDownLatch(0);
+  private volatile Decision heldRecording;
+  private final CountDownLatch recordingStarted = new CountDownLatch(1);
+  private final CountDownLatch recordingGate = new CountDownLatch(1);
+  private volatile AutomationTrigger heldTrigger;
+  private final CountDownLatch automationStarted = new CountDownLatch(1);
+  private final CountDownLatch automationGate = new CountDownLatch(1);
+
+  /** Keeps {@link #recordDecision} of this decision running until released. */
+  void holdRecordingOf(Decision decision) {
+    heldRecording = decision;
+  }
+
+  boolean recordingStarted() throws InterruptedException {
+    return recordingStarted.await(HOLD_LIMIT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  void releaseRecording() {
+    recordingGate.countDown();
+  }
+
+  /** Keeps the hand-over of this trigger to automation running until released. */
+  void holdAutomationOf(AutomationTrigger trigger) {
+    heldTrigger = trigger;
+  }
+
+  boolean automationStarted() throws InterruptedException {
+    return automationStarted.await(HOLD_LIMIT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  void releaseAutomation() {
+    automationGate.countDown();
+  }
+
+  /** The next {@code times} submission-email attempts fail, as an unreachable relay would. */
+  void failEmailAttempts(int times) {
+    emailFailuresLeft.set(times);
+  }
+
+  /**
+   * The next {@code times} submission-email attempts fail after the emails went out, as a process
+   * crashing right after the SMTP server accepted them would.
+   */
+  void failEmailAttemptsAfterSending(int times) {
+    failAfterSending = true;
+    emailFailuresLeft.set(times);
+  }
+
+  /** The job is connected to a deal that decisions move to this stage. */
+  void connectDeal(String stage) {
+    dealStage = stage;
+  }
+
+  /** Keeps {@link #notifyRecruiter} running until released, so the workflow stays open. */
+  void holdRecruiterNotifications() {
+    recruiterNotificationGate = new CountDownLatch(1);
+  }
+
+  void releaseRecruiterNotifications() {
+    recruiterNotificationGate.countDown();
+  }
+
+  /** Whether the workflow reached its follow-ups; waits for that, within the safety net. */
+  boolean recruiterNotificationStarted() throws InterruptedException {
+    return recruiterNotificationStarted.await(HOLD_LIMIT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  void releaseEverything() {
+    releaseRecruiterNotifications();
+    releaseRecording();
+    releaseAutomation();
+  }
+
+  /** Every call, failed attempts included, in the order the worker ran them. */
+  List<String> calls() {
+    return List.copyOf(calls);
+  }
+
+  long callsTo(String activity) {
+    return calls.stream().filter(call -> call.startsWith(activity + " ")).count();
+  }
+
+  /** The emails that went out, one per idempotency key. */
+  List<String> emails() {
+    return List.copyOf(emails);
+  }
+
+  /** Temporal's attempt number of every sendSubmissionEmails call. */
+  List<Integer> emailAttempts() {
+    return List.copyOf(emailAttempts);
+  }
+
+  private void send(String key) {
+    if (sentKeys.add(key)) {
+      emails.add(key);
+    }
+  }
+
+  @Override
+  public int sendSubmissionEmails(String submissionId, int round) {
+    calls.add("sendSubmissionEmails " + submissionId + " round " + round);
+    emailAttempts.add(Activity.getExecutionContext().getInfo().getAttempt());
+    boolean fail = emailFailuresLeft.getAndDecrement() > 0;
+    if (fail && !failAfterSending) {
+      throw new IllegalStateException("Mail relay unavailable");
+    }
+    send("SUBMISSION/" + round);
+    if (fail) {
+      throw new IllegalStateException("Crashed after the relay accepted the email");
+    }
+    return 2;
+  }
+
+  @Override
+  public int sendReminders(String submissionId, int round, int step) {
+    calls.add("sendReminders round " + round + " step " + step);
+    send("REMINDER/" + round + "/" + step);
+    return 2;
+  }
+
+  @Override
+  public void alertRecruiterNoResponse(String submissionId, int round) {
+    calls.add("alertRecruiterNoResponse round " + round);
+    send("NO_RESPONSE/" + round);
+  }
+
+  @Override
+  public void recordDecision(String submissionId, ClientDecision decision) {
+    if (decision.decision() == heldRecording) {
+      recordingStarted.countDown();
+      await(recordingGate);
+    }
+    calls.add("recordDecision " + decision.decision());
+  }
+
+  @Override
+  public void notifyRecruiter(String submissionId, ClientDecision decision) {
+    calls.add("notifyRecruiter " + decision.decision());
+    send("RECRUITER_NOTIFICATION/" + decision.decision());
+    recruiterNotificationStarted.countDown();
+    await(recruiterNotificationGate);
+  }
+
+  @Override
+  public String movePipelineStage(String submissionId, Decision decision) {
+    calls.add("movePipelineStage " + decision);
+    return switch (decision) {
+      case APPROVE -> "Client approved";
+      case REJECT -> "Client rejected";
+      case REQUEST_INTERVIEW -> "Client interview";
+    };
+  }
+
+  @Override
+  public void logJobActivity(String submissionId, ClientDecision decision) {
+    calls.add("logJobActivity " + decision.decision());
+  }
+
+  @Override
+  public String updateDeal(String submissionId, Decision decision) {
+    calls.add("updateDeal " + decision);
+    return dealStage;
+  }
+
+  @Override
+  public void handToAutomation(String submissionId, AutomationTrigger trigger, String occurrence) {
+    calls.add("handToAutomation " + trigger + " " + occurrence);
+    if (trigger == heldTrigger) {
+      automationStarted.countDown();
+      await(automationGate);
+    }
+  }
+
+  @Override
+  public void recordWithdrawal(String submissionId, RecruiterAction withdrawal) {
+    calls.add("recordWithdrawal " + withdrawal.actor());
+  }
+
+  @Override
+  public void prepareResend(
+      String submissionId, int round, String actor, List<String> attachmentIds, String message) {
+    calls.add("prepareResend round " + round + " " + attachmentIds + " " + message);
+  }
+
+  @Override
+  public void notifyRecruiterOfComment(String submissionId, String commentId) {
+    calls.add("notifyRecruiterOfComment " + commentId);
+    send("COMMENT/" + commentId);
+  }
+
+  @Override
+  public void settle(String submissionId) {
+    calls.add("settle " + submissionId);
+  }
+
+  private static void await(CountDownLatch gate) {
+    try {
+      gate.await(HOLD_LIMIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while held", e);
+    }
+  }
+}
