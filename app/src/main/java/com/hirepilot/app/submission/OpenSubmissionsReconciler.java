@@ -1,12 +1,11 @@
 package com.hirepilot.app.submission;
 
+import com.hirepilot.app.system.TemporalConfiguration;
 import com.hirepilot.app.system.TemporalProperties;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * process, so there is nothing to reconcile.
  */
 @Component
-class OpenSubmissionsReconciler {
+class OpenSubmissionsReconciler implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OpenSubmissionsReconciler.class);
 
@@ -32,8 +31,33 @@ class OpenSubmissionsReconciler {
     this.temporal = temporal;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(0)
+  private volatile boolean running;
+
+  /**
+   * After the workers start and before the web server opens its port: by the time a request
+   * arrives, every unfinished submission has its workflow again.
+   */
+  @Override
+  public int getPhase() {
+    return TemporalConfiguration.WORKERS_PHASE + 1;
+  }
+
+  @Override
+  public void start() {
+    reconcile();
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
   void reconcile() {
     if (!temporal.embedded()) {
       log.debug("Temporal at {} keeps the workflows; nothing to reconcile", temporal.address());

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code temporal.target} names one. Either way this app is the submission workflows' worker.
  */
 @Configuration(proxyBeanMethods = false)
-class TemporalConfiguration {
+public class TemporalConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(TemporalConfiguration.class);
 
@@ -71,11 +71,23 @@ class TemporalConfiguration {
     return factory;
   }
 
-  /** Polls for work once the app is up, and stops polling before the database goes away. */
+  /**
+   * Workers start before the web server opens its port (which Spring Boot starts at {@code
+   * Integer.MAX_VALUE - 1}), so a request never asks a workflow that no worker serves; they stop
+   * after it, once no request can reach them.
+   */
+  public static final int WORKERS_PHASE = Integer.MAX_VALUE - 3;
+
+  /** Polls for work before the app takes requests, and stops polling before the database goes. */
   @Bean
   SmartLifecycle temporalWorkers(WorkerFactory factory) {
     return new SmartLifecycle() {
       private volatile boolean running;
+
+      @Override
+      public int getPhase() {
+        return WORKERS_PHASE;
+      }
 
       @Override
       public void start() {

@@ -120,7 +120,17 @@ class SubmissionSurvivesKillTests {
     kill();
     start();
 
-    JsonNode settled = await(submissionId, s -> !s.get("live").asBoolean(), "settling");
+    // Right after the start the database answers alone (live=false) until start-up has resumed
+    // the workflow, so wait for the follow-ups' outcome, not just for live=false.
+    JsonNode settled =
+        await(
+            submissionId,
+            s ->
+                !s.get("live").asBoolean()
+                    && s.get("stage").asText().equals("CLIENT_APPROVED")
+                    && s.get("timeline").findValues("type").stream()
+                        .anyMatch(t -> t.asText().equals("PIPELINE_UPDATED")),
+            "the decision's follow-ups");
     awaitMail(recruiterEmail, s -> s.contains("approved Robin " + unique));
     sleep(Duration.ofSeconds(3)); // room for a duplicate to show up, if there were one
     assertThat(subjectsTo(recruiterEmail, "approved Robin " + unique)).hasSize(1);
