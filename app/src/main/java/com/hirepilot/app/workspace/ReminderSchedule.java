@@ -26,7 +26,7 @@ public record ReminderSchedule(List<Duration> delays) {
     for (Duration delay : delays) {
       if (delay.compareTo(Duration.ofSeconds(1)) < 0 || delay.compareTo(LONGEST) > 0) {
         throw new IllegalArgumentException(
-            "each delay must be between PT1S and P365D, not " + delay);
+            "each delay must be between PT1S and P365D, not " + format(delay));
       }
       if (delay.compareTo(previous) <= 0) {
         throw new IllegalArgumentException(
