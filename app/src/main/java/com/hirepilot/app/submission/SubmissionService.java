@@ -419,7 +419,8 @@ public class SubmissionService {
         new ClientComment(comment.id(), collaborator.id(), collaborator.displayName());
     Submission latest = submissions.findById(submission.id()).orElseThrow();
     boolean signalled = false;
-    if (latest.settledAt() == null) {
+    // After a final outcome the workflow is finishing: pass the comment on here instead.
+    if (latest.settledAt() == null && !latest.status().isFinal()) {
       try {
         workflows.newWorkflowStub(SubmissionWorkflow.class, latest.workflowId()).comment(signal);
         signalled = true;

@@ -385,6 +385,16 @@ abstract class SubmissionLifecycleTests extends Journey {
     assertThat(types(done.get("timeline")))
         .containsSubsequence("INTERVIEW_REQUESTED", "DEAL_UPDATED", "APPROVED", "DEAL_UPDATED");
     assertThat(client.postJson(decision, "{\"decision\":\"REJECT\"}").statusCode()).isEqualTo(409);
+
+    // The lifecycle is over, yet a thank-you still reaches the recruiter.
+    HttpResponse<String> afterwards =
+        client.postJson(
+            "/api/portal/submissions/" + setup.submissionId() + "/comments",
+            "{\"body\":\"When can they start?\"}");
+    assertThat(afterwards.statusCode()).isEqualTo(201);
+    MimeMessage late =
+        TestMail.awaitMessage(TestRuntime.RECRUITER_EMAIL, s -> s.contains("commented on " + name));
+    assertThat(TestMail.everything(late)).contains("When can they start?");
   }
 
   @Test

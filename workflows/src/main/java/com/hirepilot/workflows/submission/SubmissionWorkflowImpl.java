@@ -248,6 +248,10 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
     }
     if (fullLifecycle) {
       activities.settle(submissionId);
+      // A comment signalled while settling: the app stops signalling once it sees the settle.
+      while (!commentsToPassOn.isEmpty()) {
+        passOn(commentsToPassOn.remove(0));
+      }
     }
     nextReminderAt = null;
     return status;
