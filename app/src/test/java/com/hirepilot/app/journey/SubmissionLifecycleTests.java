@@ -114,7 +114,14 @@ abstract class SubmissionLifecycleTests extends Journey {
 
     // The latest reminder's link works; the client can still decide after the alert.
     MimeMessage last = remindersTo(setup.clientEmail()).get(1);
-    assertThat(TestMail.everything(last)).doesNotContain("-NOTES").doesNotContain("-PHONE");
+    // Reminders go to clients: none of the candidate's internal fields may ride along.
+    for (MimeMessage reminder : remindersTo(setup.clientEmail())) {
+      assertThat(TestMail.everything(reminder))
+          .doesNotContain("-NOTES")
+          .doesNotContain("-PHONE")
+          .doesNotContain("-EMAIL")
+          .doesNotContain("-PRIVATEFILE");
+    }
     Browser client = signInWith(TestMail.portalLinks(last).get(0));
     HttpResponse<String> approved =
         client.postJson(
@@ -231,7 +238,12 @@ abstract class SubmissionLifecycleTests extends Journey {
 
     MimeMessage updated =
         TestMail.awaitMessage(setup.clientEmail(), s -> s.startsWith("Updated: candidate for"));
-    assertThat(TestMail.everything(updated)).contains("resume-2026.pdf");
+    assertThat(TestMail.everything(updated))
+        .contains("resume-2026.pdf")
+        .doesNotContain("-PRIVATEFILE")
+        .doesNotContain("-NOTES")
+        .doesNotContain("-PHONE")
+        .doesNotContain("-EMAIL");
     Browser client = signInWith(TestMail.portalLinks(updated).get(0));
     JsonNode shown = json(client.get("/api/portal/submissions/" + setup.submissionId()));
     assertThat(shown.get("message").asText()).isEqualTo("Updated resume attached.");
