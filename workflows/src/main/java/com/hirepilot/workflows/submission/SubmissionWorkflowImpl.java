@@ -127,6 +127,10 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
         sendRound();
         continue;
       }
+      if (alertDue()) {
+        alertRecruiter();
+        continue;
+      }
       Instant due = nextReminderDue();
       nextReminderAt = due;
       if (due == null) {
@@ -159,6 +163,7 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
     }
     if (progress.withdrawal() != null) {
       status = SubmissionStatus.WITHDRAWN;
+      stage = "WITHDRAWN";
       claimed = status;
       withdrawalToFollowUp = true;
     }
@@ -199,6 +204,7 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
   private Instant nextReminderDue() {
     if (!fullLifecycle
         || status != SubmissionStatus.AWAITING_FEEDBACK
+        || claimed != null
         || roundSentAt == null
         || reminderStep >= reminderSchedule.size()) {
       return null;
@@ -211,6 +217,9 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
    * once; the client then gets one reminder, not a burst of them.
    */
   private void remind() {
+    if (claimed != null) {
+      return; // a decision or withdrawal is being recorded: the client is not to be reminded
+    }
     Instant now = now();
     int step = reminderStep;
     while (step < reminderSchedule.size()
@@ -227,17 +236,31 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
     emails.add(new EmailSend("REMINDER", round, step, recipients, now()));
     record(
         "REMINDER_SENT", "system", "reminder " + step + " to " + recipients + " collaborator(s)");
-    if (reminderStep == reminderSchedule.size()
-        && status == SubmissionStatus.AWAITING_FEEDBACK
-        && !recruiterAlerted) {
-      activities.alertRecruiterNoResponse(submissionId, round);
-      recruiterAlerted = true;
-      nextReminderAt = null;
-      emails.add(new EmailSend("RECRUITER_ALERT", round, 0, 1, now()));
-      record("RECRUITER_ALERTED_NO_RESPONSE", "system", "after " + step + " reminder(s)");
-      activities.handToAutomation(
-          submissionId, AutomationTrigger.NO_RESPONSE, String.valueOf(round));
+    if (alertDue()) {
+      alertRecruiter();
     }
+  }
+
+  /**
+   * The last reminder went out and the recruiter has not heard yet: normally right after that
+   * reminder, or after a restart that came between the two.
+   */
+  private boolean alertDue() {
+    return fullLifecycle
+        && status == SubmissionStatus.AWAITING_FEEDBACK
+        && claimed == null
+        && !reminderSchedule.isEmpty()
+        && reminderStep >= reminderSchedule.size()
+        && !recruiterAlerted;
+  }
+
+  private void alertRecruiter() {
+    activities.alertRecruiterNoResponse(submissionId, round);
+    recruiterAlerted = true;
+    nextReminderAt = null;
+    emails.add(new EmailSend("RECRUITER_ALERT", round, 0, 1, now()));
+    record("RECRUITER_ALERTED_NO_RESPONSE", "system", "after " + reminderStep + " reminder(s)");
+    activities.handToAutomation(submissionId, AutomationTrigger.NO_RESPONSE, String.valueOf(round));
   }
 
   private SubmissionStatus finish() {
@@ -280,6 +303,7 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
       }
       claimed = decision.decision().resultingStatus();
       currentDecision = decision;
+      nextReminderAt = null;
       activities.recordDecision(submissionId, decision);
       setStatus(claimed);
       record(status.name(), decision.actor(), decision.reason());

@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes the history of a finished test workflow to {@code src/test/resources/histories/} when the
- * build runs with {@code -Drecord.histories=true}. {@link SubmissionWorkflowReplayTests} replays
- * every file there, so the recorded paths keep working for workflows already running when the code
- * changes. Record again only for a deliberate, versioned change, and keep the old files.
+ * Writes the history of a test workflow to {@code src/test/resources/histories/} when the build
+ * runs with {@code -Drecord.histories=true}. {@link SubmissionWorkflowReplayTests} replays every
+ * file there, so the recorded paths keep working for workflows already running when the code
+ * changes.
+ *
+ * <p>An existing file is kept: it stands for workflows started by the code that recorded it, which
+ * a versioned change must go on replaying. {@code -Drecord.histories=overwrite} records every path
+ * again; only use it when no workflow of the older shape can still be running.
  */
 final class Histories {
 
@@ -20,14 +24,20 @@ final class Histories {
   private Histories() {}
 
   static void record(TestWorkflowEnvironment testEnv, Object workflow, String name) {
-    if (!Boolean.getBoolean("record.histories")) {
+    String mode = System.getProperty("record.histories", "false");
+    boolean overwrite = mode.equals("overwrite");
+    if (!overwrite && !mode.equals("true")) {
+      return;
+    }
+    Path file = FOLDER.resolve(name + ".json");
+    if (!overwrite && Files.exists(file)) {
       return;
     }
     String workflowId = WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId();
     String json = testEnv.getWorkflowClient().fetchHistory(workflowId).toJson(true);
     try {
       Files.createDirectories(FOLDER);
-      Files.writeString(FOLDER.resolve(name + ".json"), json);
+      Files.writeString(file, json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -19,6 +19,9 @@ final class RecordingActivities implements SubmissionActivities {
   /** Only a safety net so a broken test cannot hang the worker; tests release long before. */
   private static final long HOLD_LIMIT_SECONDS = 30;
 
+  /** The job's active client collaborators: every submission email and reminder goes to each. */
+  static final List<String> COLLABORATORS = List.of("collab-1", "collab-2");
+
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final List<String> emails = new CopyOnWriteArrayList<>();
   private final Set<String> sentKeys = ConcurrentHashMap.newKeySet();
@@ -109,7 +112,11 @@ final class RecordingActivities implements SubmissionActivities {
     return calls.stream().filter(call -> call.startsWith(activity + " ")).count();
   }
 
-  /** The emails that went out, one per idempotency key. */
+  /**
+   * The emails that went out, one per idempotency key: {@code SUBMISSION/<round>/<collaborator>},
+   * {@code REMINDER/<round>/<step>/<collaborator>}, {@code NO_RESPONSE/<round>}, {@code
+   * RECRUITER_NOTIFICATION/<decision>}, {@code COMMENT/<commentId>}.
+   */
   List<String> emails() {
     return List.copyOf(emails);
   }
@@ -133,18 +140,22 @@ final class RecordingActivities implements SubmissionActivities {
     if (fail && !failAfterSending) {
       throw new IllegalStateException("Mail relay unavailable");
     }
-    send("SUBMISSION/" + round);
+    for (String collaborator : COLLABORATORS) {
+      send("SUBMISSION/" + round + "/" + collaborator);
+    }
     if (fail) {
       throw new IllegalStateException("Crashed after the relay accepted the email");
     }
-    return 2;
+    return COLLABORATORS.size();
   }
 
   @Override
   public int sendReminders(String submissionId, int round, int step) {
     calls.add("sendReminders round " + round + " step " + step);
-    send("REMINDER/" + round + "/" + step);
-    return 2;
+    for (String collaborator : COLLABORATORS) {
+      send("REMINDER/" + round + "/" + step + "/" + collaborator);
+    }
+    return COLLABORATORS.size();
   }
 
   @Override
@@ -208,7 +219,17 @@ final class RecordingActivities implements SubmissionActivities {
   @Override
   public void prepareResend(
       String submissionId, int round, String actor, List<String> attachmentIds, String message) {
-    calls.add("prepareResend round " + round + " " + attachmentIds + " " + message);
+    calls.add(
+        "prepareResend "
+            + submissionId
+            + " round "
+            + round
+            + " by "
+            + actor
+            + " "
+            + attachmentIds
+            + " "
+            + message);
   }
 
   @Override

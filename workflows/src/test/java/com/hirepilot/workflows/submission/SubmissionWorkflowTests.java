@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class SubmissionWorkflowTests {
   void sendsTheSubmissionEmailThenAwaitsFeedback() {
     submit();
 
-    SubmissionSnapshot snapshot = awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+    SubmissionSnapshot snapshot = awaitFirstReminderDue();
 
     assertThat(activities.calls())
         .containsExactly(
@@ -157,6 +158,7 @@ class SubmissionWorkflowTests {
     assertThat(workflow.snapshot().timeline())
         .extracting(TimelineEntry::type)
         .containsOnlyOnce("APPROVED");
+    Histories.record(testEnv, workflow, "repeated-decision");
   }
 
   @Test
@@ -218,6 +220,8 @@ class SubmissionWorkflowTests {
     SubmissionSnapshot waiting = workflow.snapshot();
     assertThat(waiting.status()).isEqualTo(SubmissionStatus.INTERVIEW_REQUESTED);
     assertThat(waiting.stage()).isEqualTo("Client interview");
+    assertThat(waiting.nextReminderAt()).isNull();
+    assertThat(waiting.remindersSent()).isZero();
 
     DecisionReceipt approval = workflow.decide(decision(Decision.APPROVE));
 
@@ -226,7 +230,30 @@ class SubmissionWorkflowTests {
     assertThat(activities.calls())
         .filteredOn(call -> call.startsWith("notifyRecruiter "))
         .containsExactly("notifyRecruiter REQUEST_INTERVIEW", "notifyRecruiter APPROVE");
-    assertThat(workflow.snapshot().stage()).isEqualTo("Client approved");
+    assertThat(activities.calls())
+        .containsSubsequence(
+            "recordDecision REQUEST_INTERVIEW",
+            "notifyRecruiter REQUEST_INTERVIEW",
+            "movePipelineStage REQUEST_INTERVIEW",
+            "logJobActivity REQUEST_INTERVIEW",
+            "updateDeal REQUEST_INTERVIEW",
+            "handToAutomation INTERVIEW_REQUESTED REQUEST_INTERVIEW",
+            "recordDecision APPROVE",
+            "notifyRecruiter APPROVE",
+            "movePipelineStage APPROVE",
+            "logJobActivity APPROVE",
+            "updateDeal APPROVE",
+            "handToAutomation APPROVED APPROVE",
+            "settle sub-1");
+    SubmissionSnapshot approved = workflow.snapshot();
+    assertThat(approved.stage()).isEqualTo("Client approved");
+    assertThat(approved.remindersSent()).isZero();
+    assertThat(approved.nextReminderAt()).isNull();
+    assertThat(approved.timeline())
+        .extracting(TimelineEntry::type)
+        .containsSubsequence("INTERVIEW_REQUESTED", "APPROVED")
+        .doesNotContain("REMINDER_SENT");
+    // Both reminder deadlines passed while the interview was pending: neither sent a reminder.
     assertThat(activities.callsTo("sendReminders")).isZero();
     Histories.record(testEnv, workflow, "interview-then-approve");
   }
@@ -258,7 +285,8 @@ class SubmissionWorkflowTests {
     SubmissionSnapshot snapshot = awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
 
     assertThat(activities.emailAttempts()).containsExactly(1, 2, 3);
-    assertThat(activities.emails()).containsExactly("SUBMISSION/1");
+    assertThat(activities.emails())
+        .containsExactly("SUBMISSION/1/collab-1", "SUBMISSION/1/collab-2");
     assertThat(snapshot.timeline())
         .extracting(TimelineEntry::type)
         .containsExactly("SUBMITTED", "EMAIL_SENT");
@@ -269,15 +297,31 @@ class SubmissionWorkflowTests {
     activities.failEmailAttemptsAfterSending(2);
     submit();
 
-    SubmissionSnapshot snapshot = awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+    SubmissionSnapshot snapshot = awaitFirstReminderDue();
 
     // Temporal retried the same activity with the same round, so the key held the email back.
     assertThat(activities.emailAttempts()).containsExactly(1, 2, 3);
-    assertThat(activities.emails()).containsExactly("SUBMISSION/1");
-    assertThat(snapshot.emails()).hasSize(1);
+    assertThat(activities.callsTo("sendSubmissionEmails")).isEqualTo(3);
+    assertThat(activities.emails())
+        .containsExactly("SUBMISSION/1/collab-1", "SUBMISSION/1/collab-2");
+    assertThat(snapshot.emails())
+        .extracting(EmailSend::kind, EmailSend::round, EmailSend::recipients)
+        .containsExactly(tuple("SUBMISSION", 1, 2));
     assertThat(snapshot.timeline())
         .extracting(TimelineEntry::type)
         .containsExactly("SUBMITTED", "EMAIL_SENT");
+    assertThat(snapshot.nextReminderAt())
+        .isEqualTo(timeOf(snapshot, "EMAIL_SENT").plus(Duration.ofDays(2)));
+
+    // The workflow carried on past the retried step: the lifecycle goes on as usual.
+    assertThat(activities.calls()).contains("handToAutomation SUBMISSION_SENT 1");
+    assertThat(workflow.decide(decision(Decision.APPROVE)).status())
+        .isEqualTo(SubmissionStatus.APPROVED);
+    assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
+    assertThat(activities.callsTo("sendSubmissionEmails")).isEqualTo(3);
+    assertThat(activities.emails())
+        .filteredOn(email -> email.startsWith("SUBMISSION/"))
+        .containsExactly("SUBMISSION/1/collab-1", "SUBMISSION/1/collab-2");
     Histories.record(testEnv, workflow, "activity-fails-twice");
   }
 
@@ -312,6 +356,7 @@ class SubmissionWorkflowTests {
         .filteredOn(call -> call.startsWith("recordDecision "))
         .containsExactly("recordDecision REQUEST_INTERVIEW", "recordDecision APPROVE");
     assertThat(workflow.snapshot().decision()).isEqualTo(Decision.APPROVE);
+    Histories.record(testEnv, workflow, "decisions-arriving-together");
   }
 
   @Test
@@ -336,7 +381,7 @@ class SubmissionWorkflowTests {
   @Test
   void remindsOnEveryDeadlineThenAlertsTheRecruiterAndKeepsWaiting() {
     submit();
-    SubmissionSnapshot sent = awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+    SubmissionSnapshot sent = awaitFirstReminderDue();
     Instant emailedAt = timeOf(sent, "EMAIL_SENT");
     assertThat(sent.nextReminderAt()).isEqualTo(emailedAt.plus(Duration.ofDays(2)));
     assertThat(sent.remindersSent()).isZero();
@@ -385,9 +430,12 @@ class SubmissionWorkflowTests {
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
     assertThat(activities.emails())
         .containsExactly(
-            "SUBMISSION/1",
-            "REMINDER/1/1",
-            "REMINDER/1/2",
+            "SUBMISSION/1/collab-1",
+            "SUBMISSION/1/collab-2",
+            "REMINDER/1/1/collab-1",
+            "REMINDER/1/1/collab-2",
+            "REMINDER/1/2/collab-1",
+            "REMINDER/1/2/collab-2",
             "NO_RESPONSE/1",
             "RECRUITER_NOTIFICATION/APPROVE");
     Histories.record(testEnv, workflow, "reminders-then-alert-then-approve");
@@ -396,7 +444,7 @@ class SubmissionWorkflowTests {
   @Test
   void anAnswerAfterTheFirstReminderStopsTheRest() {
     submit();
-    Instant emailedAt = timeOf(awaitStatus(SubmissionStatus.AWAITING_FEEDBACK), "EMAIL_SENT");
+    Instant emailedAt = timeOf(awaitFirstReminderDue(), "EMAIL_SENT");
     sleepUntil(emailedAt.plus(Duration.ofDays(2)).plusSeconds(60));
     assertThat(activities.callsTo("sendReminders")).isEqualTo(1);
 
@@ -426,10 +474,19 @@ class SubmissionWorkflowTests {
     assertThat(workflow.snapshot().nextReminderAt()).isNull();
     assertThat(workflow.withdraw(riley))
         .isEqualTo(new ActionReceipt(SubmissionStatus.WITHDRAWN, 1, false));
+    SubmissionSnapshot withdrawing = workflow.snapshot();
+    assertThat(withdrawing.status()).isEqualTo(SubmissionStatus.WITHDRAWN);
+    assertThat(withdrawing.timeline()).extracting(TimelineEntry::type).contains("WITHDRAWN");
     assertThatThrownBy(() -> workflow.decide(decision(Decision.APPROVE)))
         .isInstanceOf(WorkflowUpdateException.class)
         .cause()
-        .hasMessageContaining("already withdrawn; that is final");
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(IllegalStateException.class.getName());
+              assertThat(failure.getOriginalMessage())
+                  .isEqualTo("The candidate was already withdrawn; that is final");
+            });
     assertThatThrownBy(() -> workflow.resend(new Resend("rec-1", "Riley", null, null)))
         .isInstanceOf(WorkflowUpdateException.class)
         .cause()
@@ -472,8 +529,9 @@ class SubmissionWorkflowTests {
   @Test
   void aResendWithANewResumeSendsAgainAndStartsTheScheduleOver() {
     submit();
-    Instant firstEmail = timeOf(awaitStatus(SubmissionStatus.AWAITING_FEEDBACK), "EMAIL_SENT");
-    sleepUntil(firstEmail.plus(Duration.ofDays(3)));
+    Instant firstEmail = timeOf(awaitFirstReminderDue(), "EMAIL_SENT");
+    // Between the first round's deadlines, so each round's deadlines fall on different days.
+    sleepUntil(firstEmail.plus(Duration.ofDays(4)));
     assertThat(activities.calls()).contains("sendReminders round 1 step 1");
 
     ActionReceipt resent =
@@ -481,10 +539,13 @@ class SubmissionWorkflowTests {
             new Resend("rec-1", "Riley", List.of("resume-v2"), "Updated resume attached"));
 
     assertThat(resent).isEqualTo(new ActionReceipt(SubmissionStatus.AWAITING_FEEDBACK, 2, true));
-    SubmissionSnapshot roundTwo = awaitCall("sendSubmissionEmails sub-1 round 2");
+    SubmissionSnapshot roundTwo =
+        awaitSnapshot(
+            "round 2 sent and its first reminder due",
+            snapshot -> snapshot.emails().size() == 3 && snapshot.nextReminderAt() != null);
     assertThat(activities.calls())
         .containsSubsequence(
-            "prepareResend round 2 [resume-v2] Updated resume attached",
+            "prepareResend sub-1 round 2 by Riley [resume-v2] Updated resume attached",
             "sendSubmissionEmails sub-1 round 2");
     Instant secondEmail = roundTwo.emails().get(roundTwo.emails().size() - 1).at();
     assertThat(roundTwo.round()).isEqualTo(2);
@@ -492,7 +553,17 @@ class SubmissionWorkflowTests {
 
     // The old round's second deadline passes without a reminder: the schedule started over.
     sleepUntil(firstEmail.plus(Duration.ofDays(5)).plusSeconds(60));
-    assertThat(activities.calls()).doesNotContain("sendReminders round 1 step 2");
+    assertThat(activities.calls())
+        .doesNotContain("sendReminders round 1 step 2", "sendReminders round 2 step 1");
+    // The new round's first reminder is due two days after the new email, not before.
+    sleepUntil(secondEmail.plus(Duration.ofDays(2)).minusSeconds(60));
+    assertThat(activities.calls()).doesNotContain("sendReminders round 2 step 1");
+    sleepUntil(secondEmail.plus(Duration.ofDays(2)).plusSeconds(60));
+    SubmissionSnapshot remindedAgain = workflow.snapshot();
+    assertThat(activities.calls()).contains("sendReminders round 2 step 1");
+    assertThat(remindedAgain.remindersSent()).isEqualTo(2);
+    assertThat(remindedAgain.recruiterAlerted()).isFalse();
+    assertThat(remindedAgain.nextReminderAt()).isEqualTo(secondEmail.plus(Duration.ofDays(5)));
     sleepUntil(secondEmail.plus(Duration.ofDays(5)).plusSeconds(60));
     assertThat(activities.calls())
         .containsSubsequence(
@@ -506,19 +577,27 @@ class SubmissionWorkflowTests {
 
     workflow.decide(decision(Decision.APPROVE));
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
-    assertThat(activities.emails()).containsOnlyOnce("SUBMISSION/1", "SUBMISSION/2");
+    assertThat(activities.emails())
+        .filteredOn(email -> email.startsWith("SUBMISSION/"))
+        .containsExactly(
+            "SUBMISSION/1/collab-1",
+            "SUBMISSION/1/collab-2",
+            "SUBMISSION/2/collab-1",
+            "SUBMISSION/2/collab-2");
     Histories.record(testEnv, workflow, "resend-with-new-resume");
   }
 
   @Test
   void aCommentReachesTheRecruiterAndDoesNotStopTheReminders() {
     submit();
-    Instant emailedAt = timeOf(awaitStatus(SubmissionStatus.AWAITING_FEEDBACK), "EMAIL_SENT");
+    Instant emailedAt = timeOf(awaitFirstReminderDue(), "EMAIL_SENT");
 
     workflow.comment(new ClientComment("comment-1", "collab-1", "Casey Client"));
 
-    awaitCall("notifyRecruiterOfComment comment-1");
-    assertThat(activities.calls()).contains("handToAutomation COMMENTED comment-1");
+    awaitCall("handToAutomation COMMENTED comment-1");
+    assertThat(activities.calls())
+        .containsSubsequence(
+            "notifyRecruiterOfComment comment-1", "handToAutomation COMMENTED comment-1");
     assertThat(workflow.snapshot().status()).isEqualTo(SubmissionStatus.AWAITING_FEEDBACK);
     sleepUntil(emailedAt.plus(Duration.ofDays(2)).plusSeconds(60));
     assertThat(activities.calls()).contains("sendReminders round 1 step 1");
@@ -556,6 +635,11 @@ class SubmissionWorkflowTests {
     assertThat(resumed.timeline()).extracting(TimelineEntry::type).containsExactly("RESUMED");
     assertThat(resumed.remindersSent()).isEqualTo(1);
     assertThat(resumed.nextReminderAt()).isEqualTo(emailedAt.plus(Duration.ofDays(5)));
+    assertThat(resumed.round()).isEqualTo(1);
+
+    // Neither the email nor the first reminder goes out again; the second waits for its deadline.
+    sleepUntil(emailedAt.plus(Duration.ofDays(5)).minusSeconds(60));
+    assertThat(activities.calls()).isEmpty();
 
     sleepUntil(emailedAt.plus(Duration.ofDays(5)).plusSeconds(60));
 
@@ -564,7 +648,13 @@ class SubmissionWorkflowTests {
             "sendReminders round 1 step 2",
             "alertRecruiterNoResponse round 1",
             "handToAutomation NO_RESPONSE 1");
-    assertThat(workflow.snapshot().remindersSent()).isEqualTo(2);
+    SubmissionSnapshot alerted = workflow.snapshot();
+    assertThat(alerted.remindersSent()).isEqualTo(2);
+    assertThat(alerted.recruiterAlerted()).isTrue();
+    assertThat(alerted.nextReminderAt()).isNull();
+    assertThat(timeOf(alerted, "REMINDER_SENT"))
+        .isBetween(
+            emailedAt.plus(Duration.ofDays(5)), emailedAt.plus(Duration.ofDays(5)).plusSeconds(5));
     workflow.decide(decision(Decision.APPROVE));
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
     Histories.record(testEnv, workflow, "resumed-after-restart");
@@ -585,7 +675,20 @@ class SubmissionWorkflowTests {
             "sendReminders round 1 step 2",
             "alertRecruiterNoResponse round 1",
             "handToAutomation NO_RESPONSE 1");
-    assertThat(workflow.snapshot().recruiterAlerted()).isTrue();
+    SubmissionSnapshot alerted = workflow.snapshot();
+    assertThat(alerted.recruiterAlerted()).isTrue();
+    assertThat(alerted.remindersSent()).isEqualTo(1);
+    assertThat(alerted.nextReminderAt()).isNull();
+    assertThat(alerted.status()).isEqualTo(SubmissionStatus.AWAITING_FEEDBACK);
+    assertThat(alerted.timeline())
+        .extracting(TimelineEntry::type)
+        .containsExactly("RESUMED", "REMINDER_SENT", "RECRUITER_ALERTED_NO_RESPONSE");
+    // Nothing more is due: the client can still answer.
+    testEnv.sleep(Duration.ofDays(30));
+    assertThat(activities.callsTo("sendReminders")).isEqualTo(1);
+    workflow.decide(decision(Decision.REJECT));
+    assertThat(result()).isEqualTo(SubmissionStatus.REJECTED);
+    Histories.record(testEnv, workflow, "resumed-after-long-downtime");
   }
 
   @Test
@@ -615,6 +718,14 @@ class SubmissionWorkflowTests {
             "notifyRecruiterOfComment comment-9",
             "handToAutomation COMMENTED comment-9",
             "settle sub-1");
+    SubmissionSnapshot settled = workflow.snapshot();
+    assertThat(settled.decision()).isEqualTo(Decision.APPROVE);
+    assertThat(settled.stage()).isEqualTo("Client approved");
+    assertThat(settled.timeline())
+        .extracting(TimelineEntry::type)
+        .containsExactly("RESUMED", "RECRUITER_NOTIFIED", "PIPELINE_UPDATED", "COMMENTED")
+        .doesNotContain("APPROVED", "EMAIL_SENT");
+    Histories.record(testEnv, workflow, "resumed-with-final-decision");
   }
 
   @Test
@@ -644,6 +755,11 @@ class SubmissionWorkflowTests {
     assertThat(activities.calls())
         .filteredOn(call -> call.startsWith("recordDecision"))
         .containsExactly("recordDecision APPROVE");
+    assertThat(activities.calls())
+        .filteredOn(call -> call.startsWith("notifyRecruiter "))
+        .containsExactly("notifyRecruiter REQUEST_INTERVIEW", "notifyRecruiter APPROVE");
+    assertThat(activities.callsTo("sendSubmissionEmails")).isZero();
+    Histories.record(testEnv, workflow, "resumed-interview-then-approve");
   }
 
   @Test
@@ -655,6 +771,121 @@ class SubmissionWorkflowTests {
     workflow.decide(decision(Decision.REQUEST_INTERVIEW));
 
     assertThat(indexedStatus()).isEqualTo("INTERVIEW_REQUESTED");
+    assertThat(indexedStatus()).isEqualTo(workflow.snapshot().status().name());
+
+    workflow.decide(decision(Decision.APPROVE));
+
+    assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
+    assertThat(indexedStatus()).isEqualTo("APPROVED");
+    Histories.record(testEnv, workflow, "status-search-attribute");
+  }
+
+  @Test
+  void aWithdrawalKeepsTheStatusSearchAttributeInStep() {
+    start(new SubmissionRequest(SUBMISSION_ID, "ws-1", "job-1", "cand-1", SCHEDULE, null, true));
+    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+
+    workflow.withdraw(new RecruiterAction("rec-1", "Riley Recruiter"));
+
+    assertThat(result()).isEqualTo(SubmissionStatus.WITHDRAWN);
+    assertThat(indexedStatus()).isEqualTo("WITHDRAWN");
+  }
+
+  @Test
+  void withoutIndexingTheWorkflowSetsNoStatusSearchAttribute() {
+    submit();
+    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+
+    // The app passes indexStatus=false when the cluster lacks the attribute: nothing is upserted.
+    assertThat(indexedStatus()).isNull();
+  }
+
+  @Test
+  void aResendAfterTheFinalDecisionIsRefused() throws InterruptedException {
+    submit();
+    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+    activities.holdRecruiterNotifications();
+    workflow.decide(decision(Decision.REJECT));
+    assertThat(activities.recruiterNotificationStarted()).isTrue();
+
+    assertThatThrownBy(
+            () -> workflow.resend(new Resend("rec-1", "Riley", List.of("resume-v2"), "Again")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(IllegalStateException.class.getName());
+              assertThat(failure.getOriginalMessage())
+                  .isEqualTo("The candidate was already rejected; there is nothing to resend");
+            });
+
+    activities.releaseRecruiterNotifications();
+    assertThat(result()).isEqualTo(SubmissionStatus.REJECTED);
+    assertThat(activities.calls()).noneMatch(call -> call.startsWith("prepareResend"));
+    assertThat(activities.callsTo("sendSubmissionEmails")).isEqualTo(1);
+    assertThat(workflow.snapshot().round()).isEqualTo(1);
+  }
+
+  @Test
+  void aWithdrawalAfterAnInterviewRequestClosesTheLifecycle() {
+    submit();
+    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+    workflow.decide(decision(Decision.REQUEST_INTERVIEW));
+    awaitCall("handToAutomation INTERVIEW_REQUESTED REQUEST_INTERVIEW");
+
+    ActionReceipt withdrawn = workflow.withdraw(new RecruiterAction("rec-1", "Riley Recruiter"));
+
+    assertThat(withdrawn).isEqualTo(new ActionReceipt(SubmissionStatus.WITHDRAWN, 1, true));
+    assertThat(result()).isEqualTo(SubmissionStatus.WITHDRAWN);
+    assertThat(activities.calls())
+        .containsSubsequence(
+            "handToAutomation INTERVIEW_REQUESTED REQUEST_INTERVIEW",
+            "recordWithdrawal Riley Recruiter",
+            "handToAutomation WITHDRAWN 1",
+            "settle sub-1");
+    SubmissionSnapshot snapshot = workflow.snapshot();
+    assertThat(snapshot.status()).isEqualTo(SubmissionStatus.WITHDRAWN);
+    assertThat(snapshot.stage()).isEqualTo("WITHDRAWN");
+  }
+
+  @Test
+  void anEmptyReminderScheduleNeverReminds() {
+    start(new SubmissionRequest(SUBMISSION_ID, "ws-1", "job-1", "cand-1", List.of()));
+    SubmissionSnapshot sent = awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+    assertThat(sent.nextReminderAt()).isNull();
+
+    testEnv.sleep(Duration.ofDays(60));
+
+    assertThat(activities.callsTo("sendReminders")).isZero();
+    assertThat(activities.callsTo("alertRecruiterNoResponse")).isZero();
+    SubmissionSnapshot waiting = workflow.snapshot();
+    assertThat(waiting.status()).isEqualTo(SubmissionStatus.AWAITING_FEEDBACK);
+    assertThat(waiting.recruiterAlerted()).isFalse();
+    assertThat(workflow.decide(decision(Decision.APPROVE)).changed()).isTrue();
+    assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
+  }
+
+  /**
+   * A restart between the last reminder (recorded on the submission by {@code sendReminders}) and
+   * the recruiter's alert: the database then holds the last reminder step with no alert, and the
+   * resumed workflow still owes the recruiter that alert.
+   */
+  @Test
+  void aResumeAfterTheLastReminderButBeforeTheAlertStillAlertsTheRecruiter() {
+    Instant now = Instant.ofEpochMilli(testEnv.currentTimeMillis());
+    Instant emailedAt = now.minus(Duration.ofDays(6));
+    start(resumed(new SubmissionProgress(1, emailedAt, 2, 2, false, null, null, List.of())));
+    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+
+    testEnv.sleep(Duration.ofDays(1));
+
+    assertThat(activities.calls())
+        .as("the resumed workflow alerts the recruiter it had not alerted yet")
+        .containsExactly("alertRecruiterNoResponse round 1", "handToAutomation NO_RESPONSE 1");
+    SubmissionSnapshot snapshot = workflow.snapshot();
+    assertThat(snapshot.recruiterAlerted()).isTrue();
+    assertThat(snapshot.remindersSent()).isEqualTo(2);
   }
 
   /** An interview request whose recordDecision is held, so later decisions arrive meanwhile. */
@@ -690,6 +921,29 @@ class SubmissionWorkflowTests {
       snapshot = workflow.snapshot();
     }
     assertThat(snapshot.status()).as("status of %s", snapshot).isEqualTo(expected);
+    return snapshot;
+  }
+
+  /**
+   * Waits until the email went out and the workflow waits for the first reminder's deadline: past
+   * the status change, its hand-over to automation has run too.
+   */
+  private SubmissionSnapshot awaitFirstReminderDue() {
+    return awaitSnapshot(
+        "awaiting feedback with a reminder due",
+        snapshot ->
+            snapshot.status() == SubmissionStatus.AWAITING_FEEDBACK
+                && snapshot.nextReminderAt() != null);
+  }
+
+  /** Waits on the test clock, a second at a time, until the workflow's query satisfies the test. */
+  private SubmissionSnapshot awaitSnapshot(String what, Predicate<SubmissionSnapshot> expected) {
+    SubmissionSnapshot snapshot = workflow.snapshot();
+    for (int round = 0; round < 100 && !expected.test(snapshot); round++) {
+      testEnv.sleep(Duration.ofSeconds(1));
+      snapshot = workflow.snapshot();
+    }
+    assertThat(expected.test(snapshot)).as("%s: %s", what, snapshot).isTrue();
     return snapshot;
   }
 
