@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,12 +142,8 @@ class SubmissionWorkflowTests {
 
   @Test
   void repeatingTheSameDecisionChangesNothing() throws InterruptedException {
-    submit();
-    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
     // Keeps the workflow open after the approval, as a double click lands while it follows up.
-    activities.holdRecruiterNotifications();
-    workflow.decide(decision(Decision.APPROVE));
-    assertThat(activities.recruiterNotificationStarted()).isTrue();
+    decideAndHoldTheFollowUps(Decision.APPROVE);
 
     DecisionReceipt repeated = workflow.decide(decision(Decision.APPROVE));
 
@@ -163,24 +160,13 @@ class SubmissionWorkflowTests {
 
   @Test
   void aConflictingDecisionAfterAFinalOneIsRejectedByTheValidator() throws InterruptedException {
-    submit();
-    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
     // Holding the follow-ups keeps the workflow running, so the validator is what answers.
-    activities.holdRecruiterNotifications();
-    workflow.decide(decision(Decision.APPROVE));
-    assertThat(activities.recruiterNotificationStarted()).isTrue();
+    decideAndHoldTheFollowUps(Decision.APPROVE);
 
-    assertThatThrownBy(() -> workflow.decide(decision(Decision.REJECT)))
-        .isInstanceOf(WorkflowUpdateException.class)
-        .cause()
-        // SubmissionService turns exactly this failure type into a 409 with this message.
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            failure -> {
-              assertThat(failure.getType()).isEqualTo(IllegalStateException.class.getName());
-              assertThat(failure.getOriginalMessage())
-                  .isEqualTo("The candidate was already approved; that is final");
-            });
+    // SubmissionService turns exactly this failure type into a 409 with this message.
+    assertRefusedAsConflict(
+        () -> workflow.decide(decision(Decision.REJECT)),
+        "The candidate was already approved; that is final");
 
     activities.releaseRecruiterNotifications();
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
@@ -477,16 +463,9 @@ class SubmissionWorkflowTests {
     SubmissionSnapshot withdrawing = workflow.snapshot();
     assertThat(withdrawing.status()).isEqualTo(SubmissionStatus.WITHDRAWN);
     assertThat(withdrawing.timeline()).extracting(TimelineEntry::type).contains("WITHDRAWN");
-    assertThatThrownBy(() -> workflow.decide(decision(Decision.APPROVE)))
-        .isInstanceOf(WorkflowUpdateException.class)
-        .cause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            failure -> {
-              assertThat(failure.getType()).isEqualTo(IllegalStateException.class.getName());
-              assertThat(failure.getOriginalMessage())
-                  .isEqualTo("The candidate was already withdrawn; that is final");
-            });
+    assertRefusedAsConflict(
+        () -> workflow.decide(decision(Decision.APPROVE)),
+        "The candidate was already withdrawn; that is final");
     assertThatThrownBy(() -> workflow.resend(new Resend("rec-1", "Riley", null, null)))
         .isInstanceOf(WorkflowUpdateException.class)
         .cause()
@@ -507,11 +486,7 @@ class SubmissionWorkflowTests {
 
   @Test
   void aWithdrawalAfterTheClientsFinalDecisionIsRefused() throws Exception {
-    submit();
-    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
-    activities.holdRecruiterNotifications();
-    workflow.decide(decision(Decision.APPROVE));
-    assertThat(activities.recruiterNotificationStarted()).isTrue();
+    decideAndHoldTheFollowUps(Decision.APPROVE);
 
     assertThatThrownBy(() -> workflow.withdraw(new RecruiterAction("rec-1", "Riley")))
         .isInstanceOf(WorkflowUpdateException.class)
@@ -802,23 +777,11 @@ class SubmissionWorkflowTests {
 
   @Test
   void aResendAfterTheFinalDecisionIsRefused() throws InterruptedException {
-    submit();
-    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
-    activities.holdRecruiterNotifications();
-    workflow.decide(decision(Decision.REJECT));
-    assertThat(activities.recruiterNotificationStarted()).isTrue();
+    decideAndHoldTheFollowUps(Decision.REJECT);
 
-    assertThatThrownBy(
-            () -> workflow.resend(new Resend("rec-1", "Riley", List.of("resume-v2"), "Again")))
-        .isInstanceOf(WorkflowUpdateException.class)
-        .cause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            failure -> {
-              assertThat(failure.getType()).isEqualTo(IllegalStateException.class.getName());
-              assertThat(failure.getOriginalMessage())
-                  .isEqualTo("The candidate was already rejected; there is nothing to resend");
-            });
+    assertRefusedAsConflict(
+        () -> workflow.resend(new Resend("rec-1", "Riley", List.of("resume-v2"), "Again")),
+        "The candidate was already rejected; there is nothing to resend");
 
     activities.releaseRecruiterNotifications();
     assertThat(result()).isEqualTo(SubmissionStatus.REJECTED);
@@ -982,6 +945,31 @@ class SubmissionWorkflowTests {
     }
     assertThat(activities.calls()).contains(call);
     return workflow.snapshot();
+  }
+
+  /**
+   * Takes a final decision and holds its follow-ups, so the workflow stays open and its validators
+   * are what answer the next Update.
+   */
+  private void decideAndHoldTheFollowUps(Decision decision) throws InterruptedException {
+    submit();
+    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+    activities.holdRecruiterNotifications();
+    workflow.decide(decision(decision));
+    assertThat(activities.recruiterNotificationStarted()).isTrue();
+  }
+
+  /** The Update failed with exactly the failure SubmissionService turns into a 409. */
+  private static void assertRefusedAsConflict(ThrowingCallable update, String message) {
+    assertThatThrownBy(update)
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(IllegalStateException.class.getName());
+              assertThat(failure.getOriginalMessage()).isEqualTo(message);
+            });
   }
 
   private SubmissionStatus result() {
