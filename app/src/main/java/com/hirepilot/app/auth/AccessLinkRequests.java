@@ -1,12 +1,12 @@
 package com.hirepilot.app.auth;
 
 import com.hirepilot.app.job.Collaborator;
-import com.hirepilot.app.job.Collaborators;
-import com.hirepilot.app.notification.EmailKind;
+import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.MailTemplates;
 import com.hirepilot.app.notification.Mailer;
 import com.hirepilot.app.notification.OutgoingEmail;
 import com.hirepilot.app.system.Ids;
+import com.hirepilot.workflows.submission.EmailKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -35,19 +35,19 @@ class AccessLinkRequests implements OneTimeTokenGenerationSuccessHandler {
           .withLocale(Locale.UK)
           .withZone(java.time.ZoneOffset.UTC);
 
-  private final Collaborators collaborators;
+  private final JobService jobs;
   private final LoginLinks links;
   private final Mailer mailer;
   private final MailTemplates templates;
   private final TaskExecutor executor;
 
   AccessLinkRequests(
-      Collaborators collaborators,
+      JobService jobs,
       LoginLinks links,
       Mailer mailer,
       MailTemplates templates,
       TaskExecutor executor) {
-    this.collaborators = collaborators;
+    this.jobs = jobs;
     this.links = links;
     this.mailer = mailer;
     this.templates = templates;
@@ -67,8 +67,7 @@ class AccessLinkRequests implements OneTimeTokenGenerationSuccessHandler {
     if (address == null || address.isBlank()) {
       return;
     }
-    var found =
-        collaborators.findByEmailAndStatusOrderByCreatedAtDesc(address, Collaborator.Status.ACTIVE);
+    var found = jobs.activeCollaboratorsByEmail(address);
     if (found.isEmpty()) {
       return;
     }

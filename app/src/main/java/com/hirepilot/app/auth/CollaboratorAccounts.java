@@ -1,7 +1,7 @@
 package com.hirepilot.app.auth;
 
 import com.hirepilot.app.job.Collaborator;
-import com.hirepilot.app.job.Collaborators;
+import com.hirepilot.app.job.JobService;
 import java.util.List;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -16,17 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 class CollaboratorAccounts implements UserDetailsService {
 
-  private final Collaborators collaborators;
+  private final JobService jobs;
 
-  CollaboratorAccounts(Collaborators collaborators) {
-    this.collaborators = collaborators;
+  CollaboratorAccounts(JobService jobs) {
+    this.jobs = jobs;
   }
 
   @Override
   public UserDetails loadUserByUsername(String collaboratorId) {
     Collaborator collaborator =
-        collaborators
-            .findById(collaboratorId)
+        jobs.collaborator(collaboratorId)
             .filter(Collaborator::isActive)
             .orElseThrow(() -> new UsernameNotFoundException("No active collaborator"));
     return new User(collaborator.id(), "", List.of(PortalClient.AUTHORITY));

@@ -1,7 +1,7 @@
 package com.hirepilot.app.auth;
 
+import com.hirepilot.app.workspace.RecruiterDirectory;
 import com.hirepilot.app.workspace.RecruiterTokenFilter;
-import com.hirepilot.app.workspace.Recruiters;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +35,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain recruiterApi(HttpSecurity http, Recruiters recruiters) throws Exception {
+  SecurityFilterChain recruiterApi(HttpSecurity http, RecruiterDirectory recruiters)
+      throws Exception {
     RequestMatcher recruiterPaths =
         request -> {
           String path = request.getServletPath();

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-public interface Attachments extends ListCrudRepository<Attachment, String> {
+interface Attachments extends ListCrudRepository<Attachment, String> {
 
   List<Attachment> findByCandidateIdOrderByCreatedAt(String candidateId);
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -98,6 +99,7 @@ class CandidateController {
   }
 
   @GetMapping("/{candidateId}")
+  @Transactional(readOnly = true)
   CandidateDetails get(@PathVariable String candidateId) {
     return details(candidates.get(CurrentRecruiter.get().workspaceId(), candidateId));
   }

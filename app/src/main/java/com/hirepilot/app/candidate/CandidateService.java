@@ -1,13 +1,21 @@
 package com.hirepilot.app.candidate;
 
 import com.hirepilot.app.system.Ids;
+import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.tika.Tika;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,13 +30,19 @@ public class CandidateService {
   private static final Tika TIKA = new Tika();
 
   private final Candidates candidates;
+  private final CandidateCards cards;
   private final Attachments attachments;
   private final AttachmentStorage storage;
   private final Clock clock;
 
   CandidateService(
-      Candidates candidates, Attachments attachments, AttachmentStorage storage, Clock clock) {
+      Candidates candidates,
+      CandidateCards cards,
+      Attachments attachments,
+      AttachmentStorage storage,
+      Clock clock) {
     this.candidates = candidates;
+    this.cards = cards;
     this.attachments = attachments;
     this.storage = storage;
     this.clock = clock;
@@ -66,8 +80,61 @@ public class CandidateService {
         .orElseThrow(() -> new NotFoundException("Candidate"));
   }
 
+  /** The candidate, whatever workspace it is in: for work already scoped, such as a workflow's. */
+  public Optional<Candidate> find(String candidateId) {
+    return candidates.findById(candidateId);
+  }
+
+  /** What clients may see of each candidate, by ID, in two statements whatever their number. */
+  public Map<String, CandidateCard> cards(Collection<String> candidateIds) {
+    return cards.of(candidateIds);
+  }
+
+  /** Each candidate's name by ID, in one statement. */
+  public Map<String, String> names(Collection<String> candidateIds) {
+    return cards.names(candidateIds);
+  }
+
   public List<Attachment> attachmentsOf(String candidateId) {
     return attachments.findByCandidateIdOrderByCreatedAt(candidateId);
+  }
+
+  /**
+   * Checks that each ID names one of the candidate's files, so it may be shown with a submission.
+   *
+   * @return the IDs, each once, in the order given
+   * @throws InvalidInputException naming {@code attachmentIds} for a file that is not theirs
+   */
+  public List<String> filesOf(String workspaceId, String candidateId, List<String> attachmentIds) {
+    List<String> wanted = List.copyOf(new LinkedHashSet<>(attachmentIds));
+    Set<String> theirs =
+        attachments.findAllById(wanted).stream()
+            .filter(a -> a.workspaceId().equals(workspaceId))
+            .filter(a -> a.candidateId().equals(candidateId))
+            .map(Attachment::id)
+            .collect(Collectors.toSet());
+    for (String attachmentId : wanted) {
+      if (!theirs.contains(attachmentId)) {
+        throw new InvalidInputException(
+            "attachmentIds", "attachment " + attachmentId + " is not this candidate's");
+      }
+    }
+    return wanted;
+  }
+
+  /**
+   * The public ones among these files, in the order given, in one statement: what a client may see
+   * and download.
+   */
+  public List<Attachment> publicFiles(Collection<String> attachmentIds) {
+    if (attachmentIds.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Attachment> found =
+        attachments.findAllById(attachmentIds).stream()
+            .filter(Attachment::isPublic)
+            .collect(Collectors.toMap(Attachment::id, a -> a));
+    return attachmentIds.stream().map(found::get).filter(Objects::nonNull).toList();
   }
 
   @Transactional

@@ -2,8 +2,14 @@ package com.hirepilot.app.candidate;
 
 import java.util.Optional;
 import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.transaction.annotation.Transactional;
 
-public interface Candidates extends ListCrudRepository<Candidate, String> {
+interface Candidates extends ListCrudRepository<Candidate, String> {
 
+  /**
+   * Read-only transaction: the skills load with a second statement, which must run on the same
+   * connection rather than take another from the pool while this one is held.
+   */
+  @Transactional(readOnly = true)
   Optional<Candidate> findByIdAndWorkspaceId(String id, String workspaceId);
 }

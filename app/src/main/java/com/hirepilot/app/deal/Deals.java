@@ -6,7 +6,7 @@ import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-public interface Deals extends ListCrudRepository<Deal, String> {
+interface Deals extends ListCrudRepository<Deal, String> {
 
   Optional<Deal> findByJobId(String jobId);
 

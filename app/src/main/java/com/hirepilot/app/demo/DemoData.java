@@ -6,7 +6,7 @@ import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.submission.Submission;
-import com.hirepilot.app.submission.SubmissionService;
+import com.hirepilot.app.submission.SubmittingCandidates;
 import com.hirepilot.app.system.PortalProperties;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.app.workspace.Recruiter;
@@ -29,14 +29,14 @@ class DemoData {
   private final WorkspaceBootstrap bootstrap;
   private final JobService jobs;
   private final CandidateService candidates;
-  private final SubmissionService submissions;
+  private final SubmittingCandidates submissions;
   private final PortalProperties properties;
 
   DemoData(
       WorkspaceBootstrap bootstrap,
       JobService jobs,
       CandidateService candidates,
-      SubmissionService submissions,
+      SubmittingCandidates submissions,
       PortalProperties properties) {
     this.bootstrap = bootstrap;
     this.jobs = jobs;

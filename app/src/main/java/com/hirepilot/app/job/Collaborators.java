@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.repository.ListCrudRepository;
 
-public interface Collaborators extends ListCrudRepository<Collaborator, String> {
+interface Collaborators extends ListCrudRepository<Collaborator, String> {
 
   List<Collaborator> findByJobIdOrderByCreatedAt(String jobId);
 

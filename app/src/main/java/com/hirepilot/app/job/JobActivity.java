@@ -1,5 +1,6 @@
 package com.hirepilot.app.job;
 
+import com.hirepilot.workflows.submission.SubmissionEventType;
 import java.time.Instant;
 
 /**
@@ -11,7 +12,7 @@ public record JobActivity(
     String id,
     String jobId,
     String submissionId,
-    String type,
+    SubmissionEventType type,
     String actor,
     boolean clientVisible,
     String detail,

@@ -2,15 +2,19 @@ package com.hirepilot.app.job;
 
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.Timestamps;
+import com.hirepilot.workflows.submission.SubmissionEventType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-/** The job's activity log: append-only, each line written once under its idempotency key. */
-@Repository
+/**
+ * The job's activity log: append-only, each line written once under its idempotency key. This is
+ * the job feature's API for it; other features write and read lines only through here.
+ */
+@Component
 public class JobActivityLog {
 
   private final JdbcClient jdbc;
@@ -28,7 +32,7 @@ public class JobActivityLog {
       String idempotencyKey,
       String jobId,
       String submissionId,
-      String type,
+      SubmissionEventType type,
       String actor,
       boolean clientVisible,
       String detail,
@@ -44,7 +48,7 @@ public class JobActivityLog {
                 Ids.next(),
                 jobId,
                 submissionId,
-                type,
+                type.name(),
                 actor,
                 clientVisible,
                 detail,
@@ -80,7 +84,7 @@ public class JobActivityLog {
         rs.getString("id"),
         rs.getString("job_id"),
         rs.getString("submission_id"),
-        rs.getString("type"),
+        SubmissionEventType.valueOf(rs.getString("type")),
         rs.getString("actor"),
         rs.getBoolean("client_visible"),
         rs.getString("detail"),

@@ -1,6 +1,7 @@
 package com.hirepilot.app.job;
 
 import com.hirepilot.app.workspace.CurrentRecruiter;
+import com.hirepilot.workflows.submission.SubmissionEventType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,7 +63,7 @@ class JobController {
 
   record ActivityLine(
       Instant at,
-      String type,
+      SubmissionEventType type,
       String actor,
       boolean clientVisible,
       String detail,
@@ -83,6 +85,7 @@ class JobController {
   }
 
   @GetMapping("/{jobId}")
+  @Transactional(readOnly = true)
   JobDetails get(@PathVariable String jobId) {
     return details(jobs.get(CurrentRecruiter.get().workspaceId(), jobId));
   }
@@ -106,6 +109,7 @@ class JobController {
   }
 
   @GetMapping("/{jobId}/activity")
+  @Transactional(readOnly = true)
   List<ActivityLine> activity(@PathVariable String jobId) {
     Job job = jobs.get(CurrentRecruiter.get().workspaceId(), jobId);
     return activityLog.forJob(job.id()).stream()

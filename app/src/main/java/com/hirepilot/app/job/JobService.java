@@ -5,8 +5,11 @@ import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.NotFoundException;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +57,53 @@ public class JobService {
   public Job get(String workspaceId, String jobId) {
     return jobs.findByIdAndWorkspaceId(jobId, workspaceId)
         .orElseThrow(() -> new NotFoundException("Job"));
+  }
+
+  /** The job, whatever workspace it is in: for work already scoped, such as a workflow's. */
+  public Optional<Job> find(String jobId) {
+    return jobs.findById(jobId);
+  }
+
+  /** Each job's title by ID, in one query; unknown IDs are left out. */
+  public Map<String, String> titles(Collection<String> jobIds) {
+    if (jobIds.isEmpty()) {
+      return Map.of();
+    }
+    return jobs.findAllById(jobIds).stream().collect(Collectors.toMap(Job::id, Job::title));
+  }
+
+  /** The jobs this client person is an active collaborator on, in their workspace. */
+  public List<Job> jobsOpenTo(Collaborator person) {
+    return jobs.findOpenTo(person.email(), person.workspaceId());
+  }
+
+  /**
+   * The job, if this client person is an active collaborator on it; any other job is as good as
+   * unknown to them.
+   */
+  public Optional<Job> jobOpenTo(Collaborator person, String jobId) {
+    return jobId == null
+        ? Optional.empty()
+        : jobs.findOpenTo(jobId, person.email(), person.workspaceId());
+  }
+
+  public Optional<Collaborator> collaborator(String collaboratorId) {
+    return collaborators.findById(collaboratorId);
+  }
+
+  /** The active collaborator records of an address, newest first (one per job). */
+  public List<Collaborator> activeCollaboratorsByEmail(String email) {
+    return collaborators.findByEmailAndStatusOrderByCreatedAtDesc(
+        Collaborator.normalizeEmail(email), Collaborator.Status.ACTIVE);
+  }
+
+  /** Each collaborator's display name by ID, in one query; unknown IDs are left out. */
+  public Map<String, String> displayNames(Collection<String> collaboratorIds) {
+    if (collaboratorIds.isEmpty()) {
+      return Map.of();
+    }
+    return collaborators.findAllById(collaboratorIds).stream()
+        .collect(Collectors.toMap(Collaborator::id, Collaborator::displayName));
   }
 
   public List<Collaborator> collaboratorsOf(String jobId) {

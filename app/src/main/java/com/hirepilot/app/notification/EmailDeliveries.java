@@ -2,16 +2,22 @@ package com.hirepilot.app.notification;
 
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.Timestamps;
+import com.hirepilot.workflows.submission.EmailKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-/** The delivery record of every email, keyed by the idempotency key of its sender. */
-@Repository
+/**
+ * The delivery record of every email, keyed by the idempotency key of its sender. Other features
+ * read deliveries through here; only the {@link Mailer} writes them.
+ */
+@Component
 public class EmailDeliveries {
 
   private static final String COLUMNS =
@@ -38,6 +44,35 @@ public class EmailDeliveries {
         .param(submissionId)
         .query(EmailDeliveries::row)
         .list();
+  }
+
+  /** Of these submissions, the ones with an email the SMTP server has not accepted yet. */
+  public Set<String> failingAmong(Collection<String> submissionIds) {
+    if (submissionIds.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(
+        jdbc.sql(
+                """
+                select distinct submission_id from email_delivery
+                where submission_id in (:ids) and status = 'FAILED'
+                """)
+            .param("ids", submissionIds)
+            .query(String.class)
+            .list());
+  }
+
+  /** The workspace's submissions with an email the SMTP server has not accepted yet. */
+  public Set<String> failingSubmissionsOf(String workspaceId) {
+    return Set.copyOf(
+        jdbc.sql(
+                """
+                select distinct submission_id from email_delivery
+                where workspace_id = ? and status = 'FAILED' and submission_id is not null
+                """)
+            .param(workspaceId)
+            .query(String.class)
+            .list());
   }
 
   /** Records that an email is about to go out, unless it already has a record. */

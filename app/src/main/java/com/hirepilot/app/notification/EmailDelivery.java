@@ -1,5 +1,6 @@
 package com.hirepilot.app.notification;
 
+import com.hirepilot.workflows.submission.EmailKind;
 import java.time.Instant;
 
 /** What happened to one email, as shown to recruiters and support. */

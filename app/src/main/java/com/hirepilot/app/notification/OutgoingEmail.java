@@ -1,5 +1,7 @@
 package com.hirepilot.app.notification;
 
+import com.hirepilot.workflows.submission.EmailKind;
+
 /**
  * One message ready to send. Both bodies are complete; the HTML one is already escaped.
  *

@@ -5,10 +5,10 @@ import com.hirepilot.app.system.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Recruiters' in-app notifications, written beside the emails, once per idempotency key. */
-@Repository
+@Component
 public class RecruiterInbox {
 
   /**

@@ -2,96 +2,177 @@ package com.hirepilot.app.portal;
 
 import com.hirepilot.app.auth.PortalClient;
 import com.hirepilot.app.candidate.Attachment;
-import com.hirepilot.app.candidate.Attachments;
-import com.hirepilot.app.candidate.Candidate;
-import com.hirepilot.app.candidate.Candidates;
+import com.hirepilot.app.candidate.CandidateCard;
+import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
-import com.hirepilot.app.job.Collaborators;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivityLog;
-import com.hirepilot.app.job.Jobs;
-import com.hirepilot.app.submission.Submission;
-import com.hirepilot.app.submission.SubmissionComments;
-import com.hirepilot.app.submission.SubmissionService;
-import com.hirepilot.app.submission.Submissions;
+import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.submission.ClientFeedback;
+import com.hirepilot.app.submission.ClientVisibleSubmissions;
+import com.hirepilot.app.submission.SubmissionComment;
 import com.hirepilot.app.system.NotFoundException;
 import com.hirepilot.workflows.submission.Decision;
-import com.hirepilot.workflows.submission.SubmissionStatus;
+import com.hirepilot.workflows.submission.SubmissionEventType;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Everything a signed-in client can reach, checked against the database on every call: the session
  * names a collaborator, the collaborator must still be active, and a job is visible only while the
  * same person is an active collaborator on it.
+ *
+ * <p>Each read is one read-only transaction with a fixed number of statements, however many
+ * candidates the job has: a portal page under load never holds one pooled connection while asking
+ * for another.
  */
 @Service
 class ClientWorkspace {
 
-  /** Timeline entries clients see in a submission's thread; comments come from their own table. */
-  private static final Set<String> THREAD_TYPES =
-      Set.of("APPROVED", "REJECTED", "INTERVIEW_REQUESTED", "RESENT");
-
-  private final Collaborators collaborators;
-  private final Jobs jobs;
-  private final Submissions submissions;
-  private final Candidates candidates;
-  private final Attachments attachments;
-  private final SubmissionService submissionService;
+  private final JobService jobs;
+  private final CandidateService candidates;
+  private final ClientVisibleSubmissions submissions;
   private final JobActivityLog activityLog;
-  private final SubmissionComments comments;
-  private final JdbcClient jdbc;
+  private final ClientFeedback feedback;
 
   ClientWorkspace(
-      Collaborators collaborators,
-      Jobs jobs,
-      Submissions submissions,
-      Candidates candidates,
-      Attachments attachments,
-      SubmissionService submissionService,
+      JobService jobs,
+      CandidateService candidates,
+      ClientVisibleSubmissions submissions,
       JobActivityLog activityLog,
-      SubmissionComments comments,
-      JdbcClient jdbc) {
-    this.collaborators = collaborators;
+      ClientFeedback feedback) {
     this.jobs = jobs;
-    this.submissions = submissions;
     this.candidates = candidates;
-    this.attachments = attachments;
-    this.submissionService = submissionService;
+    this.submissions = submissions;
     this.activityLog = activityLog;
-    this.comments = comments;
-    this.jdbc = jdbc;
+    this.feedback = feedback;
   }
 
-  Collaborator signedIn() {
+  /** Everything the job page shows, read at once. */
+  record JobPage(
+      PortalViews.Session session,
+      PortalViews.JobView job,
+      List<PortalViews.SubmissionDetail> submissions,
+      List<PortalViews.ActivityView> activity) {}
+
+  @Transactional(readOnly = true)
+  public PortalViews.Session session() {
+    return session(signedIn());
+  }
+
+  /** What the portal's home page shows: who is signed in, and their jobs. */
+  record HomePage(PortalViews.Session session, List<PortalViews.JobSummary> jobs) {}
+
+  @Transactional(readOnly = true)
+  public HomePage homePage() {
+    Collaborator me = signedIn();
+    return new HomePage(session(me), jobsOf(me));
+  }
+
+  /** The client's jobs with how many candidates each shows them. */
+  @Transactional(readOnly = true)
+  public List<PortalViews.JobSummary> jobs() {
+    return jobsOf(signedIn());
+  }
+
+  private List<PortalViews.JobSummary> jobsOf(Collaborator me) {
+    List<Job> open = jobs.jobsOpenTo(me);
+    Map<String, Integer> counts = submissions.countsByJob(open.stream().map(Job::id).toList());
+    return open.stream()
+        .map(
+            job ->
+                new PortalViews.JobSummary(
+                    job.id(), job.title(), job.clientCompany(), counts.getOrDefault(job.id(), 0)))
+        .toList();
+  }
+
+  @Transactional(readOnly = true)
+  public PortalViews.JobView job(String jobId) {
+    return view(visibleJob(signedIn(), jobId));
+  }
+
+  @Transactional(readOnly = true)
+  public List<PortalViews.SubmissionView> submissionsOf(String jobId) {
+    Job job = visibleJob(signedIn(), jobId);
+    return views(submissions.ofJob(job.id()));
+  }
+
+  @Transactional(readOnly = true)
+  public PortalViews.SubmissionDetail submission(String submissionId) {
+    return details(List.of(visibleSubmission(signedIn(), submissionId))).get(0);
+  }
+
+  @Transactional(readOnly = true)
+  public JobPage jobPage(String jobId) {
+    Collaborator me = signedIn();
+    Job job = visibleJob(me, jobId);
+    return new JobPage(
+        session(me), view(job), details(submissions.ofJob(job.id())), activityOf(job));
+  }
+
+  @Transactional(readOnly = true)
+  public List<PortalViews.ActivityView> activity(String jobId) {
+    return activityOf(visibleJob(signedIn(), jobId));
+  }
+
+  /** The job of a submission the client can see, for redirects after a form post. */
+  @Transactional(readOnly = true)
+  public String jobIdOf(String submissionId) {
+    return visibleSubmission(signedIn(), submissionId).jobId();
+  }
+
+  /**
+   * Not one transaction: the decision waits for the workflow's answer, and no pooled connection
+   * waits with it.
+   */
+  PortalViews.DecisionResult decide(
+      String submissionId, Decision decision, String reason, String availability) {
+    Collaborator me = signedIn();
+    String visible = visibleSubmission(me, submissionId).id();
+    return new PortalViews.DecisionResult(
+        feedback.decide(visible, me, decision, reason, availability));
+  }
+
+  PortalViews.CommentView comment(String submissionId, String body) {
+    Collaborator me = signedIn();
+    String visible = visibleSubmission(me, submissionId).id();
+    SubmissionComment comment = feedback.comment(visible, me, body);
+    return new PortalViews.CommentView(
+        comment.id(), comment.at(), comment.author(), comment.body());
+  }
+
+  private Collaborator signedIn() {
     return PortalClient.collaboratorId()
-        .flatMap(collaborators::findById)
+        .flatMap(jobs::collaborator)
         .filter(Collaborator::isActive)
         .orElseThrow(PortalSessionEnded::new);
   }
 
-  PortalViews.Session session() {
-    Collaborator me = signedIn();
+  private static PortalViews.Session session(Collaborator me) {
     return new PortalViews.Session(new PortalViews.Person(me.displayName(), me.email()));
   }
 
-  List<PortalViews.JobSummary> jobs() {
-    Collaborator me = signedIn();
-    return visibleJobIds(me).stream()
-        .map(jobs::findById)
-        .flatMap(java.util.Optional::stream)
-        .map(
-            job ->
-                new PortalViews.JobSummary(
-                    job.id(), job.title(), job.clientCompany(), visibleSubmissions(job).size()))
-        .toList();
+  private Job visibleJob(Collaborator me, String jobId) {
+    return jobs.jobOpenTo(me, jobId).orElseThrow(() -> new NotFoundException("Job"));
   }
 
-  PortalViews.JobView job(String jobId) {
-    Job job = visibleJob(jobId);
+  /** The job is derived from the submission on the server, never taken from the request. */
+  private ClientVisibleSubmissions.Shown visibleSubmission(Collaborator me, String submissionId) {
+    ClientVisibleSubmissions.Shown shown =
+        submissions.one(submissionId).orElseThrow(() -> new NotFoundException("Submission"));
+    if (jobs.jobOpenTo(me, shown.jobId()).isEmpty()) {
+      throw new NotFoundException("Submission");
+    }
+    return shown;
+  }
+
+  private static PortalViews.JobView view(Job job) {
     return new PortalViews.JobView(
         job.id(),
         job.title(),
@@ -101,157 +182,83 @@ class ClientWorkspace {
         job.clientCompany());
   }
 
-  List<PortalViews.SubmissionView> submissionsOf(String jobId) {
-    Job job = visibleJob(jobId);
-    return visibleSubmissions(job).stream().map(this::view).toList();
-  }
-
-  PortalViews.SubmissionDetail submission(String submissionId) {
-    return detail(visibleSubmission(submissionId));
-  }
-
-  PortalViews.CommentView comment(String submissionId, String body) {
-    Collaborator me = signedIn();
-    Submission submission = visibleSubmission(me, submissionId);
-    var comment = submissionService.comment(submission, me, body);
-    return new PortalViews.CommentView(
-        comment.id(), comment.at(), comment.author(), comment.body());
-  }
-
-  private PortalViews.SubmissionDetail detail(Submission submission) {
-    PortalViews.SubmissionView view = view(submission);
-    return new PortalViews.SubmissionDetail(
-        view.id(),
-        view.candidate(),
-        view.message(),
-        view.submittedAt(),
-        view.status(),
-        view.attachments(),
-        thread(submission));
-  }
-
-  /** The job's candidates with their threads, for the portal's job page. */
-  List<PortalViews.SubmissionDetail> submissionDetailsOf(String jobId) {
-    Job job = visibleJob(jobId);
-    return visibleSubmissions(job).stream().map(this::detail).toList();
-  }
-
-  List<PortalViews.ActivityView> activity(String jobId) {
-    Job job = visibleJob(jobId);
+  private List<PortalViews.ActivityView> activityOf(Job job) {
     // A withdrawn candidate disappears from the portal, their history included.
-    Set<String> withdrawn =
-        submissions.findByJobIdOrderByCreatedAt(job.id()).stream()
-            .filter(s -> s.status() == SubmissionStatus.WITHDRAWN)
-            .map(Submission::id)
-            .collect(java.util.stream.Collectors.toSet());
+    Set<String> withdrawn = submissions.withdrawnOf(job.id());
     return activityLog.clientVisibleForJob(job.id()).stream()
         .filter(a -> a.submissionId() == null || !withdrawn.contains(a.submissionId()))
-        .map(a -> new PortalViews.ActivityView(a.at(), a.type(), a.actor(), a.detail()))
+        .map(a -> new PortalViews.ActivityView(a.at(), a.type().name(), a.actor(), a.detail()))
         .toList();
   }
 
-  PortalViews.DecisionResult decide(
-      String submissionId, Decision decision, String reason, String availability) {
-    Collaborator me = signedIn();
-    Submission submission = visibleSubmission(me, submissionId);
-    SubmissionStatus status =
-        submissionService.decide(submission, me, decision, reason, availability);
-    return new PortalViews.DecisionResult(status);
-  }
-
-  /** The job of a submission the client can see, for redirects after a form post. */
-  String jobIdOf(String submissionId) {
-    return visibleSubmission(submissionId).jobId();
-  }
-
-  private List<String> visibleJobIds(Collaborator me) {
-    return jdbc.sql(
-            """
-            select c.job_id from collaborator c join job j on j.id = c.job_id
-            where c.email = ? and c.workspace_id = ? and c.status = 'ACTIVE'
-            order by j.created_at
-            """)
-        .params(me.email(), me.workspaceId())
-        .query(String.class)
-        .list();
-  }
-
-  private Job visibleJob(String jobId) {
-    return visibleJob(signedIn(), jobId);
-  }
-
-  private Job visibleJob(Collaborator me, String jobId) {
-    if (jobId == null || !visibleJobIds(me).contains(jobId)) {
-      throw new NotFoundException("Job");
-    }
-    return jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Job"));
-  }
-
-  private Submission visibleSubmission(String submissionId) {
-    return visibleSubmission(signedIn(), submissionId);
-  }
-
-  private Submission visibleSubmission(Collaborator me, String submissionId) {
-    Submission submission =
-        submissions.findById(submissionId).orElseThrow(() -> new NotFoundException("Submission"));
-    // The job is derived from the submission on the server, never taken from the request.
-    try {
-      visibleJob(me, submission.jobId());
-    } catch (NotFoundException e) {
-      throw new NotFoundException("Submission");
-    }
-    if (submission.status() == SubmissionStatus.WITHDRAWN) {
-      throw new NotFoundException("Submission");
-    }
-    return submission;
-  }
-
-  private List<Submission> visibleSubmissions(Job job) {
-    return submissions.findByJobIdOrderByCreatedAt(job.id()).stream()
-        .filter(s -> s.status() != SubmissionStatus.WITHDRAWN)
+  /** The cards, with their public files, of these submissions: three statements for any number. */
+  private List<PortalViews.SubmissionView> views(List<ClientVisibleSubmissions.Shown> shown) {
+    Map<String, CandidateCard> cards =
+        candidates.cards(shown.stream().map(ClientVisibleSubmissions.Shown::candidateId).toList());
+    Map<String, Attachment> files =
+        candidates
+            .publicFiles(shown.stream().flatMap(s -> s.attachmentIds().stream()).toList())
+            .stream()
+            .collect(Collectors.toMap(Attachment::id, a -> a, (a, b) -> a));
+    return shown.stream()
+        .map(
+            s -> {
+              CandidateCard c = cards.get(s.candidateId());
+              return new PortalViews.SubmissionView(
+                  s.id(),
+                  new PortalViews.CandidateCard(
+                      c.name(), c.title(), c.currentCompany(), c.skills(), c.summary()),
+                  s.message(),
+                  s.submittedAt(),
+                  s.status(),
+                  s.attachmentIds().stream()
+                      .map(files::get)
+                      .filter(java.util.Objects::nonNull)
+                      .map(
+                          a ->
+                              new PortalViews.AttachmentView(
+                                  a.id(), a.filename(), a.kind().name(), a.contentType(), a.size()))
+                      .toList());
+            })
         .toList();
   }
 
-  private PortalViews.SubmissionView view(Submission submission) {
-    Candidate c = candidates.findById(submission.candidateId()).orElseThrow();
-    List<PortalViews.AttachmentView> files =
-        submission.attachments().stream()
-            .map(a -> attachments.findById(a.attachmentId()).orElse(null))
-            .filter(Objects::nonNull)
-            .filter(Attachment::isPublic)
-            .map(
-                a ->
-                    new PortalViews.AttachmentView(
-                        a.id(), a.filename(), a.kind().name(), a.contentType(), a.size()))
-            .toList();
-    return new PortalViews.SubmissionView(
-        submission.id(),
-        new PortalViews.CandidateCard(
-            c.name(), c.title(), c.currentCompany(), c.skillNames(), c.summary()),
-        submission.message(),
-        submission.createdAt(),
-        submission.status(),
-        files);
+  private List<PortalViews.SubmissionDetail> details(List<ClientVisibleSubmissions.Shown> shown) {
+    Map<String, ClientVisibleSubmissions.Thread> threads =
+        submissions.threads(shown.stream().map(ClientVisibleSubmissions.Shown::id).toList());
+    return views(shown).stream()
+        .map(
+            view ->
+                new PortalViews.SubmissionDetail(
+                    view.id(),
+                    view.candidate(),
+                    view.message(),
+                    view.submittedAt(),
+                    view.status(),
+                    view.attachments(),
+                    thread(view, threads.get(view.id()))))
+        .toList();
   }
 
-  private List<PortalViews.ThreadEntry> thread(Submission submission) {
-    List<PortalViews.ThreadEntry> thread = new java.util.ArrayList<>();
-    thread.add(
+  /** The submission message, the client-visible decisions and updates, and the comments. */
+  private static List<PortalViews.ThreadEntry> thread(
+      PortalViews.SubmissionView view, ClientVisibleSubmissions.Thread thread) {
+    List<PortalViews.ThreadEntry> entries = new ArrayList<>();
+    entries.add(
         new PortalViews.ThreadEntry(
-            submission.createdAt(), "SUBMITTED", "Your recruiter", submission.message()));
-    submissionService.timelineOf(submission.id()).stream()
-        .filter(t -> THREAD_TYPES.contains(t.type()))
+            view.submittedAt(), "SUBMITTED", "Your recruiter", view.message()));
+    thread.events().stream()
         .map(
             t ->
-                t.type().equals("RESENT")
+                t.type() == SubmissionEventType.RESENT
                     ? new PortalViews.ThreadEntry(
                         t.at(), "UPDATED", "Your recruiter", "The submission was updated.")
-                    : new PortalViews.ThreadEntry(t.at(), t.type(), t.actor(), t.detail()))
-        .forEach(thread::add);
-    comments.of(submission.id()).stream()
+                    : new PortalViews.ThreadEntry(t.at(), t.type().name(), t.actor(), t.detail()))
+        .forEach(entries::add);
+    thread.comments().stream()
         .map(c -> new PortalViews.ThreadEntry(c.at(), "COMMENTED", c.author(), c.body()))
-        .forEach(thread::add);
-    thread.sort(java.util.Comparator.comparing(PortalViews.ThreadEntry::at));
-    return thread;
+        .forEach(entries::add);
+    entries.sort(Comparator.comparing(PortalViews.ThreadEntry::at));
+    return entries;
   }
 }

@@ -30,17 +30,19 @@ class PortalPageController {
 
   @GetMapping("/portal")
   String home(Model model) {
-    model.addAttribute("me", workspace.session());
-    model.addAttribute("jobs", workspace.jobs());
+    ClientWorkspace.HomePage page = workspace.homePage();
+    model.addAttribute("me", page.session());
+    model.addAttribute("jobs", page.jobs());
     return "portal/home";
   }
 
   @GetMapping("/portal/jobs/{jobId}")
   String job(@PathVariable String jobId, Model model) {
-    model.addAttribute("me", workspace.session());
-    model.addAttribute("job", workspace.job(jobId));
-    model.addAttribute("submissions", workspace.submissionDetailsOf(jobId));
-    model.addAttribute("activity", workspace.activity(jobId));
+    ClientWorkspace.JobPage page = workspace.jobPage(jobId);
+    model.addAttribute("me", page.session());
+    model.addAttribute("job", page.job());
+    model.addAttribute("submissions", page.submissions());
+    model.addAttribute("activity", page.activity());
     return "portal/job";
   }
 

@@ -2,24 +2,24 @@ package com.hirepilot.app.submission;
 
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Clients' comments on submissions. The body is the client's own text: untrusted, never HTML. */
+/** Clients' comments on submissions. */
 @Repository
-public class SubmissionComments {
+class SubmissionComments {
 
-  public record Comment(
-      String id,
-      String submissionId,
-      String collaboratorId,
-      String author,
-      String body,
-      Instant at,
-      Instant notifiedAt) {}
+  private static final String SELECT =
+      """
+      select id, submission_id, collaborator_id, author, body, created_at, notified_at
+      from submission_comment
+      """;
 
   private final JdbcClient jdbc;
 
@@ -27,7 +27,8 @@ public class SubmissionComments {
     this.jdbc = jdbc;
   }
 
-  Comment add(String submissionId, String collaboratorId, String author, String body, Instant at) {
+  SubmissionComment add(
+      String submissionId, String collaboratorId, String author, String body, Instant at) {
     String id = Ids.next();
     jdbc.sql(
             """
@@ -37,28 +38,57 @@ public class SubmissionComments {
             """)
         .params(id, submissionId, collaboratorId, author, body, Timestamps.param(at))
         .update();
-    return new Comment(id, submissionId, collaboratorId, author, body, at, null);
+    return new SubmissionComment(id, submissionId, collaboratorId, author, body, at, null);
   }
 
-  public List<Comment> of(String submissionId) {
+  List<SubmissionComment> of(String submissionId) {
     return jdbc.sql(SELECT + " where submission_id = ? order by created_at, id")
         .param(submissionId)
-        .query(this::map)
+        .query(SubmissionComments::row)
         .list();
   }
 
-  Optional<Comment> find(String commentId) {
-    return jdbc.sql(SELECT + " where id = ?").param(commentId).query(this::map).optional();
+  /** The comments on all these submissions, in one statement, oldest first. */
+  List<SubmissionComment> of(Collection<String> submissionIds) {
+    if (submissionIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(SELECT + " where submission_id in (:ids) order by created_at, id")
+        .param("ids", submissionIds)
+        .query(SubmissionComments::row)
+        .list();
   }
 
-  List<String> unnotifiedOf(String submissionId) {
+  Optional<SubmissionComment> find(String commentId) {
+    return jdbc.sql(SELECT + " where id = ?")
+        .param(commentId)
+        .query(SubmissionComments::row)
+        .optional();
+  }
+
+  /** The comments not yet passed on to the recruiter, for the submissions given, by submission. */
+  List<SubmissionComment> unnotifiedOf(Collection<String> submissionIds) {
+    if (submissionIds.isEmpty()) {
+      return List.of();
+    }
     return jdbc.sql(
-            """
-            select id from submission_comment
-            where submission_id = ? and notified_at is null order by created_at, id
-            """)
-        .param(submissionId)
-        .query(String.class)
+            SELECT
+                + " where submission_id in (:ids) and notified_at is null order by created_at, id")
+        .param("ids", submissionIds)
+        .query(SubmissionComments::row)
+        .list();
+  }
+
+  /** The comments not yet passed on to the recruiter, of every unsettled submission. */
+  List<SubmissionComment> unnotifiedOfUnsettled() {
+    return jdbc.sql(
+            SELECT
+                + """
+                 where notified_at is null
+                   and submission_id in (select id from submission where settled_at is null)
+                 order by created_at, id
+                """)
+        .query(SubmissionComments::row)
         .list();
   }
 
@@ -68,20 +98,14 @@ public class SubmissionComments {
         .update();
   }
 
-  private static final String SELECT =
-      """
-      select id, submission_id, collaborator_id, author, body, created_at, notified_at
-      from submission_comment
-      """;
-
-  private Comment map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-    return new Comment(
+  private static SubmissionComment row(ResultSet rs, int n) throws SQLException {
+    return new SubmissionComment(
         rs.getString("id"),
         rs.getString("submission_id"),
         rs.getString("collaborator_id"),
         rs.getString("author"),
         rs.getString("body"),
         Timestamps.read(rs, "created_at"),
-        rs.getObject("notified_at") == null ? null : Timestamps.read(rs, "notified_at"));
+        Timestamps.read(rs, "notified_at"));
   }
 }

@@ -1,16 +1,15 @@
 package com.hirepilot.app.submission;
 
-import com.hirepilot.app.notification.EmailDeliveries;
 import com.hirepilot.app.workspace.CurrentRecruiter;
-import com.hirepilot.app.workspace.ReminderSchedule;
 import com.hirepilot.workflows.submission.Decision;
+import com.hirepilot.workflows.submission.PipelineStage;
+import com.hirepilot.workflows.submission.SubmissionEventType;
 import com.hirepilot.workflows.submission.SubmissionSnapshot;
 import com.hirepilot.workflows.submission.SubmissionStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,15 +25,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SubmissionController {
 
-  private final SubmissionService submissions;
-  private final EmailDeliveries deliveries;
-  private final SubmissionComments comments;
+  private final SubmittingCandidates submitting;
+  private final RecruiterActions actions;
+  private final SubmissionOverview overview;
+  private final SubmissionWorkflows workflows;
 
   SubmissionController(
-      SubmissionService submissions, EmailDeliveries deliveries, SubmissionComments comments) {
-    this.submissions = submissions;
-    this.deliveries = deliveries;
-    this.comments = comments;
+      SubmittingCandidates submitting,
+      RecruiterActions actions,
+      SubmissionOverview overview,
+      SubmissionWorkflows workflows) {
+    this.submitting = submitting;
+    this.actions = actions;
+    this.overview = overview;
+    this.workflows = workflows;
   }
 
   record NewSubmission(
@@ -44,7 +48,7 @@ class SubmissionController {
 
   record Created(String id, String workflowId, SubmissionStatus status) {}
 
-  record TimelineLine(Instant at, String type, String actor, String detail) {}
+  record TimelineLine(Instant at, SubmissionEventType type, String actor, String detail) {}
 
   record EmailLine(String to, String kind, String status, Instant at, String subject) {}
 
@@ -54,17 +58,18 @@ class SubmissionController {
    * @param live whether status, stage and reminders come from the running workflow's query (false:
    *     from the database, once the workflow has finished or cannot be asked)
    */
-  record SubmissionDetails(
+  record Details(
       String id,
       String jobId,
       String candidateId,
       SubmissionStatus status,
-      String stage,
+      PipelineStage stage,
       Decision decision,
       int remindersSent,
       Instant nextReminderAt,
       int round,
       boolean recruiterAlerted,
+      boolean needsAttention,
       String reminderSchedule,
       boolean live,
       String message,
@@ -73,21 +78,6 @@ class SubmissionController {
       List<TimelineLine> timeline,
       List<CommentLine> comments,
       List<EmailLine> emails) {}
-
-  /** One line of the monitoring list. */
-  record SubmissionSummary(
-      String id,
-      String workflowId,
-      String jobId,
-      String candidateId,
-      SubmissionStatus status,
-      String stage,
-      int remindersSent,
-      Instant nextReminderAt,
-      int round,
-      boolean recruiterAlerted,
-      boolean live,
-      Instant submittedAt) {}
 
   record ResendRequest(
       @Size(max = 20) List<@NotBlank @Size(max = 40) String> attachmentIds,
@@ -99,7 +89,7 @@ class SubmissionController {
   ResponseEntity<Created> submit(
       @PathVariable String jobId, @Valid @RequestBody NewSubmission body) {
     Submission submission =
-        submissions.submit(
+        submitting.submit(
             CurrentRecruiter.get(),
             jobId,
             body.candidateId(),
@@ -109,60 +99,55 @@ class SubmissionController {
         .body(new Created(submission.id(), submission.workflowId(), submission.status()));
   }
 
+  /** The workspace's submissions for monitoring, from the database: no workflow is asked. */
   @GetMapping("/api/submissions")
   List<SubmissionSummary> list(
       @RequestParam(required = false) SubmissionStatus status,
-      @RequestParam(required = false) @Size(max = 40) String jobId) {
-    return submissions.list(CurrentRecruiter.get().workspaceId(), status, jobId).stream()
-        .map(
-            submission -> {
-              State state = stateOf(submission);
-              return new SubmissionSummary(
-                  submission.id(),
-                  submission.workflowId(),
-                  submission.jobId(),
-                  submission.candidateId(),
-                  state.status(),
-                  state.stage(),
-                  state.remindersSent(),
-                  state.nextReminderAt(),
-                  state.round(),
-                  state.recruiterAlerted(),
-                  state.live(),
-                  submission.createdAt());
-            })
-        .toList();
+      @RequestParam(required = false) @Size(max = 40) String jobId,
+      @RequestParam(defaultValue = "false") boolean needsAttention) {
+    return overview.list(
+        CurrentRecruiter.get().workspaceId(),
+        new SubmissionOverview.Filter(status, jobId, needsAttention));
   }
 
+  /**
+   * One submission: the record from the database, with status, stage and reminders from its
+   * workflow while it runs. The workflow is asked after the database's transaction has ended, so a
+   * slow query never holds a pooled connection.
+   */
   @GetMapping("/api/submissions/{submissionId}")
-  SubmissionDetails get(@PathVariable String submissionId) {
-    Submission submission = submissions.get(CurrentRecruiter.get().workspaceId(), submissionId);
-    State state = stateOf(submission);
-    return new SubmissionDetails(
-        submission.id(),
-        submission.jobId(),
-        submission.candidateId(),
-        state.status(),
-        state.stage(),
-        state.decision(),
-        state.remindersSent(),
-        state.nextReminderAt(),
-        state.round(),
-        state.recruiterAlerted(),
-        submission.reminderSchedule(),
-        state.live(),
-        submission.message(),
-        submission.attachments().stream()
-            .map(Submission.SubmittedAttachment::attachmentId)
-            .toList(),
-        submission.createdAt(),
-        submissions.timelineOf(submission.id()).stream()
+  Details get(@PathVariable String submissionId) {
+    SubmissionDetails record = overview.of(CurrentRecruiter.get().workspaceId(), submissionId);
+    SubmissionSummary summary = record.summary();
+    Optional<SubmissionSnapshot> live =
+        summary.settledAt() == null ? workflows.liveState(summary.workflowId()) : Optional.empty();
+    SubmissionSnapshot state = live.orElse(null);
+    return new Details(
+        summary.id(),
+        summary.jobId(),
+        summary.candidateId(),
+        state != null ? state.status() : summary.status(),
+        // The workflow knows the stage only once this run has moved it; before that the record
+        // does.
+        state != null && state.stage() != null ? state.stage() : summary.stage(),
+        state != null ? state.decision() : summary.decision(),
+        state != null ? state.remindersSent() : summary.remindersSent(),
+        state != null ? state.nextReminderAt() : summary.nextReminderAt(),
+        state != null ? state.round() : summary.round(),
+        state != null ? state.recruiterAlerted() : summary.recruiterAlerted(),
+        summary.needsAttention(),
+        summary.reminderSchedule(),
+        state != null,
+        record.message(),
+        record.attachmentIds(),
+        summary.submittedAt(),
+        record.timeline().stream()
             .map(t -> new TimelineLine(t.at(), t.type(), t.actor(), t.detail()))
             .toList(),
-        comments.of(submission.id()).stream()
+        record.comments().stream()
             .map(c -> new CommentLine(c.at(), c.author(), c.body(), c.notifiedAt() != null))
             .toList(),
-        deliveries.forSubmission(submission.id()).stream()
+        record.emails().stream()
             .map(
                 d ->
                     new EmailLine(
@@ -176,7 +161,7 @@ class SubmissionController {
 
   @PostMapping("/api/submissions/{submissionId}/withdraw")
   ResponseEntity<Accepted> withdraw(@PathVariable String submissionId) {
-    SubmissionStatus status = submissions.withdraw(CurrentRecruiter.get(), submissionId);
+    SubmissionStatus status = actions.withdraw(CurrentRecruiter.get(), submissionId);
     return ResponseEntity.accepted().body(new Accepted(submissionId, status, null));
   }
 
@@ -184,65 +169,10 @@ class SubmissionController {
   ResponseEntity<Accepted> resend(
       @PathVariable String submissionId, @Valid @RequestBody(required = false) ResendRequest body) {
     ResendRequest request = body == null ? new ResendRequest(null, null) : body;
-    int round =
-        submissions.resend(
+    RecruiterActions.Resent resent =
+        actions.resend(
             CurrentRecruiter.get(), submissionId, request.attachmentIds(), request.message());
     return ResponseEntity.accepted()
-        .body(
-            new Accepted(
-                submissionId,
-                submissions.get(CurrentRecruiter.get().workspaceId(), submissionId).status(),
-                round));
-  }
-
-  /** Where a submission stands: the workflow's answer while it runs, else the database's. */
-  private record State(
-      SubmissionStatus status,
-      String stage,
-      Decision decision,
-      int remindersSent,
-      Instant nextReminderAt,
-      int round,
-      boolean recruiterAlerted,
-      boolean live) {}
-
-  private State stateOf(Submission submission) {
-    Optional<SubmissionSnapshot> live = submissions.liveState(submission);
-    if (live.isPresent()) {
-      SubmissionSnapshot snapshot = live.get();
-      // The workflow knows the stage only once it has moved it; before that the database does.
-      String stage = snapshot.stage() != null ? snapshot.stage() : submissions.stageOf(submission);
-      return new State(
-          snapshot.status(),
-          stage,
-          snapshot.decision(),
-          snapshot.remindersSent(),
-          snapshot.nextReminderAt(),
-          snapshot.round(),
-          snapshot.recruiterAlerted(),
-          true);
-    }
-    return new State(
-        submission.status(),
-        submissions.stageOf(submission),
-        submission.decision(),
-        submission.remindersSent(),
-        nextReminderFromRecord(submission),
-        submission.emailRound(),
-        submission.recruiterAlerted(),
-        false);
-  }
-
-  /** The next deadline as the database has it, for when the workflow cannot be asked. */
-  private static Instant nextReminderFromRecord(Submission submission) {
-    if (submission.status() != SubmissionStatus.AWAITING_FEEDBACK
-        || submission.roundSentAt() == null
-        || submission.settledAt() != null) {
-      return null;
-    }
-    List<Duration> delays = ReminderSchedule.parse(submission.reminderSchedule()).delays();
-    return submission.reminderStep() < delays.size()
-        ? submission.roundSentAt().plus(delays.get(submission.reminderStep()))
-        : null;
+        .body(new Accepted(submissionId, resent.status(), resent.round()));
   }
 }

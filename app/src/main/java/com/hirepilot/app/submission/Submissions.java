@@ -2,34 +2,24 @@ package com.hirepilot.app.submission;
 
 import com.hirepilot.workflows.submission.SubmissionStatus;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.transaction.annotation.Transactional;
 
-public interface Submissions extends ListCrudRepository<Submission, String> {
+/**
+ * The submission aggregate, for its writes. Reads for pages and lists go through {@link
+ * SubmissionOverview} and {@link ClientVisibleSubmissions}, which load many at once.
+ */
+interface Submissions extends ListCrudRepository<Submission, String> {
 
+  /**
+   * Read-only transaction: the attachments load with a second statement, which must run on the same
+   * connection rather than take another from the pool while this one is held.
+   */
+  @Transactional(readOnly = true)
   Optional<Submission> findByIdAndWorkspaceId(String id, String workspaceId);
-
-  List<Submission> findByJobIdOrderByCreatedAt(String jobId);
-
-  List<Submission> findByStatusIn(Collection<SubmissionStatus> statuses);
-
-  /** A workspace's submissions for monitoring, newest first; null filters match everything. */
-  @Query(
-      """
-      select * from submission
-      where workspace_id = :workspaceId
-        and (cast(:status as varchar(30)) is null or status = :status)
-        and (cast(:jobId as varchar(40)) is null or job_id = :jobId)
-      order by created_at desc, id desc
-      limit :limit
-      """)
-  List<Submission> findForMonitoring(String workspaceId, String status, String jobId, int limit);
-
-  /** Submissions whose workflow still has work: the ones start-up reconciliation resumes. */
-  List<Submission> findBySettledAtIsNull();
 
   boolean existsByJobIdAndCandidateIdAndStatusIn(
       String jobId, String candidateId, Collection<SubmissionStatus> statuses);

@@ -1,20 +1,16 @@
 package com.hirepilot.app.system;
 
-import com.hirepilot.workflows.submission.SubmissionActivities;
-import com.hirepilot.workflows.submission.SubmissionWorkflow;
-import com.hirepilot.workflows.submission.SubmissionWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
-import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.io.Closeable;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,26 +57,23 @@ public class TemporalConfiguration {
         stubs, WorkflowClientOptions.newBuilder().setNamespace(properties.namespace()).build());
   }
 
+  /** The one worker factory; each feature adds its workers to it ({@link TemporalWorkers}). */
   @Bean
-  WorkerFactory workerFactory(
-      WorkflowClient client, ObjectProvider<SubmissionActivities> submissionActivities) {
-    WorkerFactory factory = WorkerFactory.newInstance(client);
-    Worker worker = factory.newWorker(SubmissionWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(SubmissionWorkflowImpl.class);
-    worker.registerActivitiesImplementations(submissionActivities.getObject());
-    return factory;
+  WorkerFactory workerFactory(WorkflowClient client) {
+    return WorkerFactory.newInstance(client);
   }
 
   /**
-   * Workers start before the web server opens its port (which Spring Boot starts at {@code
-   * Integer.MAX_VALUE - 1}), so a request never asks a workflow that no worker serves; they stop
-   * after it, once no request can reach them.
+   * Workers start before the web server opens its port, so a request never waits on a workflow that
+   * no worker serves; they stop after it, once no request can reach them. Spring Boot starts the
+   * web server at {@code SmartLifecycle.DEFAULT_PHASE - 2048}, and begins its graceful shutdown at
+   * {@code DEFAULT_PHASE - 1024}.
    */
-  public static final int WORKERS_PHASE = Integer.MAX_VALUE - 3;
+  public static final int WORKERS_PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
   /** Polls for work before the app takes requests, and stops polling before the database goes. */
   @Bean
-  SmartLifecycle temporalWorkers(WorkerFactory factory) {
+  SmartLifecycle temporalWorkers(WorkerFactory factory, List<TemporalWorkers> features) {
     return new SmartLifecycle() {
       private volatile boolean running;
 
@@ -91,6 +84,7 @@ public class TemporalConfiguration {
 
       @Override
       public void start() {
+        features.forEach(feature -> feature.register(factory));
         factory.start();
         running = true;
       }

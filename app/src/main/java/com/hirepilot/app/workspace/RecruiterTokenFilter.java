@@ -20,9 +20,9 @@ public class RecruiterTokenFilter extends OncePerRequestFilter {
 
   public static final String ROLE = "RECRUITER";
 
-  private final Recruiters recruiters;
+  private final RecruiterDirectory recruiters;
 
-  public RecruiterTokenFilter(Recruiters recruiters) {
+  public RecruiterTokenFilter(RecruiterDirectory recruiters) {
     this.recruiters = recruiters;
   }
 
@@ -35,7 +35,7 @@ public class RecruiterTokenFilter extends OncePerRequestFilter {
       String token = header.substring(7).trim();
       if (!token.isEmpty()) {
         recruiters
-            .findByApiTokenHash(TokenHashes.sha256(token))
+            .byApiToken(token)
             .ifPresent(
                 recruiter -> {
                   var principal =

@@ -3,7 +3,7 @@ package com.hirepilot.app.workspace;
 import java.util.Optional;
 import org.springframework.data.repository.ListCrudRepository;
 
-public interface Recruiters extends ListCrudRepository<Recruiter, String> {
+interface Recruiters extends ListCrudRepository<Recruiter, String> {
 
   Optional<Recruiter> findByApiTokenHash(String apiTokenHash);
 }

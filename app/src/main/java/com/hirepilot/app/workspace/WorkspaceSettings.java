@@ -28,9 +28,8 @@ public class WorkspaceSettings {
 
   /** The schedule new submissions of this workspace follow. */
   public ReminderSchedule reminderSchedule(String workspaceId) {
-    return workspace(workspaceId).reminderSchedule() == null
-        ? defaultSchedule
-        : ReminderSchedule.parse(workspace(workspaceId).reminderSchedule());
+    String own = workspace(workspaceId).reminderSchedule();
+    return own == null ? defaultSchedule : ReminderSchedule.parse(own);
   }
 
   public Workspace workspace(String workspaceId) {

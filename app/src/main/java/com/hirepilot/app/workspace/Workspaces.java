@@ -2,4 +2,4 @@ package com.hirepilot.app.workspace;
 
 import org.springframework.data.repository.ListCrudRepository;
 
-public interface Workspaces extends ListCrudRepository<Workspace, String> {}
+interface Workspaces extends ListCrudRepository<Workspace, String> {}

@@ -7,16 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.RecruiterApi;
 import com.hirepilot.app.support.TestRuntime;
-import com.hirepilot.app.workspace.Recruiter;
-import com.hirepilot.app.workspace.Recruiters;
-import com.hirepilot.app.workspace.Workspace;
-import com.hirepilot.app.workspace.Workspaces;
+import com.hirepilot.app.workspace.OtherWorkspaces;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -27,8 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = TestRuntime.OnH2.class)
 class RecruiterApiTests {
 
-  @Autowired Workspaces workspaces;
-  @Autowired Recruiters recruiters;
+  @Autowired ApplicationContext app;
   @Autowired JdbcClient jdbc;
 
   final String origin = TestRuntime.h2().origin();
@@ -130,16 +126,7 @@ class RecruiterApiTests {
   void anotherWorkspacesObjectsAnswer404() {
     String jobId = api.create("/api/jobs", "{\"title\":\"Ours\"}");
     String otherToken = "other-" + UUID.randomUUID();
-    Workspace other =
-        workspaces.save(Workspace.create(UUID.randomUUID().toString(), "Other", Instant.now()));
-    recruiters.save(
-        Recruiter.create(
-            UUID.randomUUID().toString(),
-            other.id(),
-            "Olly",
-            "olly@other.test",
-            otherToken,
-            Instant.now()));
+    OtherWorkspaces.create(app, "Other", otherToken);
     RecruiterApi stranger = new RecruiterApi(origin, otherToken);
     assertThat(stranger.get("/api/jobs/" + jobId).statusCode()).isEqualTo(404);
     assertThat(stranger.get("/api/jobs/" + jobId + "/activity").statusCode()).isEqualTo(404);

@@ -9,7 +9,7 @@ import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.RecruiterApi;
 import com.hirepilot.app.support.TestMail;
 import com.hirepilot.app.support.TestRuntime;
-import com.hirepilot.workflows.submission.SubmissionActivities;
+import com.hirepilot.workflows.submission.SubmissionEmailActivities;
 import io.temporal.activity.Activity;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -47,11 +47,11 @@ class RetriedEmailActivityTests {
     /** The real activities, except that the first two email rounds fail after they sent. */
     @Bean
     @Primary
-    SubmissionActivities failingTwiceAfterSending(SubmissionActivitiesImpl real) {
-      return (SubmissionActivities)
+    SubmissionEmailActivities failingTwiceAfterSending(SubmissionEmailActivitiesImpl real) {
+      return (SubmissionEmailActivities)
           Proxy.newProxyInstance(
-              SubmissionActivities.class.getClassLoader(),
-              new Class<?>[] {SubmissionActivities.class},
+              SubmissionEmailActivities.class.getClassLoader(),
+              new Class<?>[] {SubmissionEmailActivities.class},
               (proxy, method, args) -> {
                 Object result;
                 try {

@@ -3,22 +3,25 @@ package com.hirepilot.workflows.submission;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeKey;
-import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.slf4j.Logger;
 
 /**
  * The submission lifecycle: send, remind while the client is silent, take the client's decision (or
  * the recruiter's withdrawal), then notify the recruiter, move the pipeline stage, log the job's
- * activity, update the deal and hand the event to automation. All I/O happens in {@link
- * SubmissionActivities}; this class only decides what happens next, deterministically.
+ * activity, update the deal and hand the event to automation. All I/O happens in the activities
+ * ({@link SubmissionEmailActivities}, {@link SubmissionOutcomeActivities}, {@link
+ * SubmissionFollowUpActivities}); this class only decides what happens next, deterministically.
  */
 public class SubmissionWorkflowImpl implements SubmissionWorkflow {
+
+  private static final Logger log = Workflow.getLogger(SubmissionWorkflowImpl.class);
 
   /** Generous enough for a slow SMTP relay; a hung call is retried rather than waited on. */
   private static final Duration ACTIVITY_TIMEOUT = Duration.ofMinutes(1);
@@ -43,12 +46,39 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
   private static final SearchAttributeKey<String> STATUS_KEY =
       SearchAttributeKey.forKeyword(STATUS_SEARCH_ATTRIBUTE);
 
-  private final SubmissionActivities activities =
+  /**
+   * Automation is a hand-over, not a step of the lifecycle: a few quick attempts, then the
+   * submission moves on without it. Rules that fail are the automation engine's to report.
+   */
+  private static final RetryOptions AUTOMATION_RETRY =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2.0)
+          .setMaximumInterval(Duration.ofSeconds(10))
+          .setMaximumAttempts(5)
+          .build();
+
+  private static final ActivityOptions LIFECYCLE_STEP =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(ACTIVITY_TIMEOUT)
+          .setRetryOptions(RETRY)
+          .build();
+
+  private final SubmissionEmailActivities emails =
+      Workflow.newActivityStub(SubmissionEmailActivities.class, LIFECYCLE_STEP);
+
+  private final SubmissionOutcomeActivities outcomes =
+      Workflow.newActivityStub(SubmissionOutcomeActivities.class, LIFECYCLE_STEP);
+
+  private final SubmissionFollowUpActivities followUps =
+      Workflow.newActivityStub(SubmissionFollowUpActivities.class, LIFECYCLE_STEP);
+
+  private final SubmissionFollowUpActivities automation =
       Workflow.newActivityStub(
-          SubmissionActivities.class,
+          SubmissionFollowUpActivities.class,
           ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(ACTIVITY_TIMEOUT)
-              .setRetryOptions(RETRY)
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(AUTOMATION_RETRY)
               .build());
 
   /**
@@ -63,7 +93,7 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
   private List<Duration> reminderSchedule = List.of();
 
   private SubmissionStatus status = SubmissionStatus.SENDING;
-  private String stage;
+  private PipelineStage stage;
 
   /**
    * The outcome claimed by the handler that is recording it: set before the recording activity
@@ -83,8 +113,10 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
   private boolean recruiterAlerted;
   private Instant nextReminderAt;
 
-  private final List<TimelineEntry> timeline = new ArrayList<>();
-  private final List<EmailSend> emails = new ArrayList<>();
+  /** What this run did, for its query; the durable history is the database's. */
+  private final List<TimelineEntry> runTimeline = new ArrayList<>();
+
+  private final List<EmailSend> runEmails = new ArrayList<>();
 
   @Override
   public SubmissionStatus run(SubmissionRequest request) {
@@ -99,7 +131,7 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
       }
     }
     if (request.resumeFrom() == null) {
-      record("SUBMITTED", "recruiter", null);
+      record(SubmissionEventType.SUBMITTED, "recruiter", null);
     } else {
       resume(request.resumeFrom());
     }
@@ -116,7 +148,7 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
       }
       // After any interview request's follow-ups: a withdrawal may come while they run.
       if (withdrawalToFollowUp) {
-        activities.handToAutomation(submissionId, AutomationTrigger.WITHDRAWN, "1");
+        handToAutomation(AutomationTrigger.WITHDRAWN, "1");
         return finish();
       }
       if (!commentsToPassOn.isEmpty()) {
@@ -163,7 +195,7 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
     }
     if (progress.withdrawal() != null) {
       status = SubmissionStatus.WITHDRAWN;
-      stage = "WITHDRAWN";
+      stage = PipelineStage.WITHDRAWN;
       claimed = status;
       withdrawalToFollowUp = true;
     }
@@ -172,7 +204,10 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
         commentsToPassOn.add(new ClientComment(commentId, null, "client"));
       }
     }
-    record("RESUMED", "system", "round " + round + ", " + remindersSent + " reminder(s) sent");
+    record(
+        SubmissionEventType.RESUMED,
+        "system",
+        "round " + round + ", " + remindersSent + " reminder(s) sent");
   }
 
   private boolean hasWork() {
@@ -184,19 +219,22 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
 
   private void sendRound() {
     int sentRound = round;
-    int recipients = activities.sendSubmissionEmails(submissionId, sentRound);
+    int recipients = emails.sendSubmissionEmails(submissionId, sentRound);
     // A resend accepted while this round was going out starts another round: keep waiting for it.
     if (sentRound != round) {
       return;
     }
     roundSentAt = now();
-    emails.add(new EmailSend("SUBMISSION", sentRound, 0, recipients, roundSentAt));
-    record("EMAIL_SENT", "system", "round " + sentRound + " to " + recipients + " collaborator(s)");
+    runEmails.add(new EmailSend(EmailKind.SUBMISSION, sentRound, 0, recipients, roundSentAt));
+    record(
+        SubmissionEventType.EMAIL_SENT,
+        "system",
+        "round " + sentRound + " to " + recipients + " collaborator(s)");
     if (status == SubmissionStatus.SENDING) {
       setStatus(SubmissionStatus.AWAITING_FEEDBACK);
     }
     if (fullLifecycle && sentRound == 1) {
-      activities.handToAutomation(submissionId, AutomationTrigger.SUBMISSION_SENT, "1");
+      handToAutomation(AutomationTrigger.SUBMISSION_SENT, "1");
     }
   }
 
@@ -227,15 +265,17 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
       step++;
     }
     int remindedRound = round;
-    int recipients = activities.sendReminders(submissionId, remindedRound, step);
+    int recipients = emails.sendReminders(submissionId, remindedRound, step);
     if (remindedRound != round) {
       return; // a resend started a new round meanwhile; its schedule starts over
     }
     reminderStep = step;
     remindersSent++;
-    emails.add(new EmailSend("REMINDER", round, step, recipients, now()));
+    runEmails.add(new EmailSend(EmailKind.REMINDER, round, step, recipients, now()));
     record(
-        "REMINDER_SENT", "system", "reminder " + step + " to " + recipients + " collaborator(s)");
+        SubmissionEventType.REMINDER_SENT,
+        "system",
+        "reminder " + step + " to " + recipients + " collaborator(s)");
     if (alertDue()) {
       alertRecruiter();
     }
@@ -255,12 +295,15 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
   }
 
   private void alertRecruiter() {
-    activities.alertRecruiterNoResponse(submissionId, round);
+    emails.alertRecruiterNoResponse(submissionId, round);
     recruiterAlerted = true;
     nextReminderAt = null;
-    emails.add(new EmailSend("RECRUITER_ALERT", round, 0, 1, now()));
-    record("RECRUITER_ALERTED_NO_RESPONSE", "system", "after " + reminderStep + " reminder(s)");
-    activities.handToAutomation(submissionId, AutomationTrigger.NO_RESPONSE, String.valueOf(round));
+    runEmails.add(new EmailSend(EmailKind.RECRUITER_ALERT, round, 0, 1, now()));
+    record(
+        SubmissionEventType.RECRUITER_ALERTED_NO_RESPONSE,
+        "system",
+        "after " + reminderStep + " reminder(s)");
+    handToAutomation(AutomationTrigger.NO_RESPONSE, String.valueOf(round));
   }
 
   private SubmissionStatus finish() {
@@ -270,7 +313,7 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
       passOn(commentsToPassOn.remove(0));
     }
     if (fullLifecycle) {
-      activities.settle(submissionId);
+      outcomes.settle(submissionId);
       // A comment signalled while settling: the app stops signalling once it sees the settle.
       while (!commentsToPassOn.isEmpty()) {
         passOn(commentsToPassOn.remove(0));
@@ -299,14 +342,14 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
       }
       // Accepted while an earlier final outcome was still being recorded: refuse it now.
       if (conflictsWithFinal(decision.decision().resultingStatus())) {
-        throw conflictFailure();
+        throw conflict();
       }
       claimed = decision.decision().resultingStatus();
       currentDecision = decision;
       nextReminderAt = null;
-      activities.recordDecision(submissionId, decision);
+      outcomes.recordDecision(submissionId, decision);
       setStatus(claimed);
-      record(status.name(), decision.actor(), decision.reason());
+      record(SubmissionEventType.of(decision.decision()), decision.actor(), decision.reason());
       decisionsToFollowUp.add(decision);
       return new DecisionReceipt(status, true);
     } finally {
@@ -329,14 +372,14 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
         return new ActionReceipt(status, round, false);
       }
       if (conflictsWithFinal(SubmissionStatus.WITHDRAWN)) {
-        throw conflictFailure();
+        throw conflict();
       }
       claimed = SubmissionStatus.WITHDRAWN;
-      activities.recordWithdrawal(submissionId, withdrawal);
+      outcomes.recordWithdrawal(submissionId, withdrawal);
       setStatus(SubmissionStatus.WITHDRAWN);
-      stage = "WITHDRAWN";
+      stage = PipelineStage.WITHDRAWN;
       nextReminderAt = null;
-      record("WITHDRAWN", withdrawal.actor(), null);
+      record(SubmissionEventType.WITHDRAWN, withdrawal.actor(), null);
       withdrawalToFollowUp = true;
       return new ActionReceipt(status, round, true);
     } finally {
@@ -350,8 +393,7 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
       throw new IllegalArgumentException("A resend is required");
     }
     if (claimed != null && claimed.isFinal()) {
-      throw new IllegalStateException(
-          "The candidate was already " + lower(claimed) + "; there is nothing to resend");
+      throw SubmissionConflict.failure(SubmissionConflict.nothingToResend(claimed));
     }
   }
 
@@ -360,19 +402,17 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
     outcomeLock.lock();
     try {
       if (claimed != null && claimed.isFinal()) {
-        throw ApplicationFailure.newFailure(
-            "The candidate was already " + lower(claimed) + "; there is nothing to resend",
-            IllegalStateException.class.getName());
+        throw SubmissionConflict.failure(SubmissionConflict.nothingToResend(claimed));
       }
       int next = round + 1;
-      activities.prepareResend(
+      outcomes.prepareResend(
           submissionId, next, resend.actor(), resend.attachmentIds(), resend.message());
       round = next;
       roundSentAt = null;
       reminderStep = 0;
       recruiterAlerted = false;
       nextReminderAt = null;
-      record("RESENT", resend.actor(), "round " + next);
+      record(SubmissionEventType.RESENT, resend.actor(), "round " + next);
       return new ActionReceipt(status, round, true);
     } finally {
       outcomeLock.unlock();
@@ -387,9 +427,9 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
   }
 
   private void passOn(ClientComment comment) {
-    activities.notifyRecruiterOfComment(submissionId, comment.commentId());
-    record("COMMENTED", comment.actor(), null);
-    activities.handToAutomation(submissionId, AutomationTrigger.COMMENTED, comment.commentId());
+    followUps.notifyRecruiterOfComment(submissionId, comment.commentId());
+    record(SubmissionEventType.COMMENTED, comment.actor(), null);
+    handToAutomation(AutomationTrigger.COMMENTED, comment.commentId());
   }
 
   private boolean conflictsWithFinal(SubmissionStatus wanted) {
@@ -397,34 +437,36 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
   }
 
   /** Worded from the outcome claimed, which is set before its status is recorded. */
-  private IllegalStateException conflict() {
-    return new IllegalStateException(
-        "The candidate was already " + lower(claimed) + "; that is final");
-  }
-
-  private ApplicationFailure conflictFailure() {
-    return ApplicationFailure.newFailure(
-        conflict().getMessage(), IllegalStateException.class.getName());
-  }
-
-  private static String lower(SubmissionStatus status) {
-    return status.name().toLowerCase(Locale.ROOT);
+  private RuntimeException conflict() {
+    return SubmissionConflict.failure(SubmissionConflict.alreadyFinal(claimed));
   }
 
   /** What every decision sets off once it is on record. */
   private void followUp(ClientDecision decision) {
-    activities.notifyRecruiter(submissionId, decision);
-    record("RECRUITER_NOTIFIED", "system", decision.decision().name());
-    stage = activities.movePipelineStage(submissionId, decision.decision());
-    record("PIPELINE_UPDATED", "system", stage);
-    activities.logJobActivity(submissionId, decision);
+    followUps.notifyRecruiter(submissionId, decision);
+    record(SubmissionEventType.RECRUITER_NOTIFIED, "system", decision.decision().name());
+    stage = followUps.movePipelineStage(submissionId, decision.decision());
+    record(SubmissionEventType.PIPELINE_UPDATED, "system", stage == null ? null : stage.name());
+    followUps.logJobActivity(submissionId, decision);
     if (fullLifecycle) {
-      String dealStage = activities.updateDeal(submissionId, decision.decision());
+      String dealStage = followUps.updateDeal(submissionId, decision.decision());
       if (dealStage != null) {
-        record("DEAL_UPDATED", "system", dealStage);
+        record(SubmissionEventType.DEAL_UPDATED, "system", dealStage);
       }
-      activities.handToAutomation(
-          submissionId, AutomationTrigger.of(decision.decision()), decision.decision().name());
+      handToAutomation(AutomationTrigger.of(decision.decision()), decision.decision().name());
+    }
+  }
+
+  /**
+   * Automation gets the event but cannot hold the lifecycle up: once its attempts are used up, the
+   * submission carries on and the failure is only logged.
+   */
+  private void handToAutomation(AutomationTrigger trigger, String occurrence) {
+    try {
+      automation.handToAutomation(submissionId, trigger, occurrence);
+    } catch (ActivityFailure e) {
+      log.warn(
+          "Automation did not take {} of submission {}: {}", trigger, submissionId, e.getMessage());
     }
   }
 
@@ -449,15 +491,15 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
         nextReminderAt,
         round,
         recruiterAlerted,
-        List.copyOf(timeline),
-        List.copyOf(emails));
+        List.copyOf(runTimeline),
+        List.copyOf(runEmails));
   }
 
   private Instant now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
-  private void record(String type, String actor, String detail) {
-    timeline.add(new TimelineEntry(now(), type, actor, detail));
+  private void record(SubmissionEventType type, String actor, String detail) {
+    runTimeline.add(new TimelineEntry(now(), type, actor, detail));
   }
 }

@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * idempotency key as the real mailer does, and can fail or hold a call on demand. Activities run on
  * the worker's threads, so everything here is thread-safe.
  */
-final class RecordingActivities implements SubmissionActivities {
+final class RecordingActivities
+    implements SubmissionEmailActivities,
+        SubmissionOutcomeActivities,
+        SubmissionFollowUpActivities {
 
   /** Only a safety net so a broken test cannot hang the worker; tests release long before. */
   private static final long HOLD_LIMIT_SECONDS = 30;
@@ -35,6 +38,7 @@ final class RecordingActivities implements SubmissionActivities {
   private final CountDownLatch recordingStarted = new CountDownLatch(1);
   private final CountDownLatch recordingGate = new CountDownLatch(1);
   private volatile AutomationTrigger heldTrigger;
+  private volatile boolean automationBroken;
   private final CountDownLatch automationStarted = new CountDownLatch(1);
   private final CountDownLatch automationGate = new CountDownLatch(1);
 
@@ -62,6 +66,11 @@ final class RecordingActivities implements SubmissionActivities {
 
   void releaseAutomation() {
     automationGate.countDown();
+  }
+
+  /** Every hand-over to automation fails, as a broken rules engine would. */
+  void breakAutomation() {
+    automationBroken = true;
   }
 
   /** The next {@code times} submission-email attempts fail, as an unreachable relay would. */
@@ -182,13 +191,9 @@ final class RecordingActivities implements SubmissionActivities {
   }
 
   @Override
-  public String movePipelineStage(String submissionId, Decision decision) {
+  public PipelineStage movePipelineStage(String submissionId, Decision decision) {
     calls.add("movePipelineStage " + decision);
-    return switch (decision) {
-      case APPROVE -> "Client approved";
-      case REJECT -> "Client rejected";
-      case REQUEST_INTERVIEW -> "Client interview";
-    };
+    return PipelineStage.after(decision);
   }
 
   @Override
@@ -205,6 +210,9 @@ final class RecordingActivities implements SubmissionActivities {
   @Override
   public void handToAutomation(String submissionId, AutomationTrigger trigger, String occurrence) {
     calls.add("handToAutomation " + trigger + " " + occurrence);
+    if (automationBroken) {
+      throw new IllegalStateException("Rules engine unavailable");
+    }
     if (trigger == heldTrigger) {
       automationStarted.countDown();
       await(automationGate);

@@ -70,6 +70,7 @@ class SubmissionWorkflowReplayTests {
             "resumed-interview-then-approve.json",
             "resumed-after-long-downtime.json",
             "status-search-attribute.json",
+            "automation-broken-reject.json",
             PRE_VERSIONING);
   }
 

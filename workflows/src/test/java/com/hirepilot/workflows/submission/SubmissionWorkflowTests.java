@@ -96,13 +96,13 @@ class SubmissionWorkflowTests {
     assertThat(snapshot.decision()).isNull();
     assertThat(snapshot.stage()).isNull();
     assertThat(snapshot.round()).isEqualTo(1);
-    assertThat(snapshot.timeline())
-        .extracting(TimelineEntry::type, TimelineEntry::actor, TimelineEntry::detail)
+    assertThat(snapshot.runTimeline())
+        .extracting(SubmissionWorkflowTests::type, TimelineEntry::actor, TimelineEntry::detail)
         .containsExactly(
             tuple("SUBMITTED", "recruiter", null),
             tuple("EMAIL_SENT", "system", "round 1 to 2 collaborator(s)"));
-    assertThat(snapshot.emails())
-        .extracting(EmailSend::kind, EmailSend::round, EmailSend::recipients)
+    assertThat(snapshot.runEmails())
+        .extracting(SubmissionWorkflowTests::kind, EmailSend::round, EmailSend::recipients)
         .containsExactly(tuple("SUBMISSION", 1, 2));
   }
 
@@ -129,15 +129,41 @@ class SubmissionWorkflowTests {
     // A completed workflow still answers its query, from its history.
     SubmissionSnapshot snapshot = workflow.snapshot();
     assertThat(snapshot.decision()).isEqualTo(Decision.APPROVE);
-    assertThat(snapshot.stage()).isEqualTo("Client approved");
-    assertThat(snapshot.timeline())
-        .extracting(TimelineEntry::type)
+    assertThat(snapshot.stage()).isEqualTo(PipelineStage.CLIENT_APPROVED);
+    assertThat(snapshot.runTimeline())
+        .extracting(SubmissionWorkflowTests::type)
         .containsExactly(
             "SUBMITTED", "EMAIL_SENT", "APPROVED", "RECRUITER_NOTIFIED", "PIPELINE_UPDATED");
-    assertThat(snapshot.timeline().get(2))
+    assertThat(snapshot.runTimeline().get(2))
         .extracting(TimelineEntry::actor, TimelineEntry::detail)
         .containsExactly("Casey Client", "Strong systems work");
     Histories.record(testEnv, workflow, "approve");
+  }
+
+  @Test
+  void aBrokenAutomationEngineNeverKeepsTheSubmissionFromSettling() {
+    activities.breakAutomation();
+    submit();
+    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+
+    workflow.decide(decision(Decision.REJECT));
+
+    assertThat(result()).isEqualTo(SubmissionStatus.REJECTED);
+    // A few attempts for each hand-over, then the lifecycle carries on to the end.
+    assertThat(activities.callsTo("handToAutomation")).isEqualTo(10);
+    assertThat(activities.calls())
+        .containsSubsequence(
+            "sendSubmissionEmails sub-1 round 1",
+            "handToAutomation SUBMISSION_SENT 1",
+            "recordDecision REJECT",
+            "notifyRecruiter REJECT",
+            "movePipelineStage REJECT",
+            "logJobActivity REJECT",
+            "updateDeal REJECT",
+            "handToAutomation REJECTED REJECT",
+            "settle sub-1");
+    assertThat(activities.calls()).last().isEqualTo("settle sub-1");
+    Histories.record(testEnv, workflow, "automation-broken-reject");
   }
 
   @Test
@@ -152,8 +178,8 @@ class SubmissionWorkflowTests {
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
     assertThat(activities.callsTo("recordDecision")).isEqualTo(1);
     assertThat(activities.callsTo("notifyRecruiter")).isEqualTo(1);
-    assertThat(workflow.snapshot().timeline())
-        .extracting(TimelineEntry::type)
+    assertThat(workflow.snapshot().runTimeline())
+        .extracting(SubmissionWorkflowTests::type)
         .containsOnlyOnce("APPROVED");
     Histories.record(testEnv, workflow, "repeated-decision");
   }
@@ -171,8 +197,8 @@ class SubmissionWorkflowTests {
     activities.releaseRecruiterNotifications();
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
     assertThat(activities.calls()).noneMatch(call -> call.contains("REJECT"));
-    assertThat(workflow.snapshot().timeline())
-        .extracting(TimelineEntry::type)
+    assertThat(workflow.snapshot().runTimeline())
+        .extracting(SubmissionWorkflowTests::type)
         .doesNotContain("REJECTED");
     Histories.record(testEnv, workflow, "conflicting-decision");
   }
@@ -205,7 +231,7 @@ class SubmissionWorkflowTests {
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
     SubmissionSnapshot waiting = workflow.snapshot();
     assertThat(waiting.status()).isEqualTo(SubmissionStatus.INTERVIEW_REQUESTED);
-    assertThat(waiting.stage()).isEqualTo("Client interview");
+    assertThat(waiting.stage()).isEqualTo(PipelineStage.CLIENT_INTERVIEW);
     assertThat(waiting.nextReminderAt()).isNull();
     assertThat(waiting.remindersSent()).isZero();
 
@@ -232,11 +258,11 @@ class SubmissionWorkflowTests {
             "handToAutomation APPROVED APPROVE",
             "settle sub-1");
     SubmissionSnapshot approved = workflow.snapshot();
-    assertThat(approved.stage()).isEqualTo("Client approved");
+    assertThat(approved.stage()).isEqualTo(PipelineStage.CLIENT_APPROVED);
     assertThat(approved.remindersSent()).isZero();
     assertThat(approved.nextReminderAt()).isNull();
-    assertThat(approved.timeline())
-        .extracting(TimelineEntry::type)
+    assertThat(approved.runTimeline())
+        .extracting(SubmissionWorkflowTests::type)
         .containsSubsequence("INTERVIEW_REQUESTED", "APPROVED")
         .doesNotContain("REMINDER_SENT");
     // Both reminder deadlines passed while the interview was pending: neither sent a reminder.
@@ -273,8 +299,8 @@ class SubmissionWorkflowTests {
     assertThat(activities.emailAttempts()).containsExactly(1, 2, 3);
     assertThat(activities.emails())
         .containsExactly("SUBMISSION/1/collab-1", "SUBMISSION/1/collab-2");
-    assertThat(snapshot.timeline())
-        .extracting(TimelineEntry::type)
+    assertThat(snapshot.runTimeline())
+        .extracting(SubmissionWorkflowTests::type)
         .containsExactly("SUBMITTED", "EMAIL_SENT");
   }
 
@@ -290,11 +316,11 @@ class SubmissionWorkflowTests {
     assertThat(activities.callsTo("sendSubmissionEmails")).isEqualTo(3);
     assertThat(activities.emails())
         .containsExactly("SUBMISSION/1/collab-1", "SUBMISSION/1/collab-2");
-    assertThat(snapshot.emails())
-        .extracting(EmailSend::kind, EmailSend::round, EmailSend::recipients)
+    assertThat(snapshot.runEmails())
+        .extracting(SubmissionWorkflowTests::kind, EmailSend::round, EmailSend::recipients)
         .containsExactly(tuple("SUBMISSION", 1, 2));
-    assertThat(snapshot.timeline())
-        .extracting(TimelineEntry::type)
+    assertThat(snapshot.runTimeline())
+        .extracting(SubmissionWorkflowTests::type)
         .containsExactly("SUBMITTED", "EMAIL_SENT");
     assertThat(snapshot.nextReminderAt())
         .isEqualTo(timeOf(snapshot, "EMAIL_SENT").plus(Duration.ofDays(2)));
@@ -398,8 +424,8 @@ class SubmissionWorkflowTests {
     assertThat(last.recruiterAlerted()).isTrue();
     assertThat(last.nextReminderAt()).isNull();
     assertThat(last.status()).isEqualTo(SubmissionStatus.AWAITING_FEEDBACK);
-    assertThat(last.timeline())
-        .extracting(TimelineEntry::type)
+    assertThat(last.runTimeline())
+        .extracting(SubmissionWorkflowTests::type)
         .containsExactly(
             "SUBMITTED",
             "EMAIL_SENT",
@@ -462,7 +488,9 @@ class SubmissionWorkflowTests {
         .isEqualTo(new ActionReceipt(SubmissionStatus.WITHDRAWN, 1, false));
     SubmissionSnapshot withdrawing = workflow.snapshot();
     assertThat(withdrawing.status()).isEqualTo(SubmissionStatus.WITHDRAWN);
-    assertThat(withdrawing.timeline()).extracting(TimelineEntry::type).contains("WITHDRAWN");
+    assertThat(withdrawing.runTimeline())
+        .extracting(SubmissionWorkflowTests::type)
+        .contains("WITHDRAWN");
     assertRefusedAsConflict(
         () -> workflow.decide(decision(Decision.APPROVE)),
         "The candidate was already withdrawn; that is final");
@@ -480,7 +508,7 @@ class SubmissionWorkflowTests {
             "recordWithdrawal Riley Recruiter", "handToAutomation WITHDRAWN 1", "settle sub-1")
         .noneMatch(call -> call.startsWith("recordDecision") || call.startsWith("notifyRecruiter"));
     assertThat(activities.callsTo("recordWithdrawal")).isEqualTo(1);
-    assertThat(workflow.snapshot().stage()).isEqualTo("WITHDRAWN");
+    assertThat(workflow.snapshot().stage()).isEqualTo(PipelineStage.WITHDRAWN);
     Histories.record(testEnv, workflow, "withdraw-while-waiting");
   }
 
@@ -517,12 +545,12 @@ class SubmissionWorkflowTests {
     SubmissionSnapshot roundTwo =
         awaitSnapshot(
             "round 2 sent and its first reminder due",
-            snapshot -> snapshot.emails().size() == 3 && snapshot.nextReminderAt() != null);
+            snapshot -> snapshot.runEmails().size() == 3 && snapshot.nextReminderAt() != null);
     assertThat(activities.calls())
         .containsSubsequence(
             "prepareResend sub-1 round 2 by Riley [resume-v2] Updated resume attached",
             "sendSubmissionEmails sub-1 round 2");
-    Instant secondEmail = roundTwo.emails().get(roundTwo.emails().size() - 1).at();
+    Instant secondEmail = roundTwo.runEmails().get(roundTwo.runEmails().size() - 1).at();
     assertThat(roundTwo.round()).isEqualTo(2);
     assertThat(roundTwo.nextReminderAt()).isEqualTo(secondEmail.plus(Duration.ofDays(2)));
 
@@ -548,7 +576,9 @@ class SubmissionWorkflowTests {
     SubmissionSnapshot alerted = workflow.snapshot();
     assertThat(alerted.remindersSent()).isEqualTo(3);
     assertThat(alerted.recruiterAlerted()).isTrue();
-    assertThat(alerted.timeline()).extracting(TimelineEntry::type).containsOnlyOnce("RESENT");
+    assertThat(alerted.runTimeline())
+        .extracting(SubmissionWorkflowTests::type)
+        .containsOnlyOnce("RESENT");
 
     workflow.decide(decision(Decision.APPROVE));
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
@@ -579,8 +609,8 @@ class SubmissionWorkflowTests {
 
     workflow.decide(decision(Decision.APPROVE));
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
-    assertThat(workflow.snapshot().timeline())
-        .extracting(TimelineEntry::type)
+    assertThat(workflow.snapshot().runTimeline())
+        .extracting(SubmissionWorkflowTests::type)
         .containsOnlyOnce("COMMENTED");
     Histories.record(testEnv, workflow, "comment");
   }
@@ -595,8 +625,8 @@ class SubmissionWorkflowTests {
     awaitCall("handToAutomation INTERVIEW_REQUESTED REQUEST_INTERVIEW");
 
     assertThat(activities.calls()).contains("updateDeal REQUEST_INTERVIEW");
-    assertThat(workflow.snapshot().timeline())
-        .extracting(TimelineEntry::type, TimelineEntry::detail)
+    assertThat(workflow.snapshot().runTimeline())
+        .extracting(SubmissionWorkflowTests::type, TimelineEntry::detail)
         .contains(tuple("DEAL_UPDATED", "INTERVIEWING"));
   }
 
@@ -607,7 +637,9 @@ class SubmissionWorkflowTests {
     start(resumed(new SubmissionProgress(1, emailedAt, 1, 1, false, null, null, List.of())));
 
     SubmissionSnapshot resumed = awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
-    assertThat(resumed.timeline()).extracting(TimelineEntry::type).containsExactly("RESUMED");
+    assertThat(resumed.runTimeline())
+        .extracting(SubmissionWorkflowTests::type)
+        .containsExactly("RESUMED");
     assertThat(resumed.remindersSent()).isEqualTo(1);
     assertThat(resumed.nextReminderAt()).isEqualTo(emailedAt.plus(Duration.ofDays(5)));
     assertThat(resumed.round()).isEqualTo(1);
@@ -655,8 +687,8 @@ class SubmissionWorkflowTests {
     assertThat(alerted.remindersSent()).isEqualTo(1);
     assertThat(alerted.nextReminderAt()).isNull();
     assertThat(alerted.status()).isEqualTo(SubmissionStatus.AWAITING_FEEDBACK);
-    assertThat(alerted.timeline())
-        .extracting(TimelineEntry::type)
+    assertThat(alerted.runTimeline())
+        .extracting(SubmissionWorkflowTests::type)
         .containsExactly("RESUMED", "REMINDER_SENT", "RECRUITER_ALERTED_NO_RESPONSE");
     // Nothing more is due: the client can still answer.
     testEnv.sleep(Duration.ofDays(30));
@@ -695,9 +727,9 @@ class SubmissionWorkflowTests {
             "settle sub-1");
     SubmissionSnapshot settled = workflow.snapshot();
     assertThat(settled.decision()).isEqualTo(Decision.APPROVE);
-    assertThat(settled.stage()).isEqualTo("Client approved");
-    assertThat(settled.timeline())
-        .extracting(TimelineEntry::type)
+    assertThat(settled.stage()).isEqualTo(PipelineStage.CLIENT_APPROVED);
+    assertThat(settled.runTimeline())
+        .extracting(SubmissionWorkflowTests::type)
         .containsExactly("RESUMED", "RECRUITER_NOTIFIED", "PIPELINE_UPDATED", "COMMENTED")
         .doesNotContain("APPROVED", "EMAIL_SENT");
     Histories.record(testEnv, workflow, "resumed-with-final-decision");
@@ -809,7 +841,7 @@ class SubmissionWorkflowTests {
             "settle sub-1");
     SubmissionSnapshot snapshot = workflow.snapshot();
     assertThat(snapshot.status()).isEqualTo(SubmissionStatus.WITHDRAWN);
-    assertThat(snapshot.stage()).isEqualTo("WITHDRAWN");
+    assertThat(snapshot.stage()).isEqualTo(PipelineStage.WITHDRAWN);
   }
 
   @Test
@@ -923,11 +955,20 @@ class SubmissionWorkflowTests {
   }
 
   private static Instant timeOf(SubmissionSnapshot snapshot, String type) {
-    return snapshot.timeline().stream()
-        .filter(entry -> entry.type().equals(type))
+    return snapshot.runTimeline().stream()
+        .filter(entry -> entry.type().name().equals(type))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("No " + type + " in " + snapshot.timeline()))
+        .orElseThrow(() -> new AssertionError("No " + type + " in " + snapshot.runTimeline()))
         .at();
+  }
+
+  /** The entry's type as the API and the database spell it. */
+  private static String type(TimelineEntry entry) {
+    return entry.type().name();
+  }
+
+  private static String kind(EmailSend batch) {
+    return batch.kind().name();
   }
 
   /** Moves the test clock to the instant; the worker has run everything due by then. */
@@ -959,7 +1000,7 @@ class SubmissionWorkflowTests {
     assertThat(activities.recruiterNotificationStarted()).isTrue();
   }
 
-  /** The Update failed with exactly the failure SubmissionService turns into a 409. */
+  /** The Update failed with exactly the failure the app turns into a 409. */
   private static void assertRefusedAsConflict(ThrowingCallable update, String message) {
     assertThatThrownBy(update)
         .isInstanceOf(WorkflowUpdateException.class)
@@ -967,7 +1008,7 @@ class SubmissionWorkflowTests {
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             failure -> {
-              assertThat(failure.getType()).isEqualTo(IllegalStateException.class.getName());
+              assertThat(failure.getType()).isEqualTo(SubmissionConflict.TYPE);
               assertThat(failure.getOriginalMessage()).isEqualTo(message);
             });
   }

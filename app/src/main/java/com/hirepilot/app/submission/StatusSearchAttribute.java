@@ -1,5 +1,6 @@
-package com.hirepilot.app.system;
+package com.hirepilot.app.submission;
 
+import com.hirepilot.app.system.TemporalProperties;
 import com.hirepilot.workflows.submission.SubmissionWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * cluster that refuses (Temporal Cloud without the permission) submissions run without it.
  */
 @Component
-public class StatusSearchAttribute {
+class StatusSearchAttribute {
 
   private static final Logger log = LoggerFactory.getLogger(StatusSearchAttribute.class);
 
@@ -30,7 +31,7 @@ public class StatusSearchAttribute {
   }
 
   /** Whether workflows may upsert the attribute. */
-  public boolean available() {
+  boolean available() {
     return available;
   }
 

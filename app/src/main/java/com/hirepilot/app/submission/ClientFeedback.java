@@ -1,0 +1,137 @@
+package com.hirepilot.app.submission;
+
+import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.job.Collaborator;
+import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.workflows.submission.ClientComment;
+import com.hirepilot.workflows.submission.ClientDecision;
+import com.hirepilot.workflows.submission.Decision;
+import com.hirepilot.workflows.submission.SubmissionEventType;
+import com.hirepilot.workflows.submission.SubmissionFollowUpActivities;
+import com.hirepilot.workflows.submission.SubmissionStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A client's feedback on a candidate they can see: a decision, or a comment. The caller (the
+ * portal) has checked that the client may see the submission.
+ */
+@Service
+public class ClientFeedback {
+
+  private static final Logger log = LoggerFactory.getLogger(ClientFeedback.class);
+
+  private final SubmissionWorkflows workflows;
+  private final Submissions submissions;
+  private final SubmissionComments comments;
+  private final SubmissionTimeline timeline;
+  private final JobActivityLog activityLog;
+  private final CandidateService candidates;
+  private final SubmissionFollowUpActivities followUps;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  ClientFeedback(
+      SubmissionWorkflows workflows,
+      Submissions submissions,
+      SubmissionComments comments,
+      SubmissionTimeline timeline,
+      JobActivityLog activityLog,
+      CandidateService candidates,
+      SubmissionFollowUpActivities followUps,
+      TransactionTemplate transactions,
+      Clock clock) {
+    this.workflows = workflows;
+    this.submissions = submissions;
+    this.comments = comments;
+    this.timeline = timeline;
+    this.activityLog = activityLog;
+    this.candidates = candidates;
+    this.followUps = followUps;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /**
+   * Hands the client's decision to the workflow. The same decision again answers the same status; a
+   * different one after a final outcome is a conflict.
+   */
+  public SubmissionStatus decide(
+      String submissionId,
+      Collaborator collaborator,
+      Decision decision,
+      String reason,
+      String availability) {
+    Submission submission = submissions.findById(submissionId).orElseThrow();
+    if (submission.status().isFinal()) {
+      return submission.repeatDecision(decision);
+    }
+    ClientDecision clientDecision =
+        new ClientDecision(
+            collaborator.id(), collaborator.displayName(), decision, reason, availability);
+    return workflows.update(
+        submission,
+        workflow -> workflow.decide(clientDecision).status(),
+        latest -> latest.repeatDecision(decision));
+  }
+
+  /**
+   * Stores a client's comment and shows it in the thread at once; the workflow passes it on to the
+   * recruiter. Once the lifecycle is over there is no workflow to do that, so this request does.
+   */
+  public SubmissionComment comment(String submissionId, Collaborator collaborator, String body) {
+    Submission submission = submissions.findById(submissionId).orElseThrow();
+    Instant now = clock.instant();
+    String candidate =
+        candidates
+            .names(List.of(submission.candidateId()))
+            .getOrDefault(submission.candidateId(), "");
+    SubmissionComment comment =
+        transactions.execute(
+            tx -> {
+              SubmissionComment added =
+                  comments.add(
+                      submission.id(), collaborator.id(), collaborator.displayName(), body, now);
+              timeline.append(
+                  StepKey.comment(submission.id(), added.id()),
+                  submission.id(),
+                  SubmissionEventType.COMMENTED,
+                  collaborator.displayName(),
+                  body.length() > 200 ? body.substring(0, 199) + "…" : body,
+                  now);
+              activityLog.append(
+                  StepKey.commentActivity(submission.id(), added.id()).value(),
+                  submission.jobId(),
+                  submission.id(),
+                  SubmissionEventType.COMMENTED,
+                  collaborator.displayName(),
+                  true,
+                  collaborator.displayName() + " commented on " + candidate,
+                  now);
+              return added;
+            });
+    Submission latest = submissions.findById(submission.id()).orElseThrow();
+    // After a final outcome the workflow is finishing: pass the comment on here instead.
+    boolean signalled =
+        latest.unsettled()
+            && !latest.status().isFinal()
+            && workflows.signal(
+                latest,
+                new ClientComment(comment.id(), collaborator.id(), collaborator.displayName()));
+    if (!signalled) {
+      try {
+        followUps.notifyRecruiterOfComment(submission.id(), comment.id());
+      } catch (MailException e) {
+        // The comment is stored and shown; the failed delivery is on the submission's record.
+        log.warn("Could not email the recruiter about comment {}", comment.id());
+      }
+    }
+    return comment;
+  }
+}

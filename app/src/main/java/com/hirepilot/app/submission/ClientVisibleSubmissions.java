@@ -1,0 +1,175 @@
+package com.hirepilot.app.submission;
+
+import com.hirepilot.app.system.Timestamps;
+import com.hirepilot.workflows.submission.SubmissionEventType;
+import com.hirepilot.workflows.submission.SubmissionStatus;
+import com.hirepilot.workflows.submission.TimelineEntry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Submissions as a job's clients may see them: never a withdrawn one, and of the others only what
+ * is meant for the client. Each read costs a fixed number of statements, however many submissions
+ * the job has; the caller holds the read-only transaction and has checked the client may see the
+ * job.
+ */
+@Service
+public class ClientVisibleSubmissions {
+
+  /**
+   * The timeline entries that are the client's business: decisions, and updates from the agency.
+   */
+  private static final Set<SubmissionEventType> THREAD_EVENTS =
+      Set.of(
+          SubmissionEventType.APPROVED,
+          SubmissionEventType.REJECTED,
+          SubmissionEventType.INTERVIEW_REQUESTED,
+          SubmissionEventType.RESENT);
+
+  /**
+   * A submission as its client sees it.
+   *
+   * @param attachmentIds the files shown with it; the caller keeps only the public ones
+   */
+  public record Shown(
+      String id,
+      String jobId,
+      String candidateId,
+      String message,
+      Instant submittedAt,
+      SubmissionStatus status,
+      List<String> attachmentIds) {}
+
+  /** What the client's thread of a submission is made of. */
+  public record Thread(List<TimelineEntry> events, List<SubmissionComment> comments) {}
+
+  private final JdbcClient jdbc;
+  private final SubmittedFiles files;
+  private final SubmissionTimeline timeline;
+  private final SubmissionComments comments;
+
+  ClientVisibleSubmissions(
+      JdbcClient jdbc,
+      SubmittedFiles files,
+      SubmissionTimeline timeline,
+      SubmissionComments comments) {
+    this.jdbc = jdbc;
+    this.files = files;
+    this.timeline = timeline;
+    this.comments = comments;
+  }
+
+  /** The job's submissions a client sees, oldest first. */
+  public List<Shown> ofJob(String jobId) {
+    return withFiles(
+        jdbc.sql(SELECT + " where job_id = ? and status <> 'WITHDRAWN' order by created_at, id")
+            .param(jobId)
+            .query(ClientVisibleSubmissions::row)
+            .list());
+  }
+
+  /** The submission, unless it was withdrawn. */
+  public Optional<Shown> one(String submissionId) {
+    return withFiles(
+            jdbc.sql(SELECT + " where id = ? and status <> 'WITHDRAWN'")
+                .param(submissionId)
+                .query(ClientVisibleSubmissions::row)
+                .list())
+        .stream()
+        .findFirst();
+  }
+
+  /** How many submissions a client sees on each of these jobs. */
+  public Map<String, Integer> countsByJob(Collection<String> jobIds) {
+    if (jobIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    jdbc.sql(
+            """
+            select job_id, count(*) as shown from submission
+            where job_id in (:ids) and status <> 'WITHDRAWN' group by job_id
+            """)
+        .param("ids", jobIds)
+        .query(
+            rs -> {
+              counts.put(rs.getString("job_id"), rs.getInt("shown"));
+            });
+    return counts;
+  }
+
+  /**
+   * The job's withdrawn submissions: a withdrawn candidate disappears from the portal, their
+   * earlier activity included.
+   */
+  public Set<String> withdrawnOf(String jobId) {
+    return new HashSet<>(
+        jdbc.sql("select id from submission where job_id = ? and status = 'WITHDRAWN'")
+            .param(jobId)
+            .query(String.class)
+            .list());
+  }
+
+  /** The client's thread of each of these submissions, in two statements. */
+  public Map<String, Thread> threads(Collection<String> submissionIds) {
+    Map<String, List<TimelineEntry>> events = new HashMap<>();
+    for (SubmissionTimeline.Line line : timeline.of(submissionIds, THREAD_EVENTS)) {
+      events.computeIfAbsent(line.submissionId(), id -> new ArrayList<>()).add(line.entry());
+    }
+    Map<String, List<SubmissionComment>> said = new HashMap<>();
+    for (SubmissionComment comment : comments.of(submissionIds)) {
+      said.computeIfAbsent(comment.submissionId(), id -> new ArrayList<>()).add(comment);
+    }
+    Map<String, Thread> threads = new LinkedHashMap<>();
+    for (String id : submissionIds) {
+      threads.put(
+          id,
+          new Thread(
+              List.copyOf(events.getOrDefault(id, List.of())),
+              List.copyOf(said.getOrDefault(id, List.of()))));
+    }
+    return threads;
+  }
+
+  private List<Shown> withFiles(List<Shown> shown) {
+    Map<String, List<String>> shownFiles = files.of(shown.stream().map(Shown::id).toList());
+    return shown.stream()
+        .map(
+            s ->
+                new Shown(
+                    s.id(),
+                    s.jobId(),
+                    s.candidateId(),
+                    s.message(),
+                    s.submittedAt(),
+                    s.status(),
+                    List.copyOf(shownFiles.getOrDefault(s.id(), List.of()))))
+        .toList();
+  }
+
+  private static final String SELECT =
+      "select id, job_id, candidate_id, message, created_at, status from submission";
+
+  private static Shown row(ResultSet rs, int n) throws SQLException {
+    return new Shown(
+        rs.getString("id"),
+        rs.getString("job_id"),
+        rs.getString("candidate_id"),
+        rs.getString("message"),
+        Timestamps.read(rs, "created_at"),
+        SubmissionStatus.valueOf(rs.getString("status")),
+        List.of());
+  }
+}

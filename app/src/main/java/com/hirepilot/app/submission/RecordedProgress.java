@@ -1,0 +1,158 @@
+package com.hirepilot.app.submission;
+
+import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.system.Timestamps;
+import com.hirepilot.app.workspace.RecruiterDirectory;
+import com.hirepilot.workflows.submission.ClientDecision;
+import com.hirepilot.workflows.submission.Decision;
+import com.hirepilot.workflows.submission.RecruiterAction;
+import com.hirepilot.workflows.submission.SubmissionProgress;
+import com.hirepilot.workflows.submission.SubmissionStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads how far submissions got, as the database recorded it, so their workflows can carry on (ADR
+ * 0004). One submission or every unsettled one, the cost is the same handful of statements: the
+ * names behind the decision and the withdrawal, and the comments not yet passed on, are read for
+ * all of them at once.
+ */
+@Component
+class RecordedProgress {
+
+  private final JdbcClient jdbc;
+  private final SubmissionComments comments;
+  private final JobService jobs;
+  private final RecruiterDirectory recruiters;
+
+  RecordedProgress(
+      JdbcClient jdbc,
+      SubmissionComments comments,
+      JobService jobs,
+      RecruiterDirectory recruiters) {
+    this.jdbc = jdbc;
+    this.comments = comments;
+    this.jobs = jobs;
+    this.recruiters = recruiters;
+  }
+
+  /** The submission's progress, or null when it is settled and no workflow is owed. */
+  @Transactional(readOnly = true)
+  ResumePoint of(String submissionId) {
+    List<Row> rows =
+        jdbc.sql(SELECT + " where id = ? and settled_at is null")
+            .param(submissionId)
+            .query(RecordedProgress::row)
+            .list();
+    List<ResumePoint> points = resumePoints(rows, comments.unnotifiedOf(List.of(submissionId)));
+    return points.isEmpty() ? null : points.get(0);
+  }
+
+  /** Every submission whose workflow still has work, oldest first. */
+  @Transactional(readOnly = true)
+  List<ResumePoint> ofAllUnsettled() {
+    List<Row> rows =
+        jdbc.sql(SELECT + " where settled_at is null order by created_at, id")
+            .query(RecordedProgress::row)
+            .list();
+    return resumePoints(rows, comments.unnotifiedOfUnsettled());
+  }
+
+  private List<ResumePoint> resumePoints(List<Row> rows, List<SubmissionComment> unnotified) {
+    Map<String, String> deciders =
+        jobs.displayNames(
+            rows.stream().map(Row::decidedBy).filter(Objects::nonNull).distinct().toList());
+    Map<String, String> withdrawers =
+        recruiters.names(
+            rows.stream().map(Row::withdrawnBy).filter(Objects::nonNull).distinct().toList());
+    Map<String, List<String>> commentIds = new HashMap<>();
+    for (SubmissionComment comment : unnotified) {
+      commentIds.computeIfAbsent(comment.submissionId(), id -> new ArrayList<>()).add(comment.id());
+    }
+    return rows.stream()
+        .map(
+            row ->
+                new ResumePoint(
+                    row.id(),
+                    row.workspaceId(),
+                    row.jobId(),
+                    row.candidateId(),
+                    row.reminderSchedule(),
+                    new SubmissionProgress(
+                        row.round(),
+                        row.roundSentAt(),
+                        row.reminderStep(),
+                        row.remindersSent(),
+                        row.recruiterAlerted(),
+                        row.decision() == null
+                            ? null
+                            : new ClientDecision(
+                                row.decidedBy(),
+                                deciders.getOrDefault(row.decidedBy(), "client"),
+                                row.decision(),
+                                row.reason(),
+                                row.availability()),
+                        row.status() == SubmissionStatus.WITHDRAWN
+                            ? new RecruiterAction(
+                                row.withdrawnBy(),
+                                withdrawers.getOrDefault(row.withdrawnBy(), "recruiter"))
+                            : null,
+                        List.copyOf(commentIds.getOrDefault(row.id(), List.of())))))
+        .toList();
+  }
+
+  private static final String SELECT =
+      """
+      select id, workspace_id, job_id, candidate_id, reminder_schedule, email_round,
+             round_sent_at, reminder_step, reminders_sent, recruiter_alerted, status, decision,
+             decided_by, decision_reason, decision_availability, withdrawn_by
+      from submission
+      """;
+
+  private record Row(
+      String id,
+      String workspaceId,
+      String jobId,
+      String candidateId,
+      String reminderSchedule,
+      int round,
+      java.time.Instant roundSentAt,
+      int reminderStep,
+      int remindersSent,
+      boolean recruiterAlerted,
+      SubmissionStatus status,
+      Decision decision,
+      String decidedBy,
+      String reason,
+      String availability,
+      String withdrawnBy) {}
+
+  private static Row row(ResultSet rs, int n) throws SQLException {
+    String decision = rs.getString("decision");
+    return new Row(
+        rs.getString("id"),
+        rs.getString("workspace_id"),
+        rs.getString("job_id"),
+        rs.getString("candidate_id"),
+        rs.getString("reminder_schedule"),
+        rs.getInt("email_round"),
+        Timestamps.read(rs, "round_sent_at"),
+        rs.getInt("reminder_step"),
+        rs.getInt("reminders_sent"),
+        rs.getBoolean("recruiter_alerted"),
+        SubmissionStatus.valueOf(rs.getString("status")),
+        decision == null ? null : Decision.valueOf(decision),
+        rs.getString("decided_by"),
+        rs.getString("decision_reason"),
+        rs.getString("decision_availability"),
+        rs.getString("withdrawn_by"));
+  }
+}

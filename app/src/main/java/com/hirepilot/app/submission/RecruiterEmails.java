@@ -1,0 +1,174 @@
+package com.hirepilot.app.submission;
+
+import com.hirepilot.app.candidate.Candidate;
+import com.hirepilot.app.job.Collaborator;
+import com.hirepilot.app.job.Job;
+import com.hirepilot.app.notification.MailTemplates;
+import com.hirepilot.app.notification.OutgoingEmail;
+import com.hirepilot.app.system.PortalProperties;
+import com.hirepilot.app.workspace.Recruiter;
+import com.hirepilot.workflows.submission.ClientDecision;
+import com.hirepilot.workflows.submission.Decision;
+import com.hirepilot.workflows.submission.EmailKind;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the emails that tell the recruiter what the client did, or did not do. What the client
+ * wrote goes in as text; the templates escape it.
+ */
+@Component
+class RecruiterEmails {
+
+  private final MailTemplates templates;
+  private final PortalProperties properties;
+
+  RecruiterEmails(MailTemplates templates, PortalProperties properties) {
+    this.templates = templates;
+    this.properties = properties;
+  }
+
+  OutgoingEmail decision(SubmissionContext context, ClientDecision decision) {
+    Submission submission = context.submission();
+    Job job = context.job();
+    Candidate candidate = context.candidate();
+    Recruiter recruiter = context.recruiter();
+    String verb = verb(decision.decision());
+    String subject = decision.actor() + " " + verb + " " + candidate.name() + " for " + job.title();
+    String link = properties.link("/api/submissions/" + submission.id());
+    StringBuilder text = new StringBuilder();
+    text.append("Hello ").append(recruiter.name()).append(",\n\n");
+    text.append(decision.actor())
+        .append(" ")
+        .append(verb)
+        .append(" ")
+        .append(candidate.name())
+        .append(" for ")
+        .append(job.title())
+        .append(".\n");
+    if (decision.reason() != null && !decision.reason().isBlank()) {
+      text.append("\nTheir note: ").append(decision.reason().strip()).append('\n');
+    }
+    if (decision.availability() != null && !decision.availability().isBlank()) {
+      text.append("\nTheir availability: ").append(decision.availability().strip()).append('\n');
+    }
+    text.append("\nSubmission record: ").append(link).append('\n');
+
+    Map<String, Object> model = new HashMap<>();
+    model.put("recruiterName", recruiter.name());
+    model.put("actor", decision.actor());
+    model.put("verb", verb);
+    model.put("candidateName", candidate.name());
+    model.put("job", job.title());
+    model.put("reasonParagraphs", paragraphs(decision.reason()));
+    model.put("availabilityParagraphs", paragraphs(decision.availability()));
+    model.put("decision", decision.decision().name());
+    model.put("link", link);
+    return new OutgoingEmail(
+        submission.workspaceId(),
+        submission.id(),
+        EmailKind.RECRUITER_NOTIFICATION,
+        recruiter.email(),
+        subject,
+        text.toString(),
+        templates.html("recruiter-notification", model));
+  }
+
+  /** Every reminder went unanswered: over to the recruiter. */
+  OutgoingEmail noResponseAlert(
+      SubmissionContext context, List<Collaborator> clients, int remindersSent) {
+    Submission submission = context.submission();
+    Job job = context.job();
+    Candidate candidate = context.candidate();
+    Recruiter recruiter = context.recruiter();
+    String who =
+        clients.isEmpty()
+            ? "The client"
+            : String.join(", ", clients.stream().map(Collaborator::displayName).toList());
+    String subject = "No response yet on " + candidate.name() + " for " + job.title();
+    String link = properties.link("/api/submissions/" + submission.id());
+    String text =
+        "Hello "
+            + recruiter.name()
+            + ",\n\n"
+            + who
+            + " has not answered about "
+            + candidate.name()
+            + " for "
+            + job.title()
+            + " after "
+            + remindersSent
+            + " reminder(s). The submission stays open; a call may help, or resend it with"
+            + " anything new.\n\nSubmission record: "
+            + link
+            + "\n";
+    Map<String, Object> model = new HashMap<>();
+    model.put("recruiterName", recruiter.name());
+    model.put("who", who);
+    model.put("candidateName", candidate.name());
+    model.put("job", job.title());
+    model.put("reminders", remindersSent);
+    model.put("link", link);
+    return new OutgoingEmail(
+        submission.workspaceId(),
+        submission.id(),
+        EmailKind.RECRUITER_ALERT,
+        recruiter.email(),
+        subject,
+        text,
+        templates.html("no-response", model));
+  }
+
+  /** A client's comment, passed on as text: the client wrote it, so it is never markup. */
+  OutgoingEmail comment(SubmissionContext context, SubmissionComment comment) {
+    Submission submission = context.submission();
+    Job job = context.job();
+    Candidate candidate = context.candidate();
+    Recruiter recruiter = context.recruiter();
+    String subject = comment.author() + " commented on " + candidate.name() + " for " + job.title();
+    String link = properties.link("/api/submissions/" + submission.id());
+    String text =
+        "Hello "
+            + recruiter.name()
+            + ",\n\n"
+            + comment.author()
+            + " commented on "
+            + candidate.name()
+            + " for "
+            + job.title()
+            + ":\n\n"
+            + comment.body().strip()
+            + "\n\nSubmission record: "
+            + link
+            + "\n";
+    Map<String, Object> model = new HashMap<>();
+    model.put("recruiterName", recruiter.name());
+    model.put("author", comment.author());
+    model.put("candidateName", candidate.name());
+    model.put("job", job.title());
+    model.put("paragraphs", paragraphs(comment.body()));
+    model.put("link", link);
+    return new OutgoingEmail(
+        submission.workspaceId(),
+        submission.id(),
+        EmailKind.COMMENT_NOTIFICATION,
+        recruiter.email(),
+        subject,
+        text,
+        templates.html("comment", model));
+  }
+
+  static String verb(Decision decision) {
+    return switch (decision) {
+      case APPROVE -> "approved";
+      case REJECT -> "rejected";
+      case REQUEST_INTERVIEW -> "requested an interview with";
+    };
+  }
+
+  private static List<String> paragraphs(String text) {
+    return ClientEmails.paragraphs(text);
+  }
+}

@@ -1,0 +1,33 @@
+package com.hirepilot.app.submission;
+
+import com.hirepilot.app.workspace.ReminderSchedule;
+import com.hirepilot.workflows.submission.SubmissionProgress;
+import com.hirepilot.workflows.submission.SubmissionRequest;
+
+/**
+ * What a workflow needs to carry on with a submission the embedded server forgot: which submission,
+ * the reminder schedule it keeps, and how far the database says it got.
+ */
+record ResumePoint(
+    String submissionId,
+    String workspaceId,
+    String jobId,
+    String candidateId,
+    String reminderSchedule,
+    SubmissionProgress progress) {
+
+  String workflowId() {
+    return com.hirepilot.workflows.submission.SubmissionWorkflow.workflowId(submissionId);
+  }
+
+  SubmissionRequest request(boolean indexStatus) {
+    return new SubmissionRequest(
+        submissionId,
+        workspaceId,
+        jobId,
+        candidateId,
+        ReminderSchedule.parse(reminderSchedule).delays(),
+        progress,
+        indexStatus);
+  }
+}

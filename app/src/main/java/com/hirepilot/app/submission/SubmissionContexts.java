@@ -1,0 +1,102 @@
+package com.hirepilot.app.submission;
+
+import com.hirepilot.app.candidate.Attachment;
+import com.hirepilot.app.candidate.Candidate;
+import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.job.Collaborator;
+import com.hirepilot.app.job.Job;
+import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.workspace.Recruiter;
+import com.hirepilot.app.workspace.RecruiterDirectory;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads what the submission activities work on. A submission that is not there is a failure no
+ * retry can mend, so the workflow hears of it at once instead of retrying once a minute for ever;
+ * only in an activity's first attempts is it taken for a transaction that has not committed yet
+ * (the workflow starts inside the transaction that records the submission).
+ */
+@Component
+class SubmissionContexts {
+
+  /** Attempts 1 to 4 come within about 7 seconds of the first: far longer than any commit. */
+  static final int ATTEMPTS_WHILE_COMMITTING = 4;
+
+  /** The failure type of a submission, job, candidate or recruiter that does not exist. */
+  static final String MISSING = "SubmissionRecordMissing";
+
+  private final Submissions submissions;
+  private final JobService jobs;
+  private final CandidateService candidates;
+  private final RecruiterDirectory recruiters;
+
+  SubmissionContexts(
+      Submissions submissions,
+      JobService jobs,
+      CandidateService candidates,
+      RecruiterDirectory recruiters) {
+    this.submissions = submissions;
+    this.jobs = jobs;
+    this.candidates = candidates;
+    this.recruiters = recruiters;
+  }
+
+  @Transactional(readOnly = true)
+  SubmissionContext load(String submissionId) {
+    Submission submission = submission(submissionId);
+    Job job = present(jobs.find(submission.jobId()), "Job " + submission.jobId());
+    Candidate candidate =
+        present(candidates.find(submission.candidateId()), "Candidate " + submission.candidateId());
+    Recruiter recruiter =
+        present(recruiters.find(submission.recruiterId()), "Recruiter " + submission.recruiterId());
+    return new SubmissionContext(submission, job, candidate, recruiter);
+  }
+
+  /** The job's active client collaborators: who the submission's emails go to. */
+  List<Collaborator> recipientsOf(SubmissionContext context) {
+    return jobs.activeCollaboratorsOf(context.job().id());
+  }
+
+  /** The files shown with the submission that a client may download. */
+  List<Attachment> publicFilesOf(SubmissionContext context) {
+    return candidates.publicFiles(
+        context.submission().attachments().stream()
+            .map(Submission.SubmittedAttachment::attachmentId)
+            .toList());
+  }
+
+  @Transactional(readOnly = true)
+  Submission submission(String submissionId) {
+    Optional<Submission> found = submissions.findById(submissionId);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    if (attempt() <= ATTEMPTS_WHILE_COMMITTING) {
+      throw ApplicationFailure.newFailure(
+          "Submission " + submissionId + " is not committed yet", "SubmissionNotCommittedYet");
+    }
+    throw missing("Submission " + submissionId);
+  }
+
+  private static <T> T present(Optional<T> record, String what) {
+    return record.orElseThrow(() -> missing(what));
+  }
+
+  private static ApplicationFailure missing(String what) {
+    return ApplicationFailure.newNonRetryableFailure(what + " does not exist", MISSING);
+  }
+
+  /** The activity's attempt, or past the grace period when called outside an activity. */
+  private static int attempt() {
+    try {
+      return Activity.getExecutionContext().getInfo().getAttempt();
+    } catch (IllegalStateException notAnActivity) {
+      return Integer.MAX_VALUE;
+    }
+  }
+}

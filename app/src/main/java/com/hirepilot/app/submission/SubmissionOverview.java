@@ -1,0 +1,262 @@
+package com.hirepilot.app.submission;
+
+import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.notification.EmailDeliveries;
+import com.hirepilot.app.notification.EmailDelivery;
+import com.hirepilot.app.system.NotFoundException;
+import com.hirepilot.app.system.Timestamps;
+import com.hirepilot.app.workspace.RecruiterDirectory;
+import com.hirepilot.app.workspace.ReminderSchedule;
+import com.hirepilot.workflows.submission.Decision;
+import com.hirepilot.workflows.submission.PipelineStage;
+import com.hirepilot.workflows.submission.SubmissionStatus;
+import com.hirepilot.workflows.submission.SubmissionWorkflow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The read model of submissions: where one stands, and which of a workspace's stand where. It
+ * answers the recruiter API, the console and REX from the database alone, each answer in one
+ * read-only transaction and a fixed number of statements however many submissions there are. Only a
+ * single open submission's live state comes from its workflow ({@link SubmissionWorkflows}).
+ */
+@Service
+public class SubmissionOverview {
+
+  /** The longest list one answer carries; the newest come first. */
+  public static final int LIST_LIMIT = 500;
+
+  /** Which submissions a list shows; every filter is optional. */
+  public record Filter(SubmissionStatus status, String jobId, boolean needsAttention) {
+
+    public static Filter all() {
+      return new Filter(null, null, false);
+    }
+  }
+
+  private final JdbcClient jdbc;
+  private final SubmittedFiles files;
+  private final SubmissionTimeline timeline;
+  private final SubmissionComments comments;
+  private final EmailDeliveries deliveries;
+  private final JobService jobs;
+  private final CandidateService candidates;
+  private final RecruiterDirectory recruiters;
+
+  SubmissionOverview(
+      JdbcClient jdbc,
+      SubmittedFiles files,
+      SubmissionTimeline timeline,
+      SubmissionComments comments,
+      EmailDeliveries deliveries,
+      JobService jobs,
+      CandidateService candidates,
+      RecruiterDirectory recruiters) {
+    this.jdbc = jdbc;
+    this.files = files;
+    this.timeline = timeline;
+    this.comments = comments;
+    this.deliveries = deliveries;
+    this.jobs = jobs;
+    this.candidates = candidates;
+    this.recruiters = recruiters;
+  }
+
+  /** The workspace's submissions that match, newest first, at most {@link #LIST_LIMIT}. */
+  @Transactional(readOnly = true)
+  public List<SubmissionSummary> list(String workspaceId, Filter filter) {
+    Set<String> failing = deliveries.failingSubmissionsOf(workspaceId);
+    StringBuilder where = new StringBuilder(" where s.workspace_id = :workspaceId");
+    if (filter.status() != null) {
+      where.append(" and s.status = :status");
+    }
+    if (filter.jobId() != null) {
+      where.append(" and s.job_id = :jobId");
+    }
+    if (filter.needsAttention()) {
+      where.append(" and s.settled_at is null and ((s.status = 'AWAITING_FEEDBACK'");
+      where.append(" and s.recruiter_alerted)");
+      where.append(failing.isEmpty() ? ")" : " or s.id in (:failing))");
+    }
+    var query =
+        jdbc.sql(SELECT + where + " order by s.created_at desc, s.id desc limit :limit")
+            .param("workspaceId", workspaceId)
+            .param("limit", LIST_LIMIT);
+    if (filter.status() != null) {
+      query = query.param("status", filter.status().name());
+    }
+    if (filter.jobId() != null) {
+      query = query.param("jobId", filter.jobId());
+    }
+    if (filter.needsAttention() && !failing.isEmpty()) {
+      query = query.param("failing", failing);
+    }
+    List<Row> rows = query.query(SubmissionOverview::row).list();
+    return summaries(rows, failing);
+  }
+
+  /** Everything on record about one of the workspace's submissions; another's answers 404. */
+  @Transactional(readOnly = true)
+  public SubmissionDetails of(String workspaceId, String submissionId) {
+    Row row =
+        jdbc.sql(SELECT + " where s.id = :id and s.workspace_id = :workspaceId")
+            .param("id", submissionId)
+            .param("workspaceId", workspaceId)
+            .query(SubmissionOverview::row)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("Submission"));
+    List<EmailDelivery> emails = deliveries.forSubmission(row.id());
+    boolean failing = emails.stream().anyMatch(e -> e.status() == EmailDelivery.Status.FAILED);
+    SubmissionSummary summary =
+        summaries(List.of(row), failing ? Set.of(row.id()) : Set.of()).get(0);
+    SubmissionDetails.DecisionOnRecord decision =
+        row.decision() == null
+            ? null
+            : new SubmissionDetails.DecisionOnRecord(
+                row.decision(),
+                row.decidedBy(),
+                row.decidedBy() == null
+                    ? null
+                    : jobs.displayNames(List.of(row.decidedBy())).get(row.decidedBy()),
+                row.reason(),
+                row.availability(),
+                row.decidedAt());
+    SubmissionDetails.WithdrawalOnRecord withdrawal =
+        row.withdrawnAt() == null
+            ? null
+            : new SubmissionDetails.WithdrawalOnRecord(
+                row.withdrawnBy(),
+                row.withdrawnBy() == null
+                    ? null
+                    : recruiters.names(List.of(row.withdrawnBy())).get(row.withdrawnBy()),
+                row.withdrawnAt());
+    return new SubmissionDetails(
+        summary,
+        row.message(),
+        files.of(List.of(row.id())).getOrDefault(row.id(), List.of()),
+        decision,
+        withdrawal,
+        timeline.of(row.id()),
+        comments.of(row.id()),
+        emails);
+  }
+
+  private List<SubmissionSummary> summaries(List<Row> rows, Set<String> failing) {
+    Map<String, String> titles = jobs.titles(rows.stream().map(Row::jobId).distinct().toList());
+    Map<String, String> names =
+        candidates.names(rows.stream().map(Row::candidateId).distinct().toList());
+    return rows.stream()
+        .map(
+            row -> {
+              boolean emailFailing = failing.contains(row.id());
+              boolean unanswered =
+                  row.status() == SubmissionStatus.AWAITING_FEEDBACK && row.recruiterAlerted();
+              return new SubmissionSummary(
+                  row.id(),
+                  SubmissionWorkflow.workflowId(row.id()),
+                  row.jobId(),
+                  titles.get(row.jobId()),
+                  row.candidateId(),
+                  names.get(row.candidateId()),
+                  row.status(),
+                  row.stage(),
+                  row.decision(),
+                  row.round(),
+                  row.remindersSent(),
+                  nextReminderAt(row),
+                  row.recruiterAlerted(),
+                  emailFailing,
+                  row.settledAt() == null && (unanswered || emailFailing),
+                  row.reminderSchedule(),
+                  row.createdAt(),
+                  row.settledAt());
+            })
+        .toList();
+  }
+
+  /** The current round's next deadline, while the client is still to answer. */
+  private static Instant nextReminderAt(Row row) {
+    if (row.status() != SubmissionStatus.AWAITING_FEEDBACK
+        || row.roundSentAt() == null
+        || row.settledAt() != null) {
+      return null;
+    }
+    List<Duration> delays = ReminderSchedule.parse(row.reminderSchedule()).delays();
+    return row.reminderStep() < delays.size()
+        ? row.roundSentAt().plus(delays.get(row.reminderStep()))
+        : null;
+  }
+
+  private static final String SELECT =
+      """
+      select s.id, s.job_id, s.candidate_id, s.status, s.decision, s.decided_by,
+             s.decision_reason, s.decision_availability, s.decided_at, s.reminder_schedule,
+             s.email_round, s.round_sent_at, s.reminder_step, s.reminders_sent,
+             s.recruiter_alerted, s.withdrawn_by, s.withdrawn_at, s.settled_at, s.message,
+             s.created_at, p.stage
+      from submission s
+      left join pipeline_entry p on p.job_id = s.job_id and p.candidate_id = s.candidate_id
+      """;
+
+  private record Row(
+      String id,
+      String jobId,
+      String candidateId,
+      SubmissionStatus status,
+      Decision decision,
+      String decidedBy,
+      String reason,
+      String availability,
+      Instant decidedAt,
+      String reminderSchedule,
+      int round,
+      Instant roundSentAt,
+      int reminderStep,
+      int remindersSent,
+      boolean recruiterAlerted,
+      String withdrawnBy,
+      Instant withdrawnAt,
+      Instant settledAt,
+      String message,
+      Instant createdAt,
+      PipelineStage stage) {}
+
+  private static Row row(ResultSet rs, int n) throws SQLException {
+    return new Row(
+        rs.getString("id"),
+        rs.getString("job_id"),
+        rs.getString("candidate_id"),
+        SubmissionStatus.valueOf(rs.getString("status")),
+        enumOrNull(Decision.class, rs.getString("decision")),
+        rs.getString("decided_by"),
+        rs.getString("decision_reason"),
+        rs.getString("decision_availability"),
+        Timestamps.read(rs, "decided_at"),
+        rs.getString("reminder_schedule"),
+        rs.getInt("email_round"),
+        Timestamps.read(rs, "round_sent_at"),
+        rs.getInt("reminder_step"),
+        rs.getInt("reminders_sent"),
+        rs.getBoolean("recruiter_alerted"),
+        rs.getString("withdrawn_by"),
+        Timestamps.read(rs, "withdrawn_at"),
+        Timestamps.read(rs, "settled_at"),
+        rs.getString("message"),
+        Timestamps.read(rs, "created_at"),
+        enumOrNull(PipelineStage.class, rs.getString("stage")));
+  }
+
+  private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+    return Objects.isNull(name) ? null : Enum.valueOf(type, name);
+  }
+}

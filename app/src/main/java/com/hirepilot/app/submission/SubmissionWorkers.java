@@ -1,0 +1,36 @@
+package com.hirepilot.app.submission;
+
+import com.hirepilot.app.system.TemporalWorkers;
+import com.hirepilot.workflows.submission.SubmissionEmailActivities;
+import com.hirepilot.workflows.submission.SubmissionFollowUpActivities;
+import com.hirepilot.workflows.submission.SubmissionOutcomeActivities;
+import com.hirepilot.workflows.submission.SubmissionWorkflow;
+import com.hirepilot.workflows.submission.SubmissionWorkflowImpl;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import org.springframework.stereotype.Component;
+
+/** The submission workflow and its activities, on task queue {@code submissions}. */
+@Component
+class SubmissionWorkers implements TemporalWorkers {
+
+  private final SubmissionEmailActivities emails;
+  private final SubmissionOutcomeActivities outcomes;
+  private final SubmissionFollowUpActivities followUps;
+
+  SubmissionWorkers(
+      SubmissionEmailActivities emails,
+      SubmissionOutcomeActivities outcomes,
+      SubmissionFollowUpActivities followUps) {
+    this.emails = emails;
+    this.outcomes = outcomes;
+    this.followUps = followUps;
+  }
+
+  @Override
+  public void register(WorkerFactory factory) {
+    Worker worker = factory.newWorker(SubmissionWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(SubmissionWorkflowImpl.class);
+    worker.registerActivitiesImplementations(emails, outcomes, followUps);
+  }
+}

@@ -1,0 +1,12 @@
+package com.hirepilot.app.system;
+
+import io.temporal.worker.WorkerFactory;
+
+/**
+ * A feature's Temporal workers. Each feature registers its own workflow and activity
+ * implementations on the app's one factory, just before it starts polling.
+ */
+public interface TemporalWorkers {
+
+  void register(WorkerFactory factory);
+}

@@ -1,0 +1,11 @@
+package com.hirepilot.workflows.submission;
+
+/** Why an email was sent. The names are stored with each delivery record and never change. */
+public enum EmailKind {
+  SUBMISSION,
+  REMINDER,
+  RECRUITER_NOTIFICATION,
+  RECRUITER_ALERT,
+  COMMENT_NOTIFICATION,
+  ACCESS_LINK
+}

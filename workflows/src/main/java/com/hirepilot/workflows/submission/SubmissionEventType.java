@@ -1,0 +1,33 @@
+package com.hirepilot.workflows.submission;
+
+/**
+ * What can happen to a submission: the {@code type} of its timeline entries and of the job activity
+ * lines about it. The names are what the database stores and the API shows, so they never change; a
+ * new kind of event is a new constant.
+ */
+public enum SubmissionEventType {
+  SUBMITTED,
+  EMAIL_SENT,
+  REMINDER_SENT,
+  RECRUITER_ALERTED_NO_RESPONSE,
+  COMMENTED,
+  INTERVIEW_REQUESTED,
+  APPROVED,
+  REJECTED,
+  RECRUITER_NOTIFIED,
+  PIPELINE_UPDATED,
+  DEAL_UPDATED,
+  RESENT,
+  WITHDRAWN,
+  /** Only in a workflow run's own timeline: the run took over from the progress on record. */
+  RESUMED;
+
+  /** The event a decision is recorded as. */
+  public static SubmissionEventType of(Decision decision) {
+    return switch (decision) {
+      case APPROVE -> APPROVED;
+      case REJECT -> REJECTED;
+      case REQUEST_INTERVIEW -> INTERVIEW_REQUESTED;
+    };
+  }
+}
