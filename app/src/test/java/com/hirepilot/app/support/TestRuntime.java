@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The settings of one running app under test: its own ports, data directory and database. Test
@@ -100,9 +101,21 @@ public final class TestRuntime {
     }
   }
 
+  /**
+   * Every app under test runs on a pool of {@value #POOL_SIZE} connections with Hikari's leak
+   * detection on, and counts its statements ({@link StatementCounter}): reads that would need a
+   * second connection, or a statement per row, show up in every test rather than only under load.
+   */
+  public static final int POOL_SIZE = 4;
+
   private void apply(ConfigurableApplicationContext context) {
+    ((GenericApplicationContext) context)
+        .registerBean("statementCounter", StatementCounter.class, StatementCounter::new);
     TestPropertyValues values =
         TestPropertyValues.of(
+            "spring.datasource.hikari.maximum-pool-size=" + POOL_SIZE,
+            "spring.datasource.hikari.connection-timeout=10000",
+            "spring.datasource.hikari.leak-detection-threshold=5000",
             "server.port=" + httpPort,
             "portal.base-url=" + origin(),
             "portal.data-dir=" + dataDir,

@@ -1,0 +1,301 @@
+package com.hirepilot.app.load;
+
+import static com.hirepilot.app.support.RecruiterApi.json;
+import static com.hirepilot.app.support.RecruiterApi.quote;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hirepilot.app.support.Browser;
+import com.hirepilot.app.support.RecruiterApi;
+import com.hirepilot.app.support.StatementCounter;
+import com.hirepilot.app.support.TestMail;
+import com.hirepilot.app.support.TestRuntime;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The read paths under the load they must hold: a client with a job of 50 submitted candidates and
+ * one of 5. Each read costs the same number of SQL statements for both jobs, never holds one pooled
+ * connection while asking for another, and 64 clients reading at once on a pool of {@value
+ * TestRuntime#POOL_SIZE} connections all get their answer. Runs once per database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReadsUnderLoadTests {
+
+  private static final int SMALL = 5;
+  private static final int LARGE = 50;
+  private static final int CLIENTS = 64;
+
+  /** Far longer than any answer takes; a deadlocked pool holds requests for its whole timeout. */
+  private static final Duration ANSWER_WITHIN = Duration.ofSeconds(20);
+
+  @Autowired StatementCounter counter;
+  @Autowired DataSource dataSource;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private String clientEmail;
+  private String session;
+  private SeededJob small;
+  private SeededJob large;
+
+  abstract TestRuntime runtime();
+
+  record SeededJob(String id, List<String> submissionIds) {}
+
+  RecruiterApi recruiter() {
+    return new RecruiterApi(runtime().origin(), TestRuntime.RECRUITER_TOKEN);
+  }
+
+  @BeforeAll
+  void aClientWithAJobOfFiveAndAJobOfFiftyCandidates() {
+    clientEmail = "load-" + UUID.randomUUID().toString().substring(0, 8) + "@client.test";
+    small = seedJob(SMALL);
+    large = seedJob(LARGE);
+    for (SeededJob job : List.of(small, large)) {
+      awaitAllAwaitingFeedback(job);
+    }
+    // Some history in both jobs, so the threads and the activity have lines to read.
+    Browser client = signIn();
+    for (SeededJob job : List.of(small, large)) {
+      String first = job.submissionIds().get(0);
+      assertThat(
+              client
+                  .postJson(
+                      "/api/portal/submissions/" + first + "/comments",
+                      "{\"body\":\"Can we talk on Monday?\"}")
+                  .statusCode())
+          .isEqualTo(201);
+      assertThat(
+              client
+                  .postJson(
+                      "/api/portal/submissions/" + job.submissionIds().get(1) + "/decision",
+                      "{\"decision\":\"REQUEST_INTERVIEW\",\"availability\":\"Tue\"}")
+                  .statusCode())
+          .isEqualTo(200);
+    }
+    session = client.cookie("JSESSIONID");
+    assertThat(session).isNotNull();
+  }
+
+  @Test
+  void theAppUnderTestRunsOnASmallPool() throws java.sql.SQLException {
+    assertThat(dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize())
+        .isEqualTo(TestRuntime.POOL_SIZE);
+  }
+
+  @Test
+  void everyReadCostsTheSameNumberOfStatementsForFiveAndForFiftyCandidates() {
+    Map<String, Integer> costs = new LinkedHashMap<>();
+    for (String read : reads(small).keySet()) {
+      int forSmall = statementsOf(reads(small).get(read));
+      int forLarge = statementsOf(reads(large).get(read));
+      assertThat(forLarge)
+          .as(
+              "%s: %d statements for %d candidates, %d for %d",
+              read, forSmall, SMALL, forLarge, LARGE)
+          .isEqualTo(forSmall);
+      costs.put(read, forLarge);
+    }
+    System.out.println("Statements per read, for " + LARGE + " candidates: " + costs);
+    // A handful each: the cost is per request, not per candidate.
+    assertThat(costs.values()).as("statements per read: %s", costs).allMatch(n -> n > 0 && n <= 12);
+    assertThat(counter.doubleHolds()).isEmpty();
+  }
+
+  @Test
+  void sixtyFourClientsReadingAtOnceAllGetTheirAnswer() throws Exception {
+    List<HttpRequest> requests = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      List<Request> mix = new ArrayList<>(reads(large).values());
+      requests.add(mix.get(i % mix.size()).build(null));
+    }
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    CountDownLatch ready = new CountDownLatch(CLIENTS);
+    CountDownLatch go = new CountDownLatch(1);
+    List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+    try {
+      for (HttpRequest request : requests) {
+        answers.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  ready.countDown();
+                  await(go);
+                  return send(request);
+                },
+                clients));
+      }
+      assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+      Instant start = Instant.now();
+      go.countDown();
+      CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+          .get(ANSWER_WITHIN.toSeconds() + 10, TimeUnit.SECONDS);
+      for (CompletableFuture<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> response = answer.get();
+        assertThat(response.statusCode())
+            .as(response.uri() + ": " + response.body())
+            .isEqualTo(200);
+      }
+      assertThat(Duration.between(start, Instant.now())).isLessThan(ANSWER_WITHIN);
+    } finally {
+      clients.shutdownNow();
+    }
+    assertThat(counter.doubleHolds()).isEmpty();
+  }
+
+  /** One read path, for a given job: who asks, and what. */
+  private record Request(String path, boolean asRecruiter, String origin, String session) {
+
+    HttpRequest build(String tag) {
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(URI.create(origin + path)).timeout(ANSWER_WITHIN).GET();
+      if (asRecruiter) {
+        builder.header("Authorization", "Bearer " + TestRuntime.RECRUITER_TOKEN);
+      } else {
+        builder.header("Cookie", "JSESSIONID=" + session);
+      }
+      if (tag != null) {
+        builder.header(StatementCounter.TAG_HEADER, tag);
+      }
+      return builder.build();
+    }
+  }
+
+  /** Every read path about one job, the client's and the recruiter's. */
+  private Map<String, Request> reads(SeededJob job) {
+    String origin = runtime().origin();
+    String first = job.submissionIds().get(0);
+    Map<String, Request> reads = new LinkedHashMap<>();
+    reads.put("portal job page", client("/portal/jobs/" + job.id()));
+    reads.put("portal job", client("/api/portal/jobs/" + job.id()));
+    reads.put("portal submissions", client("/api/portal/jobs/" + job.id() + "/submissions"));
+    reads.put("portal submission", client("/api/portal/submissions/" + first));
+    reads.put("portal activity", client("/api/portal/jobs/" + job.id() + "/activity"));
+    reads.put("portal jobs", client("/api/portal/jobs"));
+    reads.put(
+        "recruiter list", new Request("/api/submissions?jobId=" + job.id(), true, origin, null));
+    reads.put(
+        "recruiter attention list",
+        new Request("/api/submissions?needsAttention=true&jobId=" + job.id(), true, origin, null));
+    reads.put("recruiter submission", new Request("/api/submissions/" + first, true, origin, null));
+    reads.put(
+        "recruiter job activity",
+        new Request("/api/jobs/" + job.id() + "/activity", true, origin, null));
+    return reads;
+  }
+
+  private Request client(String path) {
+    return new Request(path, false, runtime().origin(), session);
+  }
+
+  private int statementsOf(Request read) {
+    String tag = UUID.randomUUID().toString();
+    HttpResponse<String> response = send(read.build(tag));
+    assertThat(response.statusCode()).as(read.path() + ": " + response.body()).isEqualTo(200);
+    return counter.statementsOf(tag);
+  }
+
+  private SeededJob seedJob(int candidates) {
+    RecruiterApi api = recruiter();
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String jobId =
+        api.create(
+            "/api/jobs",
+            """
+            {"title":"Load %s","requirements":"Java","clientCompany":"Load Inc",
+             "showDescriptionToClients":true}"""
+                .formatted(unique));
+    api.create(
+        "/api/jobs/" + jobId + "/collaborators",
+        "{\"email\":%s,\"name\":\"Lou Load\"}".formatted(quote(clientEmail)));
+    List<String> submissionIds = new ArrayList<>();
+    for (int i = 0; i < candidates; i++) {
+      String candidateId =
+          api.create(
+              "/api/candidates",
+              """
+              {"name":"Candidate %d %s","title":"Engineer","currentCompany":"Acme",
+               "skills":["Java","SQL","Temporal"],"summary":"Ships things",
+               "email":"c%d@mail.test","phone":"+1 555","internalNotes":"private"}"""
+                  .formatted(i, unique, i));
+      HttpResponse<String> resume =
+          api.upload(candidateId, "resume-" + i + ".pdf", "%PDF-1.4 cv".getBytes(), "RESUME", true);
+      assertThat(resume.statusCode()).isEqualTo(201);
+      submissionIds.add(
+          api.create(
+              "/api/jobs/" + jobId + "/submissions",
+              "{\"candidateId\":%s,\"message\":\"Worth a look.\",\"attachmentIds\":[%s]}"
+                  .formatted(quote(candidateId), quote(json(resume).get("id").asText()))));
+    }
+    return new SeededJob(jobId, submissionIds);
+  }
+
+  private void awaitAllAwaitingFeedback(SeededJob job) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonNode list;
+    do {
+      list = json(recruiter().get("/api/submissions?status=AWAITING_FEEDBACK&jobId=" + job.id()));
+      if (list.size() == job.submissionIds().size()) {
+        return;
+      }
+      TestMail.sleep();
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError("Not every submission went out: " + list);
+  }
+
+  /** Signs in with the newest working link: each email so far revoked the links before it. */
+  private Browser signIn() {
+    List<jakarta.mail.internet.MimeMessage> emails = new ArrayList<>(TestMail.to(clientEmail));
+    java.util.Collections.reverse(emails);
+    for (jakarta.mail.internet.MimeMessage email : emails) {
+      String link = TestMail.portalLinks(email).get(0);
+      Browser browser = new Browser(runtime().origin());
+      HttpResponse<String> signedIn =
+          browser.postJson(
+              "/api/portal/session",
+              "{\"token\":%s}".formatted(quote(link.substring(link.indexOf("token=") + 6))));
+      if (signedIn.statusCode() == 200) {
+        return browser;
+      }
+    }
+    throw new AssertionError("No working sign-in link among " + emails.size() + " emails");
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new AssertionError(request.uri() + " failed: " + e, e);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
