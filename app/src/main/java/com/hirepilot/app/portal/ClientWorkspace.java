@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -213,7 +214,7 @@ class ClientWorkspace {
                   s.status(),
                   s.attachmentIds().stream()
                       .map(files::get)
-                      .filter(java.util.Objects::nonNull)
+                      .filter(Objects::nonNull)
                       .map(
                           a ->
                               new PortalViews.AttachmentView(

@@ -10,6 +10,7 @@ import com.hirepilot.workflows.submission.SubmissionProgress;
 import com.hirepilot.workflows.submission.SubmissionStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -124,7 +125,7 @@ class RecordedProgress {
       String candidateId,
       String reminderSchedule,
       int round,
-      java.time.Instant roundSentAt,
+      Instant roundSentAt,
       int reminderStep,
       int remindersSent,
       boolean recruiterAlerted,

@@ -3,6 +3,7 @@ package com.hirepilot.app.submission;
 import com.hirepilot.app.workspace.ReminderSchedule;
 import com.hirepilot.workflows.submission.SubmissionProgress;
 import com.hirepilot.workflows.submission.SubmissionRequest;
+import com.hirepilot.workflows.submission.SubmissionWorkflow;
 
 /**
  * What a workflow needs to carry on with a submission the embedded server forgot: which submission,
@@ -17,7 +18,7 @@ record ResumePoint(
     SubmissionProgress progress) {
 
   String workflowId() {
-    return com.hirepilot.workflows.submission.SubmissionWorkflow.workflowId(submissionId);
+    return SubmissionWorkflow.workflowId(submissionId);
   }
 
   SubmissionRequest request(boolean indexStatus) {

@@ -16,6 +16,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -170,8 +171,7 @@ class SubmissionWorkflows {
 
   private static RuntimeException asConflict(WorkflowUpdateException refused) {
     if (SubmissionConflict.is(refused.getCause())) {
-      return new ConflictException(
-          ((io.temporal.failure.ApplicationFailure) refused.getCause()).getOriginalMessage());
+      return new ConflictException(((ApplicationFailure) refused.getCause()).getOriginalMessage());
     }
     return refused;
   }

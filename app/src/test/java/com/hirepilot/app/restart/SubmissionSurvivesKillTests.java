@@ -92,6 +92,8 @@ class SubmissionSurvivesKillTests {
 
     kill();
     start();
+    // Readiness waits for start-up to give the open submission its workflow back.
+    assertThat(awaitReady().get("status").asText()).isEqualTo("UP");
 
     // The second reminder keeps the deadline counted from the original email, and the recruiter
     // is alerted once; nothing that went out before the kill goes out again.
@@ -209,6 +211,34 @@ class SubmissionSurvivesKillTests {
       sleep(Duration.ofMillis(250));
     }
     throw new AssertionError("The app did not start in " + STARTUP + ":\n" + logTail());
+  }
+
+  /** Polls readiness until it answers 200; it answers 503 while start-up resumes workflows. */
+  private JsonNode awaitReady() {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    HttpResponse<String> answer;
+    do {
+      try {
+        answer =
+            http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(origin + "/actuator/health/readiness"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      if (answer.statusCode() == 200) {
+        return json(answer);
+      }
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+      sleep(Duration.ofMillis(100));
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError("Never ready: " + answer.body() + "\n" + logTail());
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed or closed in order. */
