@@ -30,19 +30,19 @@ public class CandidateService {
   private static final Tika TIKA = new Tika();
 
   private final Candidates candidates;
-  private final CandidateCards cards;
+  private final CandidateReads reads;
   private final Attachments attachments;
   private final AttachmentStorage storage;
   private final Clock clock;
 
   CandidateService(
       Candidates candidates,
-      CandidateCards cards,
+      CandidateReads reads,
       Attachments attachments,
       AttachmentStorage storage,
       Clock clock) {
     this.candidates = candidates;
-    this.cards = cards;
+    this.reads = reads;
     this.attachments = attachments;
     this.storage = storage;
     this.clock = clock;
@@ -87,12 +87,12 @@ public class CandidateService {
 
   /** What clients may see of each candidate, by ID, in two statements whatever their number. */
   public Map<String, CandidateCard> cards(Collection<String> candidateIds) {
-    return cards.of(candidateIds);
+    return reads.cards(candidateIds);
   }
 
   /** Each candidate's name by ID, in one statement. */
   public Map<String, String> names(Collection<String> candidateIds) {
-    return cards.names(candidateIds);
+    return reads.names(candidateIds);
   }
 
   public List<Attachment> attachmentsOf(String candidateId) {
@@ -127,13 +127,8 @@ public class CandidateService {
    * and download.
    */
   public List<Attachment> publicFiles(Collection<String> attachmentIds) {
-    if (attachmentIds.isEmpty()) {
-      return List.of();
-    }
     Map<String, Attachment> found =
-        attachments.findAllById(attachmentIds).stream()
-            .filter(Attachment::isPublic)
-            .collect(Collectors.toMap(Attachment::id, a -> a));
+        reads.publicFiles(attachmentIds).stream().collect(Collectors.toMap(Attachment::id, a -> a));
     return attachmentIds.stream().map(found::get).filter(Objects::nonNull).toList();
   }
 

@@ -19,13 +19,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class JobService {
 
   private final Jobs jobs;
+  private final JobReads reads;
   private final Collaborators collaborators;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   JobService(
-      Jobs jobs, Collaborators collaborators, ApplicationEventPublisher events, Clock clock) {
+      Jobs jobs,
+      JobReads reads,
+      Collaborators collaborators,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.jobs = jobs;
+    this.reads = reads;
     this.collaborators = collaborators;
     this.events = events;
     this.clock = clock;
@@ -74,7 +80,7 @@ public class JobService {
 
   /** The jobs this client person is an active collaborator on, in their workspace. */
   public List<Job> jobsOpenTo(Collaborator person) {
-    return jobs.findOpenTo(person.email(), person.workspaceId());
+    return reads.openTo(person.email(), person.workspaceId());
   }
 
   /**
@@ -84,11 +90,11 @@ public class JobService {
   public Optional<Job> jobOpenTo(Collaborator person, String jobId) {
     return jobId == null
         ? Optional.empty()
-        : jobs.findOpenTo(jobId, person.email(), person.workspaceId());
+        : reads.openTo(jobId, person.email(), person.workspaceId());
   }
 
   public Optional<Collaborator> collaborator(String collaboratorId) {
-    return collaborators.findById(collaboratorId);
+    return reads.collaborator(collaboratorId);
   }
 
   /** The active collaborator records of an address, newest first (one per job). */

@@ -1,16 +1,11 @@
 package com.hirepilot.app.submission;
 
 import com.hirepilot.app.job.JobService;
-import com.hirepilot.app.system.Timestamps;
 import com.hirepilot.app.workspace.RecruiterDirectory;
 import com.hirepilot.workflows.submission.ClientDecision;
-import com.hirepilot.workflows.submission.Decision;
 import com.hirepilot.workflows.submission.RecruiterAction;
 import com.hirepilot.workflows.submission.SubmissionProgress;
 import com.hirepilot.workflows.submission.SubmissionStatus;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,10 +43,10 @@ class RecordedProgress {
   /** The submission's progress, or null when it is settled and no workflow is owed. */
   @Transactional(readOnly = true)
   ResumePoint of(String submissionId) {
-    List<Row> rows =
-        jdbc.sql(SELECT + " where id = ? and settled_at is null")
+    List<SubmissionRow> rows =
+        jdbc.sql(SubmissionRow.SELECT + " where s.id = ? and s.settled_at is null")
             .param(submissionId)
-            .query(RecordedProgress::row)
+            .query(SubmissionRow::map)
             .list();
     List<ResumePoint> points = resumePoints(rows, comments.unnotifiedOf(List.of(submissionId)));
     return points.isEmpty() ? null : points.get(0);
@@ -60,20 +55,29 @@ class RecordedProgress {
   /** Every submission whose workflow still has work, oldest first. */
   @Transactional(readOnly = true)
   List<ResumePoint> ofAllUnsettled() {
-    List<Row> rows =
-        jdbc.sql(SELECT + " where settled_at is null order by created_at, id")
-            .query(RecordedProgress::row)
+    List<SubmissionRow> rows =
+        jdbc.sql(SubmissionRow.SELECT + " where s.settled_at is null order by s.created_at, s.id")
+            .query(SubmissionRow::map)
             .list();
     return resumePoints(rows, comments.unnotifiedOfUnsettled());
   }
 
-  private List<ResumePoint> resumePoints(List<Row> rows, List<SubmissionComment> unnotified) {
+  private List<ResumePoint> resumePoints(
+      List<SubmissionRow> rows, List<SubmissionComment> unnotified) {
     Map<String, String> deciders =
         jobs.displayNames(
-            rows.stream().map(Row::decidedBy).filter(Objects::nonNull).distinct().toList());
+            rows.stream()
+                .map(SubmissionRow::decidedBy)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
     Map<String, String> withdrawers =
         recruiters.names(
-            rows.stream().map(Row::withdrawnBy).filter(Objects::nonNull).distinct().toList());
+            rows.stream()
+                .map(SubmissionRow::withdrawnBy)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
     Map<String, List<String>> commentIds = new HashMap<>();
     for (SubmissionComment comment : unnotified) {
       commentIds.computeIfAbsent(comment.submissionId(), id -> new ArrayList<>()).add(comment.id());
@@ -108,52 +112,5 @@ class RecordedProgress {
                             : null,
                         List.copyOf(commentIds.getOrDefault(row.id(), List.of())))))
         .toList();
-  }
-
-  private static final String SELECT =
-      """
-      select id, workspace_id, job_id, candidate_id, reminder_schedule, email_round,
-             round_sent_at, reminder_step, reminders_sent, recruiter_alerted, status, decision,
-             decided_by, decision_reason, decision_availability, withdrawn_by
-      from submission
-      """;
-
-  private record Row(
-      String id,
-      String workspaceId,
-      String jobId,
-      String candidateId,
-      String reminderSchedule,
-      int round,
-      Instant roundSentAt,
-      int reminderStep,
-      int remindersSent,
-      boolean recruiterAlerted,
-      SubmissionStatus status,
-      Decision decision,
-      String decidedBy,
-      String reason,
-      String availability,
-      String withdrawnBy) {}
-
-  private static Row row(ResultSet rs, int n) throws SQLException {
-    String decision = rs.getString("decision");
-    return new Row(
-        rs.getString("id"),
-        rs.getString("workspace_id"),
-        rs.getString("job_id"),
-        rs.getString("candidate_id"),
-        rs.getString("reminder_schedule"),
-        rs.getInt("email_round"),
-        Timestamps.read(rs, "round_sent_at"),
-        rs.getInt("reminder_step"),
-        rs.getInt("reminders_sent"),
-        rs.getBoolean("recruiter_alerted"),
-        SubmissionStatus.valueOf(rs.getString("status")),
-        decision == null ? null : Decision.valueOf(decision),
-        rs.getString("decided_by"),
-        rs.getString("decision_reason"),
-        rs.getString("decision_availability"),
-        rs.getString("withdrawn_by"));
   }
 }

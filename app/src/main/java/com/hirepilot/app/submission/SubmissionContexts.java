@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SubmissionContexts {
 
-  /** Attempts 1 to 4 come within about 7 seconds of the first: far longer than any commit. */
-  static final int ATTEMPTS_WHILE_COMMITTING = 4;
+  /** Attempts 1 to 3 come within about 3 seconds of the first: far longer than any commit. */
+  static final int ATTEMPTS_WHILE_COMMITTING = 3;
 
   /** The failure type of a submission, job, candidate or recruiter that does not exist. */
   static final String MISSING = "SubmissionRecordMissing";

@@ -5,20 +5,14 @@ import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.EmailDeliveries;
 import com.hirepilot.app.notification.EmailDelivery;
 import com.hirepilot.app.system.NotFoundException;
-import com.hirepilot.app.system.Timestamps;
 import com.hirepilot.app.workspace.RecruiterDirectory;
 import com.hirepilot.app.workspace.ReminderSchedule;
-import com.hirepilot.workflows.submission.Decision;
-import com.hirepilot.workflows.submission.PipelineStage;
 import com.hirepilot.workflows.submission.SubmissionStatus;
 import com.hirepilot.workflows.submission.SubmissionWorkflow;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -89,7 +83,10 @@ public class SubmissionOverview {
       where.append(failing.isEmpty() ? ")" : " or s.id in (:failing))");
     }
     var query =
-        jdbc.sql(SELECT + where + " order by s.created_at desc, s.id desc limit :limit")
+        jdbc.sql(
+                SubmissionRow.SELECT
+                    + where
+                    + " order by s.created_at desc, s.id desc limit :limit")
             .param("workspaceId", workspaceId)
             .param("limit", LIST_LIMIT);
     if (filter.status() != null) {
@@ -101,18 +98,18 @@ public class SubmissionOverview {
     if (filter.needsAttention() && !failing.isEmpty()) {
       query = query.param("failing", failing);
     }
-    List<Row> rows = query.query(SubmissionOverview::row).list();
+    List<SubmissionRow> rows = query.query(SubmissionRow::map).list();
     return summaries(rows, failing);
   }
 
   /** Everything on record about one of the workspace's submissions; another's answers 404. */
   @Transactional(readOnly = true)
   public SubmissionDetails of(String workspaceId, String submissionId) {
-    Row row =
-        jdbc.sql(SELECT + " where s.id = :id and s.workspace_id = :workspaceId")
+    SubmissionRow row =
+        jdbc.sql(SubmissionRow.SELECT + " where s.id = :id and s.workspace_id = :workspaceId")
             .param("id", submissionId)
             .param("workspaceId", workspaceId)
-            .query(SubmissionOverview::row)
+            .query(SubmissionRow::map)
             .optional()
             .orElseThrow(() -> new NotFoundException("Submission"));
     List<EmailDelivery> emails = deliveries.forSubmission(row.id());
@@ -151,10 +148,11 @@ public class SubmissionOverview {
         emails);
   }
 
-  private List<SubmissionSummary> summaries(List<Row> rows, Set<String> failing) {
-    Map<String, String> titles = jobs.titles(rows.stream().map(Row::jobId).distinct().toList());
+  private List<SubmissionSummary> summaries(List<SubmissionRow> rows, Set<String> failing) {
+    Map<String, String> titles =
+        jobs.titles(rows.stream().map(SubmissionRow::jobId).distinct().toList());
     Map<String, String> names =
-        candidates.names(rows.stream().map(Row::candidateId).distinct().toList());
+        candidates.names(rows.stream().map(SubmissionRow::candidateId).distinct().toList());
     return rows.stream()
         .map(
             row -> {
@@ -185,7 +183,7 @@ public class SubmissionOverview {
   }
 
   /** The current round's next deadline, while the client is still to answer. */
-  private static Instant nextReminderAt(Row row) {
+  private static Instant nextReminderAt(SubmissionRow row) {
     if (row.status() != SubmissionStatus.AWAITING_FEEDBACK
         || row.roundSentAt() == null
         || row.settledAt() != null) {
@@ -195,68 +193,5 @@ public class SubmissionOverview {
     return row.reminderStep() < delays.size()
         ? row.roundSentAt().plus(delays.get(row.reminderStep()))
         : null;
-  }
-
-  private static final String SELECT =
-      """
-      select s.id, s.job_id, s.candidate_id, s.status, s.decision, s.decided_by,
-             s.decision_reason, s.decision_availability, s.decided_at, s.reminder_schedule,
-             s.email_round, s.round_sent_at, s.reminder_step, s.reminders_sent,
-             s.recruiter_alerted, s.withdrawn_by, s.withdrawn_at, s.settled_at, s.message,
-             s.created_at, p.stage
-      from submission s
-      left join pipeline_entry p on p.job_id = s.job_id and p.candidate_id = s.candidate_id
-      """;
-
-  private record Row(
-      String id,
-      String jobId,
-      String candidateId,
-      SubmissionStatus status,
-      Decision decision,
-      String decidedBy,
-      String reason,
-      String availability,
-      Instant decidedAt,
-      String reminderSchedule,
-      int round,
-      Instant roundSentAt,
-      int reminderStep,
-      int remindersSent,
-      boolean recruiterAlerted,
-      String withdrawnBy,
-      Instant withdrawnAt,
-      Instant settledAt,
-      String message,
-      Instant createdAt,
-      PipelineStage stage) {}
-
-  private static Row row(ResultSet rs, int n) throws SQLException {
-    return new Row(
-        rs.getString("id"),
-        rs.getString("job_id"),
-        rs.getString("candidate_id"),
-        SubmissionStatus.valueOf(rs.getString("status")),
-        enumOrNull(Decision.class, rs.getString("decision")),
-        rs.getString("decided_by"),
-        rs.getString("decision_reason"),
-        rs.getString("decision_availability"),
-        Timestamps.read(rs, "decided_at"),
-        rs.getString("reminder_schedule"),
-        rs.getInt("email_round"),
-        Timestamps.read(rs, "round_sent_at"),
-        rs.getInt("reminder_step"),
-        rs.getInt("reminders_sent"),
-        rs.getBoolean("recruiter_alerted"),
-        rs.getString("withdrawn_by"),
-        Timestamps.read(rs, "withdrawn_at"),
-        Timestamps.read(rs, "settled_at"),
-        rs.getString("message"),
-        Timestamps.read(rs, "created_at"),
-        enumOrNull(PipelineStage.class, rs.getString("stage")));
-  }
-
-  private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
-    return Objects.isNull(name) ? null : Enum.valueOf(type, name);
   }
 }

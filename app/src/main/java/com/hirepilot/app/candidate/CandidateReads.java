@@ -1,5 +1,6 @@
 package com.hirepilot.app.candidate;
 
+import com.hirepilot.app.system.Timestamps;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,19 +11,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads many candidates at once in two statements, whatever their number; loading each {@link
- * Candidate} aggregate would cost a statement per candidate for the skills.
+ * Reads many candidates and files at once, in a statement or two whatever their number, with plain
+ * row mappers: loading {@link Candidate} aggregates would cost a statement per candidate for the
+ * skills, and Spring Data's entity mapping costs more than the query itself on the portal's hot
+ * path.
  */
 @Repository
-class CandidateCards {
+class CandidateReads {
 
   private final JdbcClient jdbc;
 
-  CandidateCards(JdbcClient jdbc) {
+  CandidateReads(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  Map<String, CandidateCard> of(Collection<String> candidateIds) {
+  Map<String, CandidateCard> cards(Collection<String> candidateIds) {
     if (candidateIds.isEmpty()) {
       return Map.of();
     }
@@ -55,6 +58,36 @@ class CandidateCards {
                       rs.getString("summary")));
             });
     return cards;
+  }
+
+  /** The public ones among these files, in one statement. */
+  List<Attachment> publicFiles(Collection<String> attachmentIds) {
+    if (attachmentIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            select id, workspace_id, candidate_id, kind, filename, content_type, size,
+                   attachment_version, storage_name, version, created_at
+            from attachment where id in (:ids) and is_public
+            """)
+        .param("ids", attachmentIds)
+        .query(
+            (rs, n) ->
+                new Attachment(
+                    rs.getString("id"),
+                    rs.getString("workspace_id"),
+                    rs.getString("candidate_id"),
+                    Attachment.Kind.valueOf(rs.getString("kind")),
+                    rs.getString("filename"),
+                    rs.getString("content_type"),
+                    rs.getLong("size"),
+                    true,
+                    rs.getInt("attachment_version"),
+                    rs.getString("storage_name"),
+                    rs.getLong("version"),
+                    Timestamps.read(rs, "created_at")))
+        .list();
   }
 
   Map<String, String> names(Collection<String> candidateIds) {
