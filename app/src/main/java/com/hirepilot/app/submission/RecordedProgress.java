@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,20 +65,8 @@ class RecordedProgress {
 
   private List<ResumePoint> resumePoints(
       List<SubmissionRow> rows, List<SubmissionComment> unnotified) {
-    Map<String, String> deciders =
-        jobs.displayNames(
-            rows.stream()
-                .map(SubmissionRow::decidedBy)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList());
-    Map<String, String> withdrawers =
-        recruiters.names(
-            rows.stream()
-                .map(SubmissionRow::withdrawnBy)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList());
+    Map<String, String> deciders = jobs.displayNames(idsOf(rows, SubmissionRow::decidedBy));
+    Map<String, String> withdrawers = recruiters.names(idsOf(rows, SubmissionRow::withdrawnBy));
     Map<String, List<String>> commentIds = new HashMap<>();
     for (SubmissionComment comment : unnotified) {
       commentIds.computeIfAbsent(comment.submissionId(), id -> new ArrayList<>()).add(comment.id());
@@ -112,5 +101,9 @@ class RecordedProgress {
                             : null,
                         List.copyOf(commentIds.getOrDefault(row.id(), List.of())))))
         .toList();
+  }
+
+  private static List<String> idsOf(List<SubmissionRow> rows, Function<SubmissionRow, String> id) {
+    return rows.stream().map(id).filter(Objects::nonNull).distinct().toList();
   }
 }
