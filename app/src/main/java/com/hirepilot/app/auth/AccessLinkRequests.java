@@ -6,6 +6,8 @@ import com.hirepilot.app.notification.MailTemplates;
 import com.hirepilot.app.notification.Mailer;
 import com.hirepilot.app.notification.OutgoingEmail;
 import com.hirepilot.app.system.Ids;
+import com.hirepilot.app.throttle.Throttle;
+import com.hirepilot.app.throttle.Throttles;
 import com.hirepilot.workflows.submission.EmailKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,13 +42,16 @@ class AccessLinkRequests implements OneTimeTokenGenerationSuccessHandler {
   private final Mailer mailer;
   private final MailTemplates templates;
   private final TaskExecutor executor;
+  private final Throttles throttles;
 
   AccessLinkRequests(
       JobService jobs,
       LoginLinks links,
       Mailer mailer,
       MailTemplates templates,
-      TaskExecutor executor) {
+      TaskExecutor executor,
+      Throttles throttles) {
+    this.throttles = throttles;
     this.jobs = jobs;
     this.links = links;
     this.mailer = mailer;
@@ -57,8 +62,14 @@ class AccessLinkRequests implements OneTimeTokenGenerationSuccessHandler {
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, OneTimeToken token)
       throws IOException {
-    String email = token.getUsername();
-    executor.execute(() -> sendLinkIfCollaborator(email));
+    String address = Collaborator.normalizeEmail(token.getUsername());
+    // Over the address's limit the request is dropped, and answered like any other: the limit
+    // counts every address alike, so it reveals nothing about who is a client.
+    if (address != null
+        && !address.isBlank()
+        && throttles.take(Throttle.LINK_REQUESTS_PER_ADDRESS, address).isEmpty()) {
+      executor.execute(() -> sendLinkIfCollaborator(address));
+    }
     response.sendRedirect("/portal/access?sent");
   }
 
@@ -72,12 +83,13 @@ class AccessLinkRequests implements OneTimeTokenGenerationSuccessHandler {
       return;
     }
     Collaborator collaborator = found.get(0);
+    String key = "access-link/" + collaborator.id() + "/" + Ids.next();
     try {
       mailer.sendOnce(
-          "access-link/" + collaborator.id() + "/" + Ids.next(),
+          key,
           () -> {
             LoginLinks.Issued link =
-                links.issue(collaborator, LoginLinks.Purpose.REQUESTED, "/portal");
+                links.issue(collaborator, LoginLinks.Purpose.REQUESTED, "/portal", key);
             String expires = EXPIRY.format(link.expiresAt()) + " UTC";
             String text =
                 """

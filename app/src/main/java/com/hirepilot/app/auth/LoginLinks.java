@@ -17,10 +17,15 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Portal sign-in links: a 256-bit random token, stored only as its SHA-256, valid once and until it
- * expires. A new link for a collaborator revokes their older ones.
+ * expires. Issuing a link never revokes another (a stranger who asks for a link for a client's
+ * address must not kill the links in her inbox); a link ends when it is used, when it expires, or
+ * when its collaborator is removed.
  */
 @Service
 public class LoginLinks {
+
+  /** Expired links are kept this long so that opening one says "expired", not "unknown". */
+  private static final Duration KEEP_EXPIRED = Duration.ofDays(30);
 
   public enum Purpose {
     /** The link in a submission email: lives for {@code portal.magic-link.ttl}. */
@@ -38,8 +43,24 @@ public class LoginLinks {
   /** What a link is, looked at without consuming it. */
   public enum State {
     VALID,
+    USED,
     EXPIRED,
     UNKNOWN
+  }
+
+  /**
+   * A link looked at without using it up. {@code collaboratorId} and {@code targetPath} are known
+   * for every state but {@link State#UNKNOWN}: they let the link's signed-in owner straight in.
+   */
+  public record Look(State state, String collaboratorId, String targetPath) {
+    static final Look UNKNOWN = new Look(State.UNKNOWN, null, null);
+
+    /** Whether this is the link of the collaborator signed in now. */
+    public boolean ownedBy(String signedInCollaboratorId) {
+      return state != State.UNKNOWN
+          && collaboratorId != null
+          && collaboratorId.equals(signedInCollaboratorId);
+    }
   }
 
   private final JdbcClient jdbc;
@@ -53,25 +74,35 @@ public class LoginLinks {
   }
 
   /**
-   * Issues a new sign-in link for the collaborator and revokes their older ones.
+   * Issues a new sign-in link for the collaborator. The collaborator's other links keep working.
    *
    * @param targetPath where the portal opens after sign-in
+   * @param issuedFor the key of the email that carries the link. A retried send of that email
+   *     replaces the link its failed attempt issued, so one email never leaves two working links.
    * @return the absolute link, on the configured origin
    */
   @Transactional
-  public Issued issue(Collaborator collaborator, Purpose purpose, String targetPath) {
+  public Issued issue(
+      Collaborator collaborator, Purpose purpose, String targetPath, String issuedFor) {
     String token = TokenHashes.newToken();
     Instant now = clock.instant();
     Duration ttl =
         purpose == Purpose.INVITATION
             ? properties.magicLink().ttl()
             : properties.magicLink().requestedTtl();
-    jdbc.sql("delete from login_token where collaborator_id = ?").param(collaborator.id()).update();
+    jdbc.sql("delete from login_token where issued_for = ? and used_at is null")
+        .param(issuedFor)
+        .update();
+    // Housekeeping on the way: links long expired say nothing useful any more.
+    jdbc.sql("delete from login_token where collaborator_id = ? and expires_at < ?")
+        .params(collaborator.id(), Timestamps.param(now.minus(KEEP_EXPIRED)))
+        .update();
     jdbc.sql(
             """
             insert into login_token
-              (token_hash, collaborator_id, purpose, target_path, expires_at, created_at)
-            values (?, ?, ?, ?, ?, ?)
+              (token_hash, collaborator_id, purpose, target_path, expires_at, created_at,
+               issued_for)
+            values (?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             TokenHashes.sha256(token),
@@ -79,7 +110,8 @@ public class LoginLinks {
             purpose.name(),
             targetPath,
             Timestamps.param(now.plus(ttl)),
-            Timestamps.param(now))
+            Timestamps.param(now),
+            issuedFor)
         .update();
     String url =
         properties.link(
@@ -89,22 +121,37 @@ public class LoginLinks {
     return new Issued(url, now.plus(ttl));
   }
 
-  /** Tells whether a link would work, without using it up (mail scanners open links). */
-  public State peek(String token) {
+  /** Tells what a link is, without using it up (mail scanners open links). */
+  public Look peek(String token) {
     if (token == null || token.isBlank()) {
-      return State.UNKNOWN;
+      return Look.UNKNOWN;
     }
-    return jdbc.sql("select expires_at from login_token where token_hash = ?")
+    Instant now = clock.instant();
+    return jdbc.sql(
+            """
+            select collaborator_id, target_path, expires_at, used_at
+              from login_token where token_hash = ?
+            """)
         .param(TokenHashes.sha256(token))
-        .query((rs, n) -> Timestamps.read(rs, "expires_at"))
+        .query(
+            (rs, n) -> {
+              State state;
+              if (Timestamps.read(rs, "used_at") != null) {
+                state = State.USED;
+              } else if (Timestamps.read(rs, "expires_at").isAfter(now)) {
+                state = State.VALID;
+              } else {
+                state = State.EXPIRED;
+              }
+              return new Look(state, rs.getString("collaborator_id"), rs.getString("target_path"));
+            })
         .optional()
-        .map(expiresAt -> expiresAt.isAfter(clock.instant()) ? State.VALID : State.EXPIRED)
-        .orElse(State.UNKNOWN);
+        .orElse(Look.UNKNOWN);
   }
 
   /**
    * Uses the link up. Of any number of concurrent calls with one token, exactly one gets it: the
-   * conditional delete is the atomic step.
+   * conditional update is the atomic step.
    */
   @Transactional
   public Optional<Consumed> consume(String token) {
@@ -112,19 +159,22 @@ public class LoginLinks {
       return Optional.empty();
     }
     String hash = TokenHashes.sha256(token);
-    Optional<Consumed> found =
-        jdbc.sql("select collaborator_id, target_path from login_token where token_hash = ?")
-            .param(hash)
-            .query((rs, n) -> new Consumed(rs.getString(1), rs.getString(2)))
-            .optional();
-    if (found.isEmpty()) {
+    Instant now = clock.instant();
+    int used =
+        jdbc.sql(
+                """
+                update login_token set used_at = ?
+                 where token_hash = ? and used_at is null and expires_at > ?
+                """)
+            .params(Timestamps.param(now), hash, Timestamps.param(now))
+            .update();
+    if (used != 1) {
       return Optional.empty();
     }
-    int deleted =
-        jdbc.sql("delete from login_token where token_hash = ? and expires_at > ?")
-            .params(hash, Timestamps.param(clock.instant()))
-            .update();
-    return deleted == 1 ? found : Optional.empty();
+    return jdbc.sql("select collaborator_id, target_path from login_token where token_hash = ?")
+        .param(hash)
+        .query((rs, n) -> new Consumed(rs.getString(1), rs.getString(2)))
+        .optional();
   }
 
   @EventListener

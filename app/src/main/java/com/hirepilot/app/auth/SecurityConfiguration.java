@@ -1,5 +1,6 @@
 package com.hirepilot.app.auth;
 
+import com.hirepilot.app.throttle.Throttles;
 import com.hirepilot.app.workspace.RecruiterDirectory;
 import com.hirepilot.app.workspace.RecruiterTokenFilter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -64,9 +66,12 @@ class SecurityConfiguration {
       HttpSecurity http,
       PortalTokenService tokenService,
       AccessLinkRequests accessLinkRequests,
-      CollaboratorAccounts accounts)
+      CollaboratorAccounts accounts,
+      LoginLinks links,
+      Throttles throttles)
       throws Exception {
-    return http.csrf(
+    return http.addFilterBefore(new SignInThrottle(throttles), LogoutFilter.class)
+        .csrf(
             csrf ->
                 csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                     .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler()))
@@ -87,7 +92,19 @@ class SecurityConfiguration {
                                 safeTarget(
                                     request.getAttribute(PortalTokenService.TARGET_ATTRIBUTE))))
                     .authenticationFailureHandler(
-                        (request, response, ex) -> response.sendRedirect("/portal/login?invalid")))
+                        (request, response, ex) -> {
+                          // A signed-in client pressing "Continue" on their own used link (the
+                          // back button, a second tab) is let back in rather than refused. The
+                          // failed attempt cleared the request's context; the session keeps it.
+                          LoginLinks.Look link = links.peek(request.getParameter("token"));
+                          if (PortalClient.collaboratorIdInSession(request)
+                              .filter(link::ownedBy)
+                              .isPresent()) {
+                            response.sendRedirect(safeTarget(link.targetPath()));
+                          } else {
+                            response.sendRedirect("/portal/login?invalid");
+                          }
+                        }))
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers("/portal/login", "/portal/access", "/portal/assets/**")

@@ -29,7 +29,12 @@ class SignInPageController {
     // The token is in this page's URL: keep it out of caches and Referer headers.
     response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
     response.setHeader("Referrer-Policy", "no-referrer");
-    LoginLinks.State state = invalid != null ? LoginLinks.State.UNKNOWN : links.peek(token);
+    LoginLinks.Look link = invalid != null ? links.peek(null) : links.peek(token);
+    // Their own link, used or not, takes a client who is still signed in straight back in.
+    if (PortalClient.collaboratorId().filter(link::ownedBy).isPresent()) {
+      return "redirect:" + SecurityConfiguration.safeTarget(link.targetPath());
+    }
+    LoginLinks.State state = link.state();
     model.addAttribute("state", state.name());
     model.addAttribute("token", state == LoginLinks.State.VALID ? token : null);
     return "portal/login";

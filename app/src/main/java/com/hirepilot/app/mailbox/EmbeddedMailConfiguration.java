@@ -4,6 +4,8 @@ import com.hirepilot.app.system.PortalProperties;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /** Starts the in-process SMTP server and points the app's mail sender at it. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MailProperties.class)
 @ConditionalOnProperty(name = "portal.mail.embedded", havingValue = "true", matchIfMissing = true)
 class EmbeddedMailConfiguration {
 
@@ -34,8 +37,12 @@ class EmbeddedMailConfiguration {
   }
 
   @Bean
-  JavaMailSenderImpl mailSender(GreenMail embeddedSmtpServer) {
+  JavaMailSenderImpl mailSender(GreenMail embeddedSmtpServer, MailProperties mail) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    // The same timeouts as for a real server (spring.mail.properties).
+    java.util.Properties timeouts = new java.util.Properties();
+    timeouts.putAll(mail.getProperties());
+    sender.setJavaMailProperties(timeouts);
     sender.setHost("127.0.0.1");
     sender.setPort(embeddedSmtpServer.getSmtp().getPort());
     return sender;

@@ -2,6 +2,7 @@ package com.hirepilot.app.portal;
 
 import com.hirepilot.app.auth.PortalSignIn;
 import com.hirepilot.app.system.ConflictException;
+import com.hirepilot.app.system.TooManyRequestsException;
 import com.hirepilot.workflows.submission.Decision;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -104,9 +105,23 @@ class PortalPageController {
       redirect.addFlashAttribute("error", "Your comment is too long (at most 5,000 characters).");
       return back;
     }
-    workspace.comment(submissionId, body.strip());
+    try {
+      workspace.comment(submissionId, body.strip());
+    } catch (TooManyRequestsException e) {
+      redirect.addFlashAttribute(
+          "error",
+          "You have posted many comments in a short time. Your comment was not sent; try again in "
+              + wait(e)
+              + ".");
+      return back;
+    }
     redirect.addFlashAttribute("notice", "Your comment was sent to your recruiter.");
     return back;
+  }
+
+  private static String wait(TooManyRequestsException e) {
+    long seconds = e.retryAfterSeconds();
+    return seconds < 90 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
   }
 
   @ExceptionHandler(PortalSessionEnded.class)

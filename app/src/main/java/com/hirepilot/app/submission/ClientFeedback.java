@@ -3,18 +3,16 @@ package com.hirepilot.app.submission;
 import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.app.throttle.Throttle;
+import com.hirepilot.app.throttle.Throttles;
 import com.hirepilot.workflows.submission.ClientComment;
 import com.hirepilot.workflows.submission.ClientDecision;
 import com.hirepilot.workflows.submission.Decision;
 import com.hirepilot.workflows.submission.SubmissionEventType;
-import com.hirepilot.workflows.submission.SubmissionFollowUpActivities;
 import com.hirepilot.workflows.submission.SubmissionStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,15 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ClientFeedback {
 
-  private static final Logger log = LoggerFactory.getLogger(ClientFeedback.class);
-
   private final SubmissionWorkflows workflows;
   private final Submissions submissions;
   private final SubmissionComments comments;
   private final SubmissionTimeline timeline;
   private final JobActivityLog activityLog;
   private final CandidateService candidates;
-  private final SubmissionFollowUpActivities followUps;
+  private final CommentDigests digests;
+  private final Throttles throttles;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -44,7 +41,8 @@ public class ClientFeedback {
       SubmissionTimeline timeline,
       JobActivityLog activityLog,
       CandidateService candidates,
-      SubmissionFollowUpActivities followUps,
+      CommentDigests digests,
+      Throttles throttles,
       TransactionTemplate transactions,
       Clock clock) {
     this.workflows = workflows;
@@ -53,7 +51,8 @@ public class ClientFeedback {
     this.timeline = timeline;
     this.activityLog = activityLog;
     this.candidates = candidates;
-    this.followUps = followUps;
+    this.digests = digests;
+    this.throttles = throttles;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -82,10 +81,16 @@ public class ClientFeedback {
   }
 
   /**
-   * Stores a client's comment and shows it in the thread at once; the workflow passes it on to the
-   * recruiter. Once the lifecycle is over there is no workflow to do that, so this request does.
+   * Stores a client's comment and shows it in the thread at once; the comment digest passes it on
+   * to the recruiter, the first at once and a burst as one email.
+   *
+   * @throws com.hirepilot.app.system.TooManyRequestsException over the client's comment limit
    */
   public SubmissionComment comment(String submissionId, Collaborator collaborator, String body) {
+    throttles.takeOrRefuse(
+        Throttle.COMMENTS_PER_CLIENT,
+        collaborator.id(),
+        "You have posted many comments in a short time. Wait a little, then try again.");
     Submission submission = submissions.findById(submissionId).orElseThrow();
     Instant now = clock.instant();
     String candidate =
@@ -117,21 +122,14 @@ public class ClientFeedback {
               return added;
             });
     Submission latest = submissions.findById(submission.id()).orElseThrow();
-    // After a final outcome the workflow is finishing: pass the comment on here instead.
-    boolean signalled =
-        latest.unsettled()
-            && !latest.status().isFinal()
-            && workflows.signal(
-                latest,
-                new ClientComment(comment.id(), collaborator.id(), collaborator.displayName()));
-    if (!signalled) {
-      try {
-        followUps.notifyRecruiterOfComment(submission.id(), comment.id());
-      } catch (MailException e) {
-        // The comment is stored and shown; the failed delivery is on the submission's record.
-        log.warn("Could not email the recruiter about comment {}", comment.id());
-      }
+    // The lifecycle records it and hands it to automation while it runs; after a final outcome the
+    // workflow is finishing and the comment is only passed on.
+    if (latest.unsettled() && !latest.status().isFinal()) {
+      workflows.signal(
+          latest, new ClientComment(comment.id(), collaborator.id(), collaborator.displayName()));
     }
+    // The recruiter hears of it from the digest, at once or with the comments around it.
+    digests.commented(submission.id());
     return comment;
   }
 }

@@ -40,6 +40,7 @@ class OpenSubmissionsReconciler implements SmartLifecycle {
 
   private final RecordedProgress recorded;
   private final SubmissionWorkflows workflows;
+  private final CommentDigests digests;
   private final TemporalProperties temporal;
 
   private final AtomicInteger resumed = new AtomicInteger();
@@ -50,7 +51,11 @@ class OpenSubmissionsReconciler implements SmartLifecycle {
   private volatile ExecutorService pool;
 
   OpenSubmissionsReconciler(
-      RecordedProgress recorded, SubmissionWorkflows workflows, TemporalProperties temporal) {
+      RecordedProgress recorded,
+      SubmissionWorkflows workflows,
+      CommentDigests digests,
+      TemporalProperties temporal) {
+    this.digests = digests;
     this.recorded = recorded;
     this.workflows = workflows;
     this.temporal = temporal;
@@ -71,8 +76,10 @@ class OpenSubmissionsReconciler implements SmartLifecycle {
       return;
     }
     List<ResumePoint> unsettled = recorded.ofAllUnsettled();
+    // Comments the recruiter has not heard of had their digest in the lost workflows too.
+    List<String> digestsOwed = digests.owed();
     total = unsettled.size();
-    if (unsettled.isEmpty()) {
+    if (unsettled.isEmpty() && digestsOwed.isEmpty()) {
       complete = true;
       return;
     }
@@ -87,8 +94,11 @@ class OpenSubmissionsReconciler implements SmartLifecycle {
               return thread;
             });
     CompletableFuture<?>[] starts =
-        unsettled.stream()
-            .map(point -> CompletableFuture.runAsync(() -> resume(point), pool))
+        java.util.stream.Stream.concat(
+                unsettled.stream()
+                    .map(point -> CompletableFuture.runAsync(() -> resume(point), pool)),
+                digestsOwed.stream()
+                    .map(id -> CompletableFuture.runAsync(() -> digests.commented(id), pool)))
             .toArray(CompletableFuture[]::new);
     CompletableFuture.allOf(starts)
         .whenComplete(

@@ -10,6 +10,8 @@ import com.hirepilot.app.workspace.Recruiter;
 import com.hirepilot.workflows.submission.ClientDecision;
 import com.hirepilot.workflows.submission.Decision;
 import com.hirepilot.workflows.submission.EmailKind;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RecruiterEmails {
+
+  private static final DateTimeFormatter COMMENT_TIME =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.UK)
+          .withZone(ZoneOffset.UTC);
 
   private final MailTemplates templates;
   private final PortalProperties properties;
@@ -123,32 +129,72 @@ class RecruiterEmails {
 
   /** A client's comment, passed on as text: the client wrote it, so it is never markup. */
   OutgoingEmail comment(SubmissionContext context, SubmissionComment comment) {
+    return comments(context, List.of(comment));
+  }
+
+  /**
+   * Client comments passed on as text, never markup. One comment reads as that comment; several (a
+   * burst within the digest window) arrive as one digest, oldest first.
+   */
+  OutgoingEmail comments(SubmissionContext context, List<SubmissionComment> comments) {
     Submission submission = context.submission();
     Job job = context.job();
     Candidate candidate = context.candidate();
     Recruiter recruiter = context.recruiter();
-    String subject = comment.author() + " commented on " + candidate.name() + " for " + job.title();
+    boolean digest = comments.size() > 1;
+    SubmissionComment first = comments.get(0);
+    String subject =
+        digest
+            ? comments.size() + " new comments on " + candidate.name() + " for " + job.title()
+            : first.author() + " commented on " + candidate.name() + " for " + job.title();
     String link = properties.link("/api/submissions/" + submission.id());
-    String text =
-        "Hello "
-            + recruiter.name()
-            + ",\n\n"
-            + comment.author()
-            + " commented on "
-            + candidate.name()
-            + " for "
-            + job.title()
-            + ":\n\n"
-            + comment.body().strip()
-            + "\n\nSubmission record: "
-            + link
-            + "\n";
+    StringBuilder text = new StringBuilder();
+    text.append("Hello ").append(recruiter.name()).append(",\n\n");
+    if (digest) {
+      text.append(comments.size())
+          .append(" new comments on ")
+          .append(candidate.name())
+          .append(" for ")
+          .append(job.title())
+          .append(":\n");
+      for (SubmissionComment comment : comments) {
+        text.append("\n")
+            .append(comment.author())
+            .append(", ")
+            .append(COMMENT_TIME.format(comment.at()))
+            .append(" UTC:\n")
+            .append(comment.body().strip())
+            .append("\n");
+      }
+    } else {
+      text.append(first.author())
+          .append(" commented on ")
+          .append(candidate.name())
+          .append(" for ")
+          .append(job.title())
+          .append(":\n\n")
+          .append(first.body().strip())
+          .append("\n");
+    }
+    text.append("\nSubmission record: ").append(link).append("\n");
     Map<String, Object> model = new HashMap<>();
     model.put("recruiterName", recruiter.name());
-    model.put("author", comment.author());
     model.put("candidateName", candidate.name());
     model.put("job", job.title());
-    model.put("paragraphs", paragraphs(comment.body()));
+    model.put("digest", digest);
+    model.put(
+        "comments",
+        comments.stream()
+            .map(
+                comment ->
+                    Map.of(
+                        "author",
+                        comment.author(),
+                        "at",
+                        COMMENT_TIME.format(comment.at()) + " UTC",
+                        "paragraphs",
+                        paragraphs(comment.body())))
+            .toList());
     model.put("link", link);
     return new OutgoingEmail(
         submission.workspaceId(),
@@ -156,7 +202,7 @@ class RecruiterEmails {
         EmailKind.COMMENT_NOTIFICATION,
         recruiter.email(),
         subject,
-        text,
+        text.toString(),
         templates.html("comment", model));
   }
 

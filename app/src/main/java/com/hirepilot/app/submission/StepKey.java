@@ -56,6 +56,10 @@ record StepKey(String value) {
     return of(submissionId, "COMMENT", commentId);
   }
 
+  static StepKey commentDigest(String submissionId, String batch) {
+    return of(submissionId, "COMMENT_DIGEST", batch);
+  }
+
   static StepKey resend(String submissionId, int round) {
     return of(submissionId, "resend", round);
   }

@@ -92,6 +92,43 @@ class SubmissionComments {
         .list();
   }
 
+  /**
+   * Claims every comment on the submission not yet passed on for the digest batch, including any a
+   * lost earlier batch had claimed: passing a comment on twice after a crash beats never.
+   */
+  void claimForDigest(String submissionId, String batch) {
+    jdbc.sql(
+            "update submission_comment set digest_batch = ? where submission_id = ? and"
+                + " notified_at is null")
+        .params(batch, submissionId)
+        .update();
+  }
+
+  /** The comments of the digest batch still to pass on, oldest first. */
+  List<SubmissionComment> inDigest(String batch) {
+    return jdbc.sql(
+            SELECT + " where digest_batch = ? and notified_at is null order by created_at, id")
+        .param(batch)
+        .query(SubmissionComments::row)
+        .list();
+  }
+
+  void markDigestNotified(String batch, Instant at) {
+    jdbc.sql(
+            "update submission_comment set notified_at = ? where digest_batch = ? and notified_at"
+                + " is null")
+        .params(Timestamps.param(at), batch)
+        .update();
+  }
+
+  /** Submissions with comments the recruiter has not heard of, settled or not. */
+  List<String> submissionsWithUnnotified() {
+    return jdbc.sql(
+            "select distinct submission_id from submission_comment where notified_at is null")
+        .query(String.class)
+        .list();
+  }
+
   void markNotified(String commentId, Instant at) {
     jdbc.sql("update submission_comment set notified_at = ? where id = ? and notified_at is null")
         .params(Timestamps.param(at), commentId)

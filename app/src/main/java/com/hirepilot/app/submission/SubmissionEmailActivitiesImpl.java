@@ -68,7 +68,7 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
               key.value(),
               () ->
                   clientEmails.submission(
-                      context, shown, collaborator, portalLink(context, collaborator)));
+                      context, shown, collaborator, portalLink(context, collaborator, key)));
       if (sent) {
         timeline.append(
             key,
@@ -103,7 +103,7 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
               key.value(),
               () ->
                   clientEmails.reminder(
-                      context, collaborator, portalLink(context, collaborator), step, steps));
+                      context, collaborator, portalLink(context, collaborator, key), step, steps));
       if (sent) {
         timeline.append(
             key,
@@ -157,13 +157,17 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
     submissions.markRecruiterAlerted(submissionId, round);
   }
 
-  /** A new sign-in link for the recipient, opening the portal at this candidate. */
-  private String portalLink(SubmissionContext context, Collaborator collaborator) {
+  /**
+   * A new sign-in link for the recipient, opening the portal at this candidate. Bound to the
+   * email's key: a retry after a failed send replaces the link of the attempt that never arrived.
+   */
+  private String portalLink(SubmissionContext context, Collaborator collaborator, StepKey email) {
     return links
         .issue(
             collaborator,
             LoginLinks.Purpose.INVITATION,
-            "/portal/jobs/" + context.job().id() + "#submission-" + context.id())
+            "/portal/jobs/" + context.job().id() + "#submission-" + context.id(),
+            email.value())
         .url();
   }
 }

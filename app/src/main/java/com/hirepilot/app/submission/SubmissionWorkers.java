@@ -1,6 +1,8 @@
 package com.hirepilot.app.submission;
 
 import com.hirepilot.app.system.TemporalWorkers;
+import com.hirepilot.workflows.submission.CommentDigestActivities;
+import com.hirepilot.workflows.submission.CommentDigestWorkflowImpl;
 import com.hirepilot.workflows.submission.SubmissionEmailActivities;
 import com.hirepilot.workflows.submission.SubmissionFollowUpActivities;
 import com.hirepilot.workflows.submission.SubmissionOutcomeActivities;
@@ -10,18 +12,24 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import org.springframework.stereotype.Component;
 
-/** The submission workflow and its activities, on task queue {@code submissions}. */
+/**
+ * The submission workflow, the comment digest workflow and their activities, on task queue {@code
+ * submissions}.
+ */
 @Component
 class SubmissionWorkers implements TemporalWorkers {
 
   private final SubmissionEmailActivities emails;
   private final SubmissionOutcomeActivities outcomes;
   private final SubmissionFollowUpActivities followUps;
+  private final CommentDigestActivities digests;
 
   SubmissionWorkers(
       SubmissionEmailActivities emails,
       SubmissionOutcomeActivities outcomes,
-      SubmissionFollowUpActivities followUps) {
+      SubmissionFollowUpActivities followUps,
+      CommentDigestActivities digests) {
+    this.digests = digests;
     this.emails = emails;
     this.outcomes = outcomes;
     this.followUps = followUps;
@@ -30,7 +38,8 @@ class SubmissionWorkers implements TemporalWorkers {
   @Override
   public void register(WorkerFactory factory) {
     Worker worker = factory.newWorker(SubmissionWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(SubmissionWorkflowImpl.class);
-    worker.registerActivitiesImplementations(emails, outcomes, followUps);
+    worker.registerWorkflowImplementationTypes(
+        SubmissionWorkflowImpl.class, CommentDigestWorkflowImpl.class);
+    worker.registerActivitiesImplementations(emails, outcomes, followUps, digests);
   }
 }

@@ -17,7 +17,8 @@ public record PortalProperties(
     Mail mail,
     Reminders reminders,
     MagicLink magicLink,
-    Attachments attachments) {
+    Attachments attachments,
+    Comments comments) {
 
   public record Bootstrap(String token, String email) {}
 
@@ -37,6 +38,12 @@ public record PortalProperties(
   public record MagicLink(Duration ttl, Duration requestedTtl) {}
 
   public record Attachments(DataSize maxSize) {}
+
+  /**
+   * @param digestWindow after the recruiter hears of a client's comment, how long the comments that
+   *     follow are gathered into one digest email
+   */
+  public record Comments(Duration digestWindow) {}
 
   /** An absolute link into this app, always on the configured origin, never the request's. */
   public String link(String pathAndQuery) {

@@ -30,7 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
-/** security.md lines 1–3, 7, 8, 13 and 17, against the running app. */
+/** security.md lines 1–3, 5–8, 13 and 17, against the running app. */
 @SpringBootTest(
     classes = HirePilotApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -124,7 +124,7 @@ class MagicLinkTests {
 
     Browser attacker = new Browser(origin);
     HttpResponse<String> again = attacker.get(link);
-    assertThat(again.body()).contains("This link no longer works");
+    assertThat(again.body()).contains("This link has already been used");
     HttpResponse<String> replay =
         attacker.postForm(
             "/portal/login",
@@ -247,6 +247,101 @@ class MagicLinkTests {
         .isEqualTo(401);
     assertThat(json(recruiter.get("/api/jobs/" + jobId)).at("/collaborators/0/status").asText())
         .isEqualTo("REMOVED");
+  }
+
+  /** Signs in from a fresh browser with the link; the answer's status. */
+  int signInStatus(String link) {
+    return new Browser(origin)
+        .postJson("/api/portal/session", "{\"token\":%s}".formatted(quote(token(link))))
+        .statusCode();
+  }
+
+  @Test
+  void aStrangersRequestForAClientsAddressLeavesHerLinksWorking() {
+    String clientEmail = uniqueEmail();
+    String invitation = emailedLink(clientEmail);
+
+    Browser stranger = new Browser(origin);
+    String page = stranger.get("/portal/access").body();
+    HttpResponse<String> asked =
+        stranger.postForm("/portal/access", Map.of("email", clientEmail, "_csrf", csrf(page)));
+    assertThat(asked.headers().firstValue("Location").orElseThrow())
+        .endsWith("/portal/access?sent");
+    String requested =
+        TestMail.portalLinks(TestMail.awaitMessage(clientEmail, s -> s.contains("sign-in link")))
+            .get(0);
+
+    assertThat(signInStatus(invitation)).as("the invitation still works").isEqualTo(200);
+    assertThat(signInStatus(requested)).as("and so does the requested link").isEqualTo(200);
+  }
+
+  @Test
+  void aRecruitersResendLeavesTheEarlierEmailsLinkWorking() {
+    String clientEmail = uniqueEmail();
+    String first = emailedLink(clientEmail);
+    String jobId =
+        jdbc.sql("select job_id from collaborator where email = ?")
+            .param(clientEmail)
+            .query(String.class)
+            .single();
+    String submissionId =
+        jdbc.sql("select id from submission where job_id = ?")
+            .param(jobId)
+            .query(String.class)
+            .single();
+    assertThat(recruiter.post("/api/submissions/" + submissionId + "/resend", "{}").statusCode())
+        .isEqualTo(202);
+    var updated = TestMail.awaitMessage(clientEmail, s -> s.startsWith("Updated:"));
+    String second = TestMail.portalLinks(updated).get(0);
+    assertThat(second).isNotEqualTo(first);
+
+    assertThat(signInStatus(first)).isEqualTo(200);
+    assertThat(signInStatus(second)).isEqualTo(200);
+  }
+
+  @Test
+  void aClientWithFiveSubmissionEmailsCanOpenAnyOfThem() {
+    String clientEmail = uniqueEmail();
+    String first = emailedLink(clientEmail);
+    String jobId =
+        jdbc.sql("select job_id from collaborator where email = ?")
+            .param(clientEmail)
+            .query(String.class)
+            .single();
+    List<String> links = new ArrayList<>(List.of(first));
+    for (int i = 0; i < 4; i++) {
+      links.add(emailedLinkForJob(jobId, clientEmail));
+    }
+    assertThat(links).doesNotHaveDuplicates();
+    // Oldest first: had a newer email revoked the older links, the first would fail.
+    for (String link : links) {
+      assertThat(signInStatus(link)).as(link).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void itsSignedInOwnerOpeningAUsedLinkLandsInThePortal() {
+    String link = emailedLink(uniqueEmail());
+    Browser client = new Browser(origin);
+    String page = client.get(link).body();
+    HttpResponse<String> login =
+        client.postForm("/portal/login", Map.of("token", token(link), "_csrf", csrf(page)));
+    String target = login.headers().firstValue("Location").orElseThrow();
+    assertThat(target).contains("/portal/jobs/");
+
+    HttpResponse<String> reopened = client.get(link);
+    assertThat(reopened.statusCode()).isEqualTo(302);
+    assertThat(reopened.headers().firstValue("Location").orElseThrow()).isEqualTo(target);
+    // "Continue" pressed again on a page left open in another tab.
+    HttpResponse<String> pressedAgain =
+        client.postForm(
+            "/portal/login",
+            Map.of("token", token(link), "_csrf", csrf(client.get("/portal/access").body())));
+    assertThat(pressedAgain.headers().firstValue("Location").orElseThrow()).isEqualTo(target);
+    assertThat(client.get("/api/portal/jobs").statusCode()).isEqualTo(200);
+
+    // Anybody else still sees a used link.
+    assertThat(new Browser(origin).get(link).body()).contains("This link has already been used");
   }
 
   /** Submits another candidate to an existing job and returns the link in that email. */

@@ -264,7 +264,7 @@ abstract class ReadsUnderLoadTests {
     throw new AssertionError("Not every submission went out: " + list);
   }
 
-  /** Signs in with the newest working link: each email so far revoked the links before it. */
+  /** Signs in with the newest unused link (each sign-in uses one up). */
   private Browser signIn() {
     List<jakarta.mail.internet.MimeMessage> emails = new ArrayList<>(TestMail.to(clientEmail));
     java.util.Collections.reverse(emails);

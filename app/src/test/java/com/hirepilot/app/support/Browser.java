@@ -20,8 +20,18 @@ public final class Browser {
   private final String origin;
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient http;
+  private final String forwardedFor;
 
   public Browser(String origin) {
+    this(origin, null);
+  }
+
+  /**
+   * A browser behind a proxy that reports it as {@code forwardedFor} (X-Forwarded-For), for an app
+   * that trusts its local proxy ({@link TestRuntime#throttled()}): each test its own IP.
+   */
+  public Browser(String origin, String forwardedFor) {
+    this.forwardedFor = forwardedFor;
     this.origin = origin;
     this.http =
         HttpClient.newBuilder()
@@ -53,6 +63,8 @@ public final class Browser {
     return send(
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/x-www-form-urlencoded")
+            // What a browser says when it submits a form: error answers come as pages.
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
   }
@@ -103,6 +115,12 @@ public final class Browser {
   }
 
   private HttpResponse<String> send(HttpRequest request) {
+    if (forwardedFor != null) {
+      request =
+          HttpRequest.newBuilder(request, (name, value) -> true)
+              .header("X-Forwarded-For", forwardedFor)
+              .build();
+    }
     return Http.send(http, request);
   }
 }

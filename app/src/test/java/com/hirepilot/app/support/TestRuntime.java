@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,10 +41,36 @@ public final class TestRuntime {
     static final TestRuntime INSTANCE = new TestRuntime(createPostgresDatabase());
   }
 
+  /**
+   * An app with the shipped rate limits, behind a pretend proxy: it takes the client's IP from
+   * {@code X-Forwarded-For}, so each test can knock from its own IPs.
+   */
+  private static final class Throttled {
+    static final TestRuntime INSTANCE = new TestRuntime(null);
+
+    static {
+      INSTANCE.throttled = true;
+    }
+  }
+
+  /** An app whose SMTP server is the test's own, on a port the test opens and closes. */
+  private static final class OwnSmtp {
+    static final TestRuntime INSTANCE = new TestRuntime(null);
+
+    static {
+      INSTANCE.smtpPort = TestPorts.free();
+    }
+  }
+
   public final int httpPort = TestPorts.free();
   public final int temporalPort = TestPorts.free();
   public final Path dataDir;
   public final String postgresUrl;
+  private boolean throttled;
+  private Integer smtpPort;
+
+  /** How long SMTP calls of the {@link #ownSmtp()} app may take before they fail. */
+  public static final Duration OWN_SMTP_TIMEOUT = Duration.ofMillis(1500);
 
   private TestRuntime(String postgresUrl) {
     this.postgresUrl = postgresUrl;
@@ -64,6 +91,19 @@ public final class TestRuntime {
 
   public static TestRuntime postgres() {
     return Postgres.INSTANCE;
+  }
+
+  public static TestRuntime throttled() {
+    return Throttled.INSTANCE;
+  }
+
+  public static TestRuntime ownSmtp() {
+    return OwnSmtp.INSTANCE;
+  }
+
+  /** The SMTP port the {@link #ownSmtp()} app sends to; nothing listens until the test says. */
+  public int smtpPort() {
+    return smtpPort;
   }
 
   public String origin() {
@@ -89,6 +129,24 @@ public final class TestRuntime {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
       isolatedH2().apply(context);
+    }
+  }
+
+  /** Likewise, for the app with the shipped rate limits. */
+  public static final class OnThrottled
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      throttled().apply(context);
+    }
+  }
+
+  /** Likewise, for the app that sends to the test's own SMTP port. */
+  public static final class OnOwnSmtp
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      ownSmtp().apply(context);
     }
   }
 
@@ -124,8 +182,31 @@ public final class TestRuntime {
             "portal.bootstrap.email=" + RECRUITER_EMAIL,
             "portal.mail.embedded=false",
             "spring.mail.host=127.0.0.1",
-            "spring.mail.port=" + TestMail.port(),
-            "temporal.embedded-port=" + temporalPort);
+            "spring.mail.port=" + (smtpPort != null ? smtpPort : TestMail.port()),
+            "temporal.embedded-port=" + temporalPort,
+            // A second comment's email comes within seconds, not after the shipped ten minutes.
+            "portal.comments.digest-window=PT3S");
+    if (throttled) {
+      values = values.and("server.forward-headers-strategy=native");
+    } else {
+      // Tests sign in and comment far more often than any client: only the throttled app limits.
+      for (String limit :
+          List.of(
+              "link-requests-per-address",
+              "link-requests-per-ip",
+              "sign-ins-per-ip",
+              "comments-per-client")) {
+        values = values.and("portal.rate-limits." + limit + ".requests=1000000");
+      }
+    }
+    if (smtpPort != null) {
+      String millis = String.valueOf(OWN_SMTP_TIMEOUT.toMillis());
+      values =
+          values.and(
+              "spring.mail.properties.mail.smtp.connectiontimeout=" + millis,
+              "spring.mail.properties.mail.smtp.timeout=" + millis,
+              "spring.mail.properties.mail.smtp.writetimeout=" + millis);
+    }
     if (postgresUrl != null) {
       values =
           values.and(

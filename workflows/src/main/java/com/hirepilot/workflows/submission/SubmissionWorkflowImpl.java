@@ -43,6 +43,11 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
 
   static final int FULL_LIFECYCLE = 1;
 
+  /** From this version on, {@link CommentDigestWorkflow} emails the recruiter about comments. */
+  static final String COMMENT_DIGEST_CHANGE = "comment-digest";
+
+  static final int COMMENT_DIGEST = 1;
+
   private static final SearchAttributeKey<String> STATUS_KEY =
       SearchAttributeKey.forKeyword(STATUS_SEARCH_ATTRIBUTE);
 
@@ -427,7 +432,12 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
   }
 
   private void passOn(ClientComment comment) {
-    followUps.notifyRecruiterOfComment(submissionId, comment.commentId());
+    // The recruiter's email now comes from the comment's digest workflow (one email per burst,
+    // also after the lifecycle closed); histories from before it still email each comment here.
+    if (Workflow.getVersion(COMMENT_DIGEST_CHANGE, Workflow.DEFAULT_VERSION, COMMENT_DIGEST)
+        == Workflow.DEFAULT_VERSION) {
+      followUps.notifyRecruiterOfComment(submissionId, comment.commentId());
+    }
     record(SubmissionEventType.COMMENTED, comment.actor(), null);
     handToAutomation(AutomationTrigger.COMMENTED, comment.commentId());
   }

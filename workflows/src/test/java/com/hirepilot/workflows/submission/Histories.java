@@ -24,19 +24,23 @@ final class Histories {
   private Histories() {}
 
   static void record(TestWorkflowEnvironment testEnv, Object workflow, String name) {
+    record(testEnv, WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId(), name);
+  }
+
+  static void record(TestWorkflowEnvironment testEnv, String workflowId, String name) {
     String mode = System.getProperty("record.histories", "false");
     boolean overwrite = mode.equals("overwrite");
     if (!overwrite && !mode.equals("true")) {
       return;
     }
     Path file = FOLDER.resolve(name + ".json");
+    Path folder = file.getParent();
     if (!overwrite && Files.exists(file)) {
       return;
     }
-    String workflowId = WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId();
     String json = testEnv.getWorkflowClient().fetchHistory(workflowId).toJson(true);
     try {
-      Files.createDirectories(FOLDER);
+      Files.createDirectories(folder);
       Files.writeString(file, json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
