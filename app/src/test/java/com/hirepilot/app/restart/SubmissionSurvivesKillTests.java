@@ -112,6 +112,11 @@ class SubmissionSurvivesKillTests {
     // The client can still decide, with the link of the newest email they got.
     List<MimeMessage> reminders = mailTo(clientEmail, "Reminder:");
     Browser client = signIn(reminders.get(reminders.size() - 1));
+    // The first comment reaches the recruiter at once; the second waits for the digest window,
+    // which the kill below interrupts. The next start must pass it on, and only it.
+    assertThat(comment(client, submissionId, "First comment " + unique)).isEqualTo(201);
+    awaitMail(recruiterEmail, s -> s.contains("commented on Robin " + unique));
+    assertThat(comment(client, submissionId, "Second comment " + unique)).isEqualTo(201);
     HttpResponse<String> approved =
         client.postJson(
             "/api/portal/submissions/" + submissionId + "/decision", "{\"decision\":\"APPROVE\"}");
@@ -134,8 +139,16 @@ class SubmissionSurvivesKillTests {
                         .anyMatch(t -> t.asText().equals("PIPELINE_UPDATED")),
             "the decision's follow-ups");
     awaitMail(recruiterEmail, s -> s.contains("approved Robin " + unique));
+    List<MimeMessage> comments = awaitMails(recruiterEmail, "commented on Robin " + unique, 2);
     sleep(Duration.ofSeconds(3)); // room for a duplicate to show up, if there were one
     assertThat(subjectsTo(recruiterEmail, "approved Robin " + unique)).hasSize(1);
+    assertThat(mailTo(recruiterEmail, "commented on Robin " + unique)).hasSize(2);
+    assertThat(TestMail.part(comments.get(0), "text/plain"))
+        .contains("First comment " + unique)
+        .doesNotContain("Second comment");
+    assertThat(TestMail.part(comments.get(1), "text/plain"))
+        .contains("Second comment " + unique)
+        .doesNotContain("First comment");
     assertThat(subjectsTo(clientEmail, "New candidate for")).hasSize(1);
     assertThat(subjectsTo(clientEmail, "Reminder:")).hasSize(2);
     assertThat(settled.get("status").asText()).isEqualTo("APPROVED");
@@ -158,6 +171,8 @@ class SubmissionSurvivesKillTests {
             "REMINDER_SENT",
             "REMINDER_SENT",
             "RECRUITER_ALERTED_NO_RESPONSE",
+            "COMMENTED",
+            "COMMENTED",
             "APPROVED",
             "RECRUITER_NOTIFIED",
             "PIPELINE_UPDATED");
@@ -190,6 +205,8 @@ class SubmissionSurvivesKillTests {
     env.put("SPRING_MAIL_PORT", String.valueOf(TestMail.port()));
     env.put("TEMPORAL_EMBEDDED_PORT", String.valueOf(temporalPort));
     env.put("PORTAL_REMINDERS_SCHEDULE", SCHEDULE);
+    // Longer than the moments between the second comment and the kill.
+    env.put("PORTAL_COMMENTS_DIGEST_WINDOW", "PT60S");
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     try {
       app = builder.start();
@@ -270,6 +287,27 @@ class SubmissionSurvivesKillTests {
       sleep(Duration.ofMillis(200));
     } while (Instant.now().isBefore(deadline));
     throw new AssertionError("Never saw " + what + ": " + answer + "\n" + logTail());
+  }
+
+  private static int comment(Browser client, String submissionId, String body) {
+    return client
+        .postJson(
+            "/api/portal/submissions/" + submissionId + "/comments",
+            "{\"body\":%s}".formatted(quote(body)))
+        .statusCode();
+  }
+
+  /** Waits for at least {@code count} emails whose subject contains the text, oldest first. */
+  private List<MimeMessage> awaitMails(String to, String subject, int count) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (mailTo(to, subject).size() < count) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(
+            "Only " + mailTo(to, subject).size() + " emails \"" + subject + "\"\n" + logTail());
+      }
+      sleep(Duration.ofMillis(200));
+    }
+    return mailTo(to, subject);
   }
 
   private void awaitMail(String to, Predicate<String> subject) {
