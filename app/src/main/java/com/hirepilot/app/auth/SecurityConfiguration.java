@@ -1,9 +1,11 @@
 package com.hirepilot.app.auth;
 
+import com.hirepilot.app.system.PortalProperties;
 import com.hirepilot.app.throttle.Throttles;
 import com.hirepilot.app.workspace.RecruiterDirectory;
 import com.hirepilot.app.workspace.RecruiterTokenFilter;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -68,9 +71,14 @@ class SecurityConfiguration {
       AccessLinkRequests accessLinkRequests,
       CollaboratorAccounts accounts,
       LoginLinks links,
-      Throttles throttles)
+      Throttles throttles,
+      PortalProperties properties,
+      Clock clock)
       throws Exception {
-    return http.addFilterBefore(new SignInThrottle(throttles), LogoutFilter.class)
+    return http.addFilterBefore(
+            new SessionLifetime(properties.session().absoluteLifetime(), clock),
+            SecurityContextHolderFilter.class)
+        .addFilterBefore(new SignInThrottle(throttles), LogoutFilter.class)
         .csrf(
             csrf ->
                 csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())

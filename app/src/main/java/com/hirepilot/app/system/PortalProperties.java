@@ -18,7 +18,8 @@ public record PortalProperties(
     Reminders reminders,
     MagicLink magicLink,
     Attachments attachments,
-    Comments comments) {
+    Comments comments,
+    Session session) {
 
   public record Bootstrap(String token, String email) {}
 
@@ -44,6 +45,12 @@ public record PortalProperties(
    *     follow are gathered into one digest email
    */
   public record Comments(Duration digestWindow) {}
+
+  /**
+   * @param absoluteLifetime how long a portal session lasts at most, however active; the idle
+   *     timeout is {@code server.servlet.session.timeout}
+   */
+  public record Session(Duration absoluteLifetime) {}
 
   /** An absolute link into this app, always on the configured origin, never the request's. */
   public String link(String pathAndQuery) {

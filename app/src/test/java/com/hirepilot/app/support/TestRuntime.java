@@ -72,6 +72,9 @@ public final class TestRuntime {
   /** How long SMTP calls of the {@link #ownSmtp()} app may take before they fail. */
   public static final Duration OWN_SMTP_TIMEOUT = Duration.ofMillis(1500);
 
+  /** The absolute session lifetime of the {@link #ownSmtp()} app. */
+  public static final Duration OWN_SMTP_SESSION_LIFETIME = Duration.ofSeconds(6);
+
   private TestRuntime(String postgresUrl) {
     this.postgresUrl = postgresUrl;
     try {
@@ -200,6 +203,8 @@ public final class TestRuntime {
       }
     }
     if (smtpPort != null) {
+      // This app's sessions also end early, so a test can outlive one.
+      values = values.and("portal.session.absolute-lifetime=" + OWN_SMTP_SESSION_LIFETIME);
       String millis = String.valueOf(OWN_SMTP_TIMEOUT.toMillis());
       values =
           values.and(
