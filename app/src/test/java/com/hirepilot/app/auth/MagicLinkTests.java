@@ -30,7 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
-/** security.md lines 1–3, 5–8, 13 and 17, against the running app. */
+/** security.md lines 1–10, 13 and 17, against the running app. */
 @SpringBootTest(
     classes = HirePilotApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -342,6 +342,75 @@ class MagicLinkTests {
 
     // Anybody else still sees a used link.
     assertThat(new Browser(origin).get(link).body()).contains("This link has already been used");
+  }
+
+  @Test
+  void anExpiredLinkSaysSoAndOffersANewOne() {
+    String link = emailedLink(uniqueEmail());
+    String hash = com.hirepilot.app.workspace.TokenHashes.sha256(token(link));
+    // As if its lifetime had passed: the page and the POST go by the stored expiry.
+    jdbc.sql("update login_token set expires_at = ? where token_hash = ?")
+        .params(java.time.OffsetDateTime.now().minusMinutes(1), hash)
+        .update();
+    Browser browser = new Browser(origin);
+    String page = browser.get(link).body();
+    assertThat(page).contains("This link has expired").contains("Email me a new link");
+    assertThat(page).doesNotContain("Continue to the portal");
+    assertThat(signInStatus(link)).isEqualTo(401);
+  }
+
+  @Test
+  void theLinkPageKeepsTheTokenOutOfCachesReferrersAndThirdParties() {
+    String link = emailedLink(uniqueEmail());
+    HttpResponse<String> page = new Browser(origin).get(link);
+    assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    assertThat(page.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+    // Every src and href on the page stays on this origin.
+    Matcher external = Pattern.compile("(?:src|href)=\"(?!/)[^\"#]+\"").matcher(page.body());
+    assertThat(external.find()).as("a link or resource off this origin").isFalse();
+  }
+
+  @Test
+  void aLinkRequestAnswersTheSameForAClientAStrangerAndARemovedClient() {
+    String clientEmail = uniqueEmail();
+    String link = emailedLink(clientEmail);
+    String removedEmail = uniqueEmail();
+    emailedLink(removedEmail);
+    String jobId =
+        jdbc.sql("select job_id from collaborator where email = ?")
+            .param(removedEmail)
+            .query(String.class)
+            .single();
+    String collaboratorId =
+        jdbc.sql("select id from collaborator where email = ?")
+            .param(removedEmail)
+            .query(String.class)
+            .single();
+    recruiter.delete("/api/jobs/" + jobId + "/collaborators/" + collaboratorId);
+    assertThat(link).isNotBlank();
+
+    List<String> answers = new ArrayList<>();
+    for (String email : List.of(clientEmail, uniqueEmail(), removedEmail)) {
+      Browser browser = new Browser(origin);
+      String page = browser.get("/portal/access").body();
+      HttpResponse<String> asked =
+          browser.postForm("/portal/access", Map.of("email", email, "_csrf", csrf(page)));
+      HttpResponse<String> sentPage =
+          browser.get(asked.headers().firstValue("Location").orElseThrow());
+      answers.add(
+          asked.statusCode()
+              + " "
+              + asked.headers().firstValue("Location").orElse("")
+              + " "
+              + asked.body()
+              + " "
+              + sentPage.body().replaceAll("value=\"[^\"]+\"", "value=\"…\""));
+    }
+    assertThat(answers.get(1)).isEqualTo(answers.get(0));
+    assertThat(answers.get(2)).isEqualTo(answers.get(0));
+    TestMail.awaitMessage(clientEmail, s -> s.contains("sign-in link"));
+    assertThat(TestMail.to(removedEmail))
+        .noneMatch(m -> TestMail.subjectOf(m).contains("sign-in link"));
   }
 
   /** Submits another candidate to an existing job and returns the link in that email. */
