@@ -1,12 +1,20 @@
 package com.hirepilot.app.system;
 
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.testserver.TestServer;
 import io.temporal.worker.WorkerFactory;
 import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,8 +32,14 @@ public class TemporalConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(TemporalConfiguration.class);
 
-  /** The embedded runtime's Temporal server, in real time, on a port Temporal tools can reach. */
-  record EmbeddedTemporalServer(Closeable server) implements AutoCloseable {
+  /**
+   * The embedded runtime's Temporal server, in real time, on a port Temporal tools on this machine
+   * can reach and nobody else can.
+   *
+   * @param address where it listens: always a loopback address
+   */
+  record EmbeddedTemporalServer(Closeable server, InetSocketAddress address)
+      implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
@@ -36,12 +50,40 @@ public class TemporalConfiguration {
   @Bean
   EmbeddedTemporalServer embeddedTemporalServer(TemporalProperties properties) {
     if (!properties.embedded()) {
-      return new EmbeddedTemporalServer(() -> {});
+      return new EmbeddedTemporalServer(() -> {}, null);
     }
-    log.info("Starting the embedded Temporal server on {}", properties.address());
-    // true: time runs as on a wall clock; reminders must not be skipped ahead.
+    // TestServer.createPortBoundServer listens on every interface, and its gRPC has no
+    // authentication: anyone on the network could start, signal or read workflows. The same
+    // in-memory services are bound here to loopback only (security.md 28).
+    InetSocketAddress address =
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.embeddedPort());
+    log.info("Starting the embedded Temporal server on {}", address);
+    // true: time skipping locked, so time runs as on a wall clock; reminders must not jump ahead.
+    TestServicesStarter services = new TestServicesStarter(true, 0);
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(address, InsecureServerCredentials.create());
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    Server grpc;
+    try {
+      grpc = builder.build().start();
+    } catch (IOException e) {
+      services.close();
+      throw new UncheckedIOException("Cannot start the embedded Temporal server on " + address, e);
+    }
     return new EmbeddedTemporalServer(
-        TestServer.createPortBoundServer(properties.embeddedPort(), true));
+        () -> {
+          grpc.shutdown();
+          try {
+            if (!grpc.awaitTermination(5, TimeUnit.SECONDS)) {
+              log.warn("The embedded Temporal server did not stop within 5 s");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          services.close();
+          grpc.shutdownNow();
+        },
+        (InetSocketAddress) grpc.getListenSockets().get(0));
   }
 
   @Bean(destroyMethod = "shutdown")
