@@ -1,6 +1,7 @@
 package com.hirepilot.app.auth;
 
 import com.hirepilot.app.system.PortalProperties;
+import com.hirepilot.app.system.SecurityHeaders;
 import com.hirepilot.app.throttle.Throttles;
 import com.hirepilot.app.workspace.RecruiterDirectory;
 import com.hirepilot.app.workspace.RecruiterTokenFilter;
@@ -30,9 +31,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
-          + " form-action 'self'";
+  static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
   private static final String PROBLEM_401 =
       """

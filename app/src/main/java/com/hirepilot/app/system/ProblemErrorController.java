@@ -2,6 +2,7 @@ package com.hirepilot.app.system;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
@@ -12,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors raised outside any controller (an unknown path, a refused CSRF token, a method not
@@ -46,6 +48,50 @@ class ProblemErrorController extends BasicErrorController {
         .body(problem);
   }
 
+  /** The browser's page: a title and a sentence of its own for each kind of failure. */
+  @Override
+  @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
+  public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+    ModelAndView page = super.errorHtml(request, response);
+    HttpStatus status = getStatus(request);
+    page.addObject("title", pageTitle(status));
+    page.addObject("explanation", pageText(status));
+    return page;
+  }
+
+  static String pageTitle(HttpStatus status) {
+    return switch (status) {
+      case BAD_REQUEST -> "Bad request";
+      case UNAUTHORIZED -> "Sign-in needed";
+      case FORBIDDEN -> "Request refused";
+      case NOT_FOUND -> "Page not found";
+      case METHOD_NOT_ALLOWED -> "Not possible here";
+      case PAYLOAD_TOO_LARGE -> "File too large";
+      case UNSUPPORTED_MEDIA_TYPE -> "Unsupported request";
+      case UNPROCESSABLE_ENTITY -> "Check what you entered";
+      case TOO_MANY_REQUESTS -> "Too many attempts";
+      default -> status.is5xxServerError() ? "Something went wrong" : "That did not work";
+    };
+  }
+
+  static String pageText(HttpStatus status) {
+    return switch (status) {
+      case NOT_FOUND -> "This page does not exist, or it is not shared with you.";
+      case UNAUTHORIZED -> "Open the sign-in link from your email, or ask for a new one.";
+      case FORBIDDEN ->
+          "The page you sent this from had expired. Go back, reload the page and try again.";
+      case PAYLOAD_TOO_LARGE -> "The file is larger than this site accepts.";
+      case TOO_MANY_REQUESTS ->
+          "There were many attempts from your network in a short time. Wait a few minutes,"
+              + " then try again.";
+      default ->
+          status.is5xxServerError()
+              ? "An error on our side stopped this page. It has been logged; please try again in a"
+                  + " moment."
+              : "The request could not be completed. Go back and try again.";
+    };
+  }
+
   private static String detail(HttpStatus status) {
     return switch (status) {
       case NOT_FOUND -> "There is nothing at this address.";
@@ -53,6 +99,7 @@ class ProblemErrorController extends BasicErrorController {
           "The request was refused. Writes need the X-XSRF-TOKEN header (or the _csrf form"
               + " field) matching the XSRF-TOKEN cookie.";
       case METHOD_NOT_ALLOWED -> "This address does not take that method.";
+      case TOO_MANY_REQUESTS -> "Too many attempts in a short time. Wait, then try again.";
       default ->
           status.is5xxServerError()
               ? "Something went wrong on our side. It has been logged."

@@ -118,6 +118,9 @@ class ThrottleTests {
       assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).contains("text/html");
     }
     assertThat(forClient.body()).isEqualTo(forStranger.body());
+    assertThat(forClient.body())
+        .contains("<title>Too many attempts · HirePilot</title>")
+        .contains("Wait a few minutes");
     // Another IP is not affected.
     assertThat(askForLink(new Browser(origin, "203.0.113.21"), "a@client.test").statusCode())
         .isEqualTo(302);

@@ -1,0 +1,107 @@
+package com.hirepilot.app.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hirepilot.app.HirePilotApplication;
+import com.hirepilot.app.support.Browser;
+import com.hirepilot.app.support.TestRuntime;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/** Every page says its language, every error page its own title, Tomcat's included. */
+@SpringBootTest(
+    classes = HirePilotApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = TestRuntime.OnH2.class)
+class ErrorPagesTests {
+
+  final String origin = TestRuntime.h2().origin();
+  final HttpClient http = HttpClient.newHttpClient();
+
+  HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(
+        request.header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String title(HttpResponse<String> page) {
+    assertThat(page.headers().firstValue("Content-Type").orElseThrow()).contains("text/html");
+    var html = Jsoup.parse(page.body());
+    assertThat(html.selectFirst("html").attr("lang")).isEqualTo("en");
+    return html.title();
+  }
+
+  @Test
+  void eachErrorPageHasATitleOfItsOwn() throws Exception {
+    HttpResponse<String> notFound = send(HttpRequest.newBuilder(URI.create(origin + "/nope")));
+    HttpResponse<String> refused =
+        new Browser(origin).postForm("/portal/access", Map.of("email", "a@b.test"));
+
+    assertThat(notFound.statusCode()).isEqualTo(404);
+    assertThat(title(notFound)).isEqualTo("Page not found · HirePilot");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(title(refused)).isEqualTo("Request refused · HirePilot");
+    // The rest, as the error controller words them: no two alike.
+    List<org.springframework.http.HttpStatus> statuses =
+        List.of(
+            org.springframework.http.HttpStatus.BAD_REQUEST,
+            org.springframework.http.HttpStatus.UNAUTHORIZED,
+            org.springframework.http.HttpStatus.FORBIDDEN,
+            org.springframework.http.HttpStatus.NOT_FOUND,
+            org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED,
+            org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE,
+            org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
+            org.springframework.http.HttpStatus.TOO_MANY_REQUESTS,
+            org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR);
+    assertThat(statuses.stream().map(ProblemErrorController::pageTitle)).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void anOversizedRequestHeaderGetsTheAppsPageNotTomcats() throws Exception {
+    HttpResponse<String> page =
+        send(
+            HttpRequest.newBuilder(URI.create(origin + "/portal/access"))
+                .header("X-Padding", "a".repeat(20_000)));
+
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(title(page)).isEqualTo("Bad request · HirePilot");
+    assertThat(page.body()).doesNotContain("HTTP Status").doesNotContainIgnoringCase("tomcat");
+    assertThat(page.body()).contains("/portal/assets/portal.css");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValue(SecurityHeaders.CONTENT_SECURITY_POLICY);
+  }
+
+  @Test
+  void everyPageAndEmailTemplateSaysItIsInEnglish() throws IOException {
+    Path templates = Path.of("src/main/resources/templates");
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(templates)) {
+      files = walk.filter(p -> p.toString().endsWith(".html")).toList();
+    }
+    assertThat(files).hasSizeGreaterThan(10);
+    for (Path file : files) {
+      assertThat(Files.readString(file)).as(file.toString()).contains("<html lang=\"en\"");
+    }
+  }
+
+  @Test
+  void renderedPortalPagesSayTheirLanguage() throws Exception {
+    for (String path : List.of("/portal/access", "/portal/login?token=unknown")) {
+      HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(origin + path)));
+      assertThat(page.statusCode()).isEqualTo(200);
+      title(page);
+    }
+  }
+}
