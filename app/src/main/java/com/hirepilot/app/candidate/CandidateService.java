@@ -179,9 +179,24 @@ public class CandidateService {
             }
           }
         });
+    String filename = FileNames.sanitize(originalFilename);
     String contentType;
-    try {
-      contentType = TIKA.detect(storage.resolve(storageName));
+    try (InputStream stored = java.nio.file.Files.newInputStream(storage.resolve(storageName));
+        InputStream again = java.nio.file.Files.newInputStream(storage.resolve(storageName))) {
+      // The stored name has no extension: this first look goes by the bytes alone.
+      String byBytes = TIKA.detect(stored);
+      contentType =
+          UploadTypes.accepted(byBytes, TIKA.detect(again, filename))
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "file",
+                          filename
+                              + " is not a file type this portal accepts (its content is "
+                              + byBytes
+                              + "). Upload a "
+                              + UploadTypes.ACCEPTED
+                              + " file."));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -196,7 +211,7 @@ public class CandidateService {
             workspaceId,
             candidateId,
             kind,
-            FileNames.sanitize(originalFilename),
+            filename,
             contentType,
             size,
             isPublic,
