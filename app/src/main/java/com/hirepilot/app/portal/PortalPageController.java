@@ -2,7 +2,9 @@ package com.hirepilot.app.portal;
 
 import com.hirepilot.app.auth.PortalSignIn;
 import com.hirepilot.app.system.ConflictException;
+import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.TooManyRequestsException;
+import com.hirepilot.app.system.UserText;
 import com.hirepilot.workflows.submission.Decision;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,6 +72,13 @@ class PortalPageController {
       redirect.addFlashAttribute("error", "Choose approve, reject or request an interview.");
       return "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
     }
+    try {
+      reason = UserText.clean("reason", reason);
+      availability = UserText.clean("availability", availability);
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+      return "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
+    }
     if ((reason != null && reason.length() > MAX_NOTE)
         || (availability != null && availability.length() > MAX_NOTE)) {
       redirect.addFlashAttribute("error", "Your note is too long (at most 5,000 characters).");
@@ -99,6 +108,12 @@ class PortalPageController {
     String back = "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
     if (body == null || body.isBlank()) {
       redirect.addFlashAttribute("error", "Write a comment first.");
+      return back;
+    }
+    try {
+      body = UserText.clean("comment", body);
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
       return back;
     }
     if (body.length() > MAX_NOTE) {

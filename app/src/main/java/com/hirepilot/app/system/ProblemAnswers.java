@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -83,6 +84,21 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
             "Some fields are missing or invalid; see errors.");
     problem.setProperty("errors", errors);
     return ResponseEntity.unprocessableEntity().body(problem);
+  }
+
+  /** Text refused by {@link UserText} while the body was read is a 422 naming the field. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidInputException invalid) {
+        return ResponseEntity.unprocessableEntity().body(invalid(invalid));
+      }
+    }
+    return super.handleHttpMessageNotReadable(e, headers, status, request);
   }
 
   @Override
