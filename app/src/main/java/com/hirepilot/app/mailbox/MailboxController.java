@@ -78,7 +78,22 @@ class MailboxController {
     }
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-        .body("<base target=\"_top\">" + html);
+        .body(withTopTarget(html));
+  }
+
+  /**
+   * Links in the framed email open in the whole window. The {@code <base>} goes inside the email's
+   * head: in front of its doctype it would put the browser in quirks mode.
+   */
+  static String withTopTarget(String html) {
+    String base = "<base target=\"_top\">";
+    java.util.regex.Matcher head =
+        java.util.regex.Pattern.compile(
+                "<head(\\s[^>]*)?>", java.util.regex.Pattern.CASE_INSENSITIVE)
+            .matcher(html);
+    return head.find()
+        ? html.substring(0, head.end()) + base + html.substring(head.end())
+        : base + html;
   }
 
   private MimeMessage message(int number) {

@@ -114,6 +114,11 @@ class TextHygieneTests {
                         + "}")));
     cases.add(
         new Case(
+            "deal name",
+            "name",
+            bad -> recruiter.put("/api/jobs/" + jobId + "/deal", "{\"name\":" + value(bad) + "}")));
+    cases.add(
+        new Case(
             "submission message",
             "message",
             bad ->
@@ -200,6 +205,7 @@ class TextHygieneTests {
                    (select count(*) from collaborator) as collaborators,
                    (select count(*) from submission) as submissions,
                    (select count(*) from submission_comment) as comments,
+                   (select count(*) from deal) as deals,
                    (select email_round from submission where id = ?) as round,
                    (select status from submission where id = ?) as status
             """)
