@@ -186,7 +186,7 @@ public class CandidateService {
       // The stored name has no extension: this first look goes by the bytes alone.
       String byBytes = TIKA.detect(stored);
       contentType =
-          UploadTypes.accepted(byBytes, TIKA.detect(again, filename))
+          UploadTypes.accepted(byBytes, TIKA.detect(again, filename), storage.resolve(storageName))
               .orElseThrow(
                   () ->
                       new InvalidInputException(

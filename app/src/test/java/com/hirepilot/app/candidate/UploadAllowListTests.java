@@ -56,6 +56,16 @@ class UploadAllowListTests {
 
   /** A minimal but valid Word document: content types, package relationships, the body. */
   static byte[] docx() throws IOException {
+    return officePackage(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
+  }
+
+  /** The same package declaring a macro-enabled main part: not a plain Word document. */
+  static byte[] docm() throws IOException {
+    return officePackage("application/vnd.ms-word.document.macroEnabled.main+xml");
+  }
+
+  static byte[] officePackage(String mainPartType) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       entry(
@@ -66,8 +76,9 @@ class UploadAllowListTests {
           <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
           <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
           <Default Extension="xml" ContentType="application/xml"/>
-          <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-          </Types>""");
+          <Override PartName="/word/document.xml" ContentType="%s"/>
+          </Types>"""
+              .formatted(mainPartType));
       entry(
           zip,
           "_rels/.rels",
@@ -137,6 +148,11 @@ class UploadAllowListTests {
   @Test
   void aPlainZipNamedLikeAWordDocumentIsRefused() throws IOException {
     assertRefused("cv.docx", plainZip());
+  }
+
+  @Test
+  void aMacroEnabledDocumentNamedDocxIsRefused() throws IOException {
+    assertRefused("cv.docx", docm());
   }
 
   @Test
