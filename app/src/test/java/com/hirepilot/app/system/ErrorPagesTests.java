@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.Browser;
+import com.hirepilot.app.support.RecruiterApi;
+import com.hirepilot.app.support.TestMail;
 import com.hirepilot.app.support.TestRuntime;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,6 +97,41 @@ class ErrorPagesTests {
     for (Path file : files) {
       assertThat(Files.readString(file)).as(file.toString()).contains("<html lang=\"en\"");
     }
+  }
+
+  @Test
+  void aMalformedRequestLineGetsTheAppsPageToo() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", TestRuntime.h2().httpPort)) {
+      socket.setSoTimeout(5000);
+      socket
+          .getOutputStream()
+          .write("GET /a b c\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400");
+      assertThat(answer).contains("<html lang=\"en\">").contains("<title>Bad request · HirePilot");
+      assertThat(answer).doesNotContain("HTTP Status");
+    }
+  }
+
+  @Test
+  void theEmailsSentSayTheirLanguage() {
+    RecruiterApi recruiter = new RecruiterApi(origin, TestRuntime.RECRUITER_TOKEN);
+    String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
+    String client = "lang-" + unique + "@client.test";
+    String jobId = recruiter.create("/api/jobs", "{\"title\":\"Lang " + unique + "\"}");
+    recruiter.create("/api/jobs/" + jobId + "/collaborators", "{\"email\":\"" + client + "\"}");
+    String candidateId = recruiter.create("/api/candidates", "{\"name\":\"Sol " + unique + "\"}");
+    recruiter.create(
+        "/api/jobs/" + jobId + "/submissions", "{\"candidateId\":\"" + candidateId + "\"}");
+    TestMail.awaitMessage(client, subject -> subject.contains("Sol " + unique));
+    // Every HTML email this JVM's tests have had sent so far, of every kind.
+    List<String> html =
+        java.util.Arrays.stream(TestMail.SERVER.getReceivedMessages())
+            .map(m -> TestMail.part(m, "text/html"))
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    assertThat(html).isNotEmpty();
+    assertThat(html).allSatisfy(part -> assertThat(part).contains("<html lang=\"en\""));
   }
 
   @Test
