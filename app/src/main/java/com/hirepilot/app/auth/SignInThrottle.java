@@ -45,7 +45,7 @@ class SignInThrottle extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    long seconds = new TooManyRequestsException("", wait.get()).retryAfterSeconds();
+    long seconds = TooManyRequestsException.retryAfterSeconds(wait.get());
     response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
     if (request.getServletPath().startsWith("/api/")) {
       response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());

@@ -6,6 +6,7 @@ import com.hirepilot.app.system.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -180,13 +181,13 @@ public class CandidateService {
           }
         });
     String filename = FileNames.sanitize(originalFilename);
+    Path file = storage.resolve(storageName);
     String contentType;
-    try (InputStream stored = java.nio.file.Files.newInputStream(storage.resolve(storageName));
-        InputStream again = java.nio.file.Files.newInputStream(storage.resolve(storageName))) {
-      // The stored name has no extension: this first look goes by the bytes alone.
-      String byBytes = TIKA.detect(stored);
+    try {
+      // The stored name has no extension: Tika goes by the bytes alone.
+      String byBytes = TIKA.detect(file);
       contentType =
-          UploadTypes.accepted(byBytes, TIKA.detect(again, filename), storage.resolve(storageName))
+          UploadTypes.accepted(byBytes, filename, file)
               .orElseThrow(
                   () ->
                       new InvalidInputException(

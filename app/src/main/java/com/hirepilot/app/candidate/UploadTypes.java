@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -44,18 +45,19 @@ final class UploadTypes {
 
   /**
    * @param byBytes the type detected from the content alone
-   * @param byBytesAndName the type detected from the content with the file's name as a hint
+   * @param filename the file's (sanitised) name, which can only tell an OLE2 file is a DOC
    * @param file the stored file, for a look inside an Office Open XML package
    * @return the type to store, or empty when the file is not one of the accepted kinds
    */
-  static Optional<String> accepted(String byBytes, String byBytesAndName, Path file) {
+  static Optional<String> accepted(String byBytes, String filename, Path file) {
     if (BY_BYTES.contains(byBytes)) {
       return Optional.of(byBytes);
     }
     if (byBytes.equals("application/x-tika-ooxml") && declaresWordMainPart(file)) {
       return Optional.of(DOCX);
     }
-    if (byBytes.equals("application/x-tika-msoffice") && byBytesAndName.equals(DOC)) {
+    if (byBytes.equals("application/x-tika-msoffice")
+        && filename.toLowerCase(Locale.ROOT).endsWith(".doc")) {
       return Optional.of(DOC);
     }
     return Optional.empty();

@@ -127,11 +127,6 @@ class RecruiterEmails {
         templates.html("no-response", model));
   }
 
-  /** A client's comment, passed on as text: the client wrote it, so it is never markup. */
-  OutgoingEmail comment(SubmissionContext context, SubmissionComment comment) {
-    return comments(context, List.of(comment));
-  }
-
   /**
    * Client comments passed on as text, never markup. One comment reads as that comment; several (a
    * burst within the digest window) arrive as one digest, oldest first.

@@ -14,6 +14,7 @@ import com.hirepilot.workflows.submission.SubmissionEventType;
 import com.hirepilot.workflows.submission.SubmissionFollowUpActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +28,7 @@ class SubmissionFollowUpActivitiesImpl implements SubmissionFollowUpActivities {
   private final Mailer mailer;
   private final RecruiterEmails emails;
   private final RecruiterInbox inbox;
+  private final CommentNotices notices;
   private final SubmissionTimeline timeline;
   private final PipelineStages pipeline;
   private final JobActivityLog activityLog;
@@ -40,6 +42,7 @@ class SubmissionFollowUpActivitiesImpl implements SubmissionFollowUpActivities {
       Mailer mailer,
       RecruiterEmails emails,
       RecruiterInbox inbox,
+      CommentNotices notices,
       SubmissionTimeline timeline,
       PipelineStages pipeline,
       JobActivityLog activityLog,
@@ -51,6 +54,7 @@ class SubmissionFollowUpActivitiesImpl implements SubmissionFollowUpActivities {
     this.mailer = mailer;
     this.emails = emails;
     this.inbox = inbox;
+    this.notices = notices;
     this.timeline = timeline;
     this.pipeline = pipeline;
     this.activityLog = activityLog;
@@ -98,16 +102,8 @@ class SubmissionFollowUpActivitiesImpl implements SubmissionFollowUpActivities {
                 () ->
                     ApplicationFailure.newNonRetryableFailure(
                         "Comment " + commentId + " does not exist", SubmissionContexts.MISSING));
-    StepKey key = StepKey.commentNotification(submissionId, commentId);
-    mailer.sendOnce(key.value(), () -> emails.comment(context, comment));
-    inbox.post(
-        key.value(),
-        context.submission().workspaceId(),
-        context.recruiter().id(),
-        submissionId,
-        "COMMENT",
-        comment.author() + " commented on " + context.candidate().name() + ": " + comment.body(),
-        clock.instant());
+    // Only workflows from before the comment digest call this; the notice is the digest's own.
+    notices.tell(StepKey.commentNotification(submissionId, commentId), context, List.of(comment));
     comments.markNotified(commentId, clock.instant());
   }
 

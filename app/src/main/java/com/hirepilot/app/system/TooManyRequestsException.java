@@ -18,6 +18,11 @@ public class TooManyRequestsException extends RuntimeException {
 
   /** Whole seconds, at least one, as {@code Retry-After} wants them. */
   public long retryAfterSeconds() {
-    return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    return retryAfterSeconds(retryAfter);
+  }
+
+  /** A wait in whole seconds, rounded up and at least one, as {@code Retry-After} wants it. */
+  public static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 }

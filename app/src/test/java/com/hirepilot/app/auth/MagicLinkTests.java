@@ -73,9 +73,7 @@ class MagicLinkTests {
   }
 
   static String csrf(String html) {
-    Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-    assertThat(m.find()).isTrue();
-    return m.group(1);
+    return Browser.csrfField(html);
   }
 
   @Test
@@ -251,9 +249,15 @@ class MagicLinkTests {
 
   /** Signs in from a fresh browser with the link; the answer's status. */
   int signInStatus(String link) {
-    return new Browser(origin)
-        .postJson("/api/portal/session", "{\"token\":%s}".formatted(quote(token(link))))
-        .statusCode();
+    return new Browser(origin).signInWith(link);
+  }
+
+  /** The job of the (only) collaborator with this address. */
+  String jobIdOf(String clientEmail) {
+    return jdbc.sql("select job_id from collaborator where email = ?")
+        .param(clientEmail)
+        .query(String.class)
+        .single();
   }
 
   @Test
@@ -279,11 +283,7 @@ class MagicLinkTests {
   void aRecruitersResendLeavesTheEarlierEmailsLinkWorking() {
     String clientEmail = uniqueEmail();
     String first = emailedLink(clientEmail);
-    String jobId =
-        jdbc.sql("select job_id from collaborator where email = ?")
-            .param(clientEmail)
-            .query(String.class)
-            .single();
+    String jobId = jobIdOf(clientEmail);
     String submissionId =
         jdbc.sql("select id from submission where job_id = ?")
             .param(jobId)
@@ -303,11 +303,7 @@ class MagicLinkTests {
   void aClientWithFiveSubmissionEmailsCanOpenAnyOfThem() {
     String clientEmail = uniqueEmail();
     String first = emailedLink(clientEmail);
-    String jobId =
-        jdbc.sql("select job_id from collaborator where email = ?")
-            .param(clientEmail)
-            .query(String.class)
-            .single();
+    String jobId = jobIdOf(clientEmail);
     List<String> links = new ArrayList<>(List.of(first));
     for (int i = 0; i < 4; i++) {
       links.add(emailedLinkForJob(jobId, clientEmail));
@@ -376,11 +372,7 @@ class MagicLinkTests {
     String link = emailedLink(clientEmail);
     String removedEmail = uniqueEmail();
     emailedLink(removedEmail);
-    String jobId =
-        jdbc.sql("select job_id from collaborator where email = ?")
-            .param(removedEmail)
-            .query(String.class)
-            .single();
+    String jobId = jobIdOf(removedEmail);
     String collaboratorId =
         jdbc.sql("select id from collaborator where email = ?")
             .param(removedEmail)

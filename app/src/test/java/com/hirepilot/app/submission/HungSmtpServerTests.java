@@ -126,13 +126,7 @@ class HungSmtpServerTests {
               .single();
       assertThat(workingLinks).as("the failed attempts' links were replaced").isEqualTo(1);
       Browser client = new Browser(runtime.origin());
-      assertThat(
-              client
-                  .postJson(
-                      "/api/portal/session",
-                      "{\"token\":%s}".formatted(quote(link.substring(link.indexOf("token=") + 6))))
-                  .statusCode())
-          .isEqualTo(200);
+      assertThat(client.signInWith(link)).isEqualTo(200);
       assertThat(
               jdbc.sql("select status from email_delivery where submission_id = ?")
                   .param(submissionId)

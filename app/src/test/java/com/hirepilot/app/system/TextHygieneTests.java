@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -64,33 +62,25 @@ class TextHygieneTests {
     return "\"before" + bad + "after\"";
   }
 
+  /** Creates an object with the bad value in the field, and the required field filled in. */
+  Function<String, HttpResponse<String>> creating(String path, String required, String field) {
+    return bad ->
+        recruiter.post(
+            path,
+            field.equals(required)
+                ? "{\"" + field + "\":" + value(bad) + "}"
+                : "{\"" + required + "\":\"Ok\",\"" + field + "\":" + value(bad) + "}");
+  }
+
   List<Case> cases() {
     List<Case> cases = new ArrayList<>();
     for (String field :
         List.of("title", "description", "requirements", "location", "clientCompany")) {
-      cases.add(
-          new Case(
-              "job " + field,
-              field,
-              bad ->
-                  recruiter.post(
-                      "/api/jobs",
-                      field.equals("title")
-                          ? "{\"title\":" + value(bad) + "}"
-                          : "{\"title\":\"Ok\",\"" + field + "\":" + value(bad) + "}")));
+      cases.add(new Case("job " + field, field, creating("/api/jobs", "title", field)));
     }
     for (String field :
         List.of("name", "title", "currentCompany", "summary", "phone", "internalNotes")) {
-      cases.add(
-          new Case(
-              "candidate " + field,
-              field,
-              bad ->
-                  recruiter.post(
-                      "/api/candidates",
-                      field.equals("name")
-                          ? "{\"name\":" + value(bad) + "}"
-                          : "{\"name\":\"Ok\",\"" + field + "\":" + value(bad) + "}")));
+      cases.add(new Case("candidate " + field, field, creating("/api/candidates", "name", field)));
     }
     cases.add(
         new Case(
@@ -187,13 +177,7 @@ class TextHygieneTests {
         TestMail.portalLinks(TestMail.awaitMessage(clientEmail, s -> s.contains("Noa " + unique)))
             .get(0);
     client = new Browser(origin);
-    assertThat(
-            client
-                .postJson(
-                    "/api/portal/session",
-                    "{\"token\":%s}".formatted(quote(link.substring(link.indexOf("token=") + 6))))
-                .statusCode())
-        .isEqualTo(200);
+    assertThat(client.signInWith(link)).isEqualTo(200);
   }
 
   /** What a refused request must leave as it was. */
@@ -241,8 +225,6 @@ class TextHygieneTests {
   void thePortalCommentFormRefusesItWithAPlainMessage() {
     setUp();
     String page = client.get("/portal/jobs/" + jobId).body();
-    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-    assertThat(csrf.find()).isTrue();
     long before =
         jdbc.sql("select count(*) from submission_comment where submission_id = ?")
             .param(submissionId)
@@ -251,7 +233,7 @@ class TextHygieneTests {
     HttpResponse<String> posted =
         client.postForm(
             "/portal/submissions/" + submissionId + "/comments",
-            Map.of("body", "looks \u202egood", "_csrf", csrf.group(1)));
+            Map.of("body", "looks \u202egood", "_csrf", Browser.csrfField(page)));
     assertThat(posted.statusCode()).isEqualTo(302);
     String shown = client.get("/portal/jobs/" + jobId).body();
     assertThat(shown).contains("comment contains a text-direction control character (U+202E)");
