@@ -2,20 +2,12 @@ package com.hirepilot.app.auth;
 
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.JobService;
-import com.hirepilot.app.notification.MailTemplates;
-import com.hirepilot.app.notification.Mailer;
-import com.hirepilot.app.notification.OutgoingEmail;
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.throttle.Throttle;
 import com.hirepilot.app.throttle.Throttles;
-import com.hirepilot.workflows.submission.EmailKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskExecutor;
@@ -32,30 +24,17 @@ import org.springframework.stereotype.Component;
 class AccessLinkRequests implements OneTimeTokenGenerationSuccessHandler {
 
   private static final Logger log = LoggerFactory.getLogger(AccessLinkRequests.class);
-  private static final DateTimeFormatter EXPIRY =
-      DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-          .withLocale(Locale.UK)
-          .withZone(java.time.ZoneOffset.UTC);
 
   private final JobService jobs;
-  private final LoginLinks links;
-  private final Mailer mailer;
-  private final MailTemplates templates;
+  private final AccessLinkMail accessLinkMail;
   private final TaskExecutor executor;
   private final Throttles throttles;
 
   AccessLinkRequests(
-      JobService jobs,
-      LoginLinks links,
-      Mailer mailer,
-      MailTemplates templates,
-      TaskExecutor executor,
-      Throttles throttles) {
+      JobService jobs, AccessLinkMail accessLinkMail, TaskExecutor executor, Throttles throttles) {
     this.throttles = throttles;
     this.jobs = jobs;
-    this.links = links;
-    this.mailer = mailer;
-    this.templates = templates;
+    this.accessLinkMail = accessLinkMail;
     this.executor = executor;
   }
 
@@ -85,42 +64,7 @@ class AccessLinkRequests implements OneTimeTokenGenerationSuccessHandler {
     Collaborator collaborator = found.get(0);
     String key = "access-link/" + collaborator.id() + "/" + Ids.next();
     try {
-      mailer.sendOnce(
-          key,
-          () -> {
-            LoginLinks.Issued link =
-                links.issue(collaborator, LoginLinks.Purpose.REQUESTED, "/portal", key);
-            String expires = EXPIRY.format(link.expiresAt()) + " UTC";
-            String text =
-                """
-                Hello %s,
-
-                Here is your new sign-in link to the candidate portal:
-
-                %s
-
-                It works once and until %s. If you did not ask for it, ignore this email.
-                """
-                    .formatted(collaborator.displayName(), link.url(), expires);
-            String html =
-                templates.html(
-                    "access-link",
-                    Map.of(
-                        "name",
-                        collaborator.displayName(),
-                        "link",
-                        link.url(),
-                        "expires",
-                        expires));
-            return new OutgoingEmail(
-                collaborator.workspaceId(),
-                null,
-                EmailKind.ACCESS_LINK,
-                collaborator.email(),
-                "Your sign-in link to the candidate portal",
-                text,
-                html);
-          });
+      accessLinkMail.send(collaborator, LoginLinks.Purpose.REQUESTED, key);
     } catch (RuntimeException e) {
       log.warn("Could not send a requested access link: {}", e.getMessage());
     }

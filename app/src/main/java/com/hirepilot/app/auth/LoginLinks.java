@@ -177,6 +177,72 @@ public class LoginLinks {
         .optional();
   }
 
+  /**
+   * What support may know of a collaborator's links, never the links themselves: the latest one
+   * (when sent, what for, until when, whether used) and when they last signed in.
+   */
+  public record History(
+      Instant lastSentAt,
+      Purpose lastPurpose,
+      Instant lastExpiresAt,
+      Instant lastUsedAt,
+      Instant lastSignInAt) {
+
+    /** {@code VALID}, {@code USED}, {@code EXPIRED}, or {@code NONE} when no link was sent. */
+    public String lastLinkState(Instant now) {
+      if (lastSentAt == null) {
+        return "NONE";
+      }
+      if (lastUsedAt != null) {
+        return State.USED.name();
+      }
+      return lastExpiresAt.isAfter(now) ? State.VALID.name() : State.EXPIRED.name();
+    }
+  }
+
+  /** The link history of each of these collaborators, in two statements. */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, History> historyOf(java.util.Collection<String> collaboratorIds) {
+    java.util.Map<String, History> out = new java.util.HashMap<>();
+    if (collaboratorIds.isEmpty()) {
+      return out;
+    }
+    java.util.Map<String, Instant> signIns = new java.util.HashMap<>();
+    jdbc.sql(
+            """
+            select collaborator_id, max(used_at) as signed_in from login_token
+             where collaborator_id in (:ids) group by collaborator_id
+            """)
+        .param("ids", collaboratorIds)
+        .query(
+            rs -> {
+              signIns.put(rs.getString("collaborator_id"), Timestamps.read(rs, "signed_in"));
+            });
+    jdbc.sql(
+            """
+            select collaborator_id, purpose, created_at, expires_at, used_at from login_token
+             where collaborator_id in (:ids) order by created_at
+            """)
+        .param("ids", collaboratorIds)
+        .query(
+            rs -> {
+              String id = rs.getString("collaborator_id");
+              out.put(
+                  id,
+                  new History(
+                      Timestamps.read(rs, "created_at"),
+                      Purpose.valueOf(rs.getString("purpose")),
+                      Timestamps.read(rs, "expires_at"),
+                      Timestamps.read(rs, "used_at"),
+                      signIns.get(id)));
+            });
+    return out;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
   @EventListener
   void revokeLinksOf(CollaboratorRemoved removed) {
     jdbc.sql("delete from login_token where collaborator_id = ?")

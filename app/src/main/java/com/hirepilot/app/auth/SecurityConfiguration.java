@@ -1,5 +1,6 @@
 package com.hirepilot.app.auth;
 
+import com.hirepilot.app.system.HealthSignals;
 import com.hirepilot.app.system.PortalProperties;
 import com.hirepilot.app.system.SecurityHeaders;
 import com.hirepilot.app.throttle.Throttles;
@@ -44,7 +45,11 @@ class SecurityConfiguration {
     RequestMatcher recruiterPaths =
         request -> {
           String path = request.getServletPath();
-          return path.startsWith("/api/") && !path.startsWith("/api/portal/");
+          // REX serves both doors: with a bearer token it is the recruiter's, without one the
+          // request goes on to the portal's chain and its session.
+          boolean rexFromPortal =
+              path.startsWith("/api/rex/") && request.getHeader("Authorization") == null;
+          return path.startsWith("/api/") && !path.startsWith("/api/portal/") && !rexFromPortal;
         };
     return http.securityMatcher(recruiterPaths)
         .csrf(csrf -> csrf.disable()) // bearer tokens are not sent by browsers on their own
@@ -72,6 +77,7 @@ class SecurityConfiguration {
       LoginLinks links,
       Throttles throttles,
       PortalProperties properties,
+      HealthSignals health,
       Clock clock)
       throws Exception {
     return http.addFilterBefore(
@@ -94,10 +100,12 @@ class SecurityConfiguration {
                         request -> new GenerateOneTimeTokenRequest(emailOf(request)))
                     .tokenGenerationSuccessHandler(accessLinkRequests)
                     .authenticationSuccessHandler(
-                        (request, response, authentication) ->
-                            response.sendRedirect(
-                                safeTarget(
-                                    request.getAttribute(PortalTokenService.TARGET_ATTRIBUTE))))
+                        (request, response, authentication) -> {
+                          health.succeeded(HealthSignals.Signal.MAGIC_LINK_FAILURES);
+                          response.sendRedirect(
+                              safeTarget(
+                                  request.getAttribute(PortalTokenService.TARGET_ATTRIBUTE)));
+                        })
                     .authenticationFailureHandler(
                         (request, response, ex) -> {
                           // A signed-in client pressing "Continue" on their own used link (the
@@ -109,6 +117,7 @@ class SecurityConfiguration {
                               .isPresent()) {
                             response.sendRedirect(safeTarget(link.targetPath()));
                           } else {
+                            health.failed(HealthSignals.Signal.MAGIC_LINK_FAILURES);
                             response.sendRedirect("/portal/login?invalid");
                           }
                         }))
@@ -118,7 +127,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/portal/session")
                     .permitAll()
-                    .requestMatchers("/portal/**", "/api/portal/**")
+                    .requestMatchers("/portal/**", "/api/portal/**", "/api/rex/**")
                     .hasRole(PortalClient.ROLE)
                     .anyRequest()
                     .permitAll())

@@ -14,6 +14,8 @@ interface Collaborators extends ListCrudRepository<Collaborator, String> {
 
   Optional<Collaborator> findByIdAndJobId(String id, String jobId);
 
+  List<Collaborator> findByWorkspaceIdAndEmailOrderByCreatedAt(String workspaceId, String email);
+
   List<Collaborator> findByEmailAndStatusOrderByCreatedAtDesc(
       String email, Collaborator.Status status);
 }

@@ -112,6 +112,13 @@ public class JobService {
         .collect(Collectors.toMap(Collaborator::id, Collaborator::displayName));
   }
 
+  /** Every collaborator record of this address in the workspace, removed ones included. */
+  @Transactional(readOnly = true)
+  public List<Collaborator> collaboratorsByEmail(String workspaceId, String email) {
+    return collaborators.findByWorkspaceIdAndEmailOrderByCreatedAt(
+        workspaceId, Collaborator.normalizeEmail(email));
+  }
+
   public List<Collaborator> collaboratorsOf(String jobId) {
     return collaborators.findByJobIdOrderByCreatedAt(jobId);
   }

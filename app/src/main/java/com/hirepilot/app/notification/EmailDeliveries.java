@@ -1,5 +1,6 @@
 package com.hirepilot.app.notification;
 
+import com.hirepilot.app.system.HealthSignals;
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.Timestamps;
 import com.hirepilot.workflows.submission.EmailKind;
@@ -24,9 +25,23 @@ public class EmailDeliveries {
       "idempotency_key, submission_id, recipient, kind, subject, status, error, created_at, sent_at";
 
   private final JdbcClient jdbc;
+  private final HealthSignals health;
 
-  EmailDeliveries(JdbcClient jdbc) {
+  EmailDeliveries(JdbcClient jdbc, HealthSignals health) {
     this.jdbc = jdbc;
+    this.health = health;
+  }
+
+  /** Every email to this address in the workspace, newest first (the support view). */
+  public List<EmailDelivery> toRecipient(String workspaceId, String recipient, int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from email_delivery where workspace_id = ? and recipient = ?"
+                + " order by created_at desc limit ?")
+        .params(workspaceId, recipient.trim().toLowerCase(java.util.Locale.ROOT), limit)
+        .query(EmailDeliveries::row)
+        .list();
   }
 
   public Optional<EmailDelivery> find(String idempotencyKey) {
@@ -102,12 +117,14 @@ public class EmailDeliveries {
             "update email_delivery set status = 'SENT', error = null, sent_at = ? where idempotency_key = ?")
         .params(Timestamps.param(now), idempotencyKey)
         .update();
+    health.succeeded(HealthSignals.Signal.EMAIL_FAILURES);
   }
 
   void failed(String idempotencyKey, String error) {
     jdbc.sql("update email_delivery set status = 'FAILED', error = ? where idempotency_key = ?")
         .params(error, idempotencyKey)
         .update();
+    health.failed(HealthSignals.Signal.EMAIL_FAILURES);
   }
 
   private static EmailDelivery row(ResultSet rs, int rowNum) throws SQLException {

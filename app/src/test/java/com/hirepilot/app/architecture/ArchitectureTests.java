@@ -84,5 +84,8 @@ class ArchitectureTests {
               "com.hirepilot.app.submission",
               "com.hirepilot.app.deal",
               "com.hirepilot.app.notification",
-              "com.hirepilot.app.portal");
+              "com.hirepilot.app.portal",
+              // The access-link resend (it sends links, so it lives with them) and REX's API.
+              "com.hirepilot.app.auth",
+              "com.hirepilot.app.support");
 }

@@ -62,6 +62,19 @@ public final class TestRuntime {
     }
   }
 
+  /**
+   * Apps of their own for REX: its health check reads the app's recent sign-in and error counts,
+   * which the other tests' deliberate failures would colour. One for the journeys, one for the
+   * outage the system-wide test causes.
+   */
+  private static final class Rex {
+    static final TestRuntime INSTANCE = new TestRuntime(null);
+  }
+
+  private static final class RexOutage {
+    static final TestRuntime INSTANCE = new TestRuntime(null);
+  }
+
   public final int httpPort = TestPorts.free();
   public final int temporalPort = TestPorts.free();
   public final Path dataDir;
@@ -102,6 +115,14 @@ public final class TestRuntime {
 
   public static TestRuntime ownSmtp() {
     return OwnSmtp.INSTANCE;
+  }
+
+  public static TestRuntime rex() {
+    return Rex.INSTANCE;
+  }
+
+  public static TestRuntime rexOutage() {
+    return RexOutage.INSTANCE;
   }
 
   /** The SMTP port the {@link #ownSmtp()} app sends to; nothing listens until the test says. */
@@ -150,6 +171,24 @@ public final class TestRuntime {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
       ownSmtp().apply(context);
+    }
+  }
+
+  /** Likewise, for REX's journeys. */
+  public static final class OnRex
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      rex().apply(context);
+    }
+  }
+
+  /** Likewise, for REX during an outage. */
+  public static final class OnRexOutage
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      rexOutage().apply(context);
     }
   }
 

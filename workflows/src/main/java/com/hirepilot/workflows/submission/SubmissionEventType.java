@@ -20,7 +20,11 @@ public enum SubmissionEventType {
   RESENT,
   WITHDRAWN,
   /** Only in a workflow run's own timeline: the run took over from the progress on record. */
-  RESUMED;
+  RESUMED,
+  /** Support or a recruiter emailed a collaborator a fresh sign-in link (job activity only). */
+  ACCESS_LINK_SENT,
+  /** A support ticket was opened about the job (job activity only). */
+  ESCALATED;
 
   /** The event a decision is recorded as. */
   public static SubmissionEventType of(Decision decision) {

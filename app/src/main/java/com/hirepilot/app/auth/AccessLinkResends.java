@@ -1,0 +1,58 @@
+package com.hirepilot.app.auth;
+
+import com.hirepilot.app.job.Collaborator;
+import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.system.NotFoundException;
+import com.hirepilot.workflows.submission.SubmissionEventType;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+
+/**
+ * A recruiter, or support through REX, emails a collaborator a fresh sign-in link. The sender never
+ * sees the link; the job's activity records who sent it (security.md, line 12).
+ */
+@Service
+public class AccessLinkResends {
+
+  private final JobService jobs;
+  private final AccessLinkMail mail;
+  private final JobActivityLog activity;
+  private final Clock clock;
+
+  AccessLinkResends(JobService jobs, AccessLinkMail mail, JobActivityLog activity, Clock clock) {
+    this.jobs = jobs;
+    this.mail = mail;
+    this.activity = activity;
+    this.clock = clock;
+  }
+
+  /**
+   * Sends the link once per {@code requestKey}: a repeated request with the same key sends nothing
+   * more.
+   *
+   * @param sentBy who asked, as the activity log shows them
+   * @throws NotFoundException when the job is not the workspace's, or the collaborator is not an
+   *     active collaborator on it
+   */
+  public Collaborator send(
+      String workspaceId, String jobId, String collaboratorId, String sentBy, String requestKey) {
+    jobs.get(workspaceId, jobId);
+    Collaborator collaborator =
+        jobs.collaborator(collaboratorId)
+            .filter(c -> c.jobId().equals(jobId) && c.isActive())
+            .orElseThrow(() -> new NotFoundException("Collaborator"));
+    String key = "access-link/" + collaborator.id() + "/" + requestKey;
+    mail.send(collaborator, LoginLinks.Purpose.INVITATION, key);
+    activity.append(
+        key,
+        jobId,
+        null,
+        SubmissionEventType.ACCESS_LINK_SENT,
+        sentBy,
+        false,
+        sentBy + " sent " + collaborator.displayName() + " a fresh sign-in link",
+        clock.instant());
+    return collaborator;
+  }
+}

@@ -1,0 +1,33 @@
+package com.hirepilot.rex.brain;
+
+/**
+ * The support intents REX recognises: the seed's common issues, its escalation cases, the two fixes
+ * support performs, and questions the documentation answers. Each cites one section.
+ */
+public enum Intent {
+  ACCESS_PROBLEM("troubleshooting#cannot-access"),
+  NO_CANDIDATES("troubleshooting#no-candidates"),
+  OUTDATED_RESUME("troubleshooting#outdated-resume"),
+  BUTTONS_NOT_WORKING("troubleshooting#buttons-not-working"),
+  ATTACHMENT_DOWNLOAD("troubleshooting#cannot-download"),
+  EMAIL_NOT_RECEIVED("troubleshooting#not-receiving-emails"),
+  SUBMISSION_STATUS("submissions-and-feedback#statuses"),
+  JOB_ACTIVITY("job-reqs#job-activity"),
+  SYSTEM_WIDE_FAILURE("troubleshooting#system-wide-failures"),
+  ESCALATE("troubleshooting#escalation"),
+  RESEND_ACCESS_LINK("client-portal#signing-in"),
+  RESEND_SUBMISSION("submissions-and-feedback#resending"),
+  /** A question the documentation answers; its section is whichever retrieval ranks first. */
+  HOW_TO(null);
+
+  private final String section;
+
+  Intent(String section) {
+    this.section = section;
+  }
+
+  /** The section an answer for this intent cites, or null when retrieval decides. */
+  public String section() {
+    return section;
+  }
+}

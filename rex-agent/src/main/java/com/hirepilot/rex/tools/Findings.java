@@ -1,0 +1,170 @@
+package com.hirepilot.rex.tools;
+
+import java.util.List;
+
+/**
+ * What the read tools return. Plain records, so that LangChain4j hands them to the model as JSON
+ * and the offline brain reads the same JSON. Free text written by clients arrives wrapped by {@link
+ * Untrusted}.
+ */
+public final class Findings {
+
+  private Findings() {}
+
+  public record Email(
+      String to, String kind, String subject, String status, String at, String error) {}
+
+  public record Step(String at, String type, String actor, String detail) {}
+
+  public record SubmissionState(
+      boolean found,
+      String submissionId,
+      String jobId,
+      String jobTitle,
+      String candidateId,
+      String candidateName,
+      String status,
+      String stage,
+      String decision,
+      int remindersSent,
+      String nextReminderAt,
+      boolean workflowAnswered,
+      String workflowStatus,
+      List<Email> emails,
+      List<Step> recentTimeline) {
+
+    public static SubmissionState notFound(String submissionId) {
+      return new SubmissionState(
+          false,
+          submissionId,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          0,
+          null,
+          false,
+          null,
+          List.of(),
+          List.of());
+    }
+  }
+
+  /**
+   * One job the address is (or was) a collaborator on, and its latest sign-in link.
+   *
+   * @param lastLinkState {@code VALID}, {@code USED}, {@code EXPIRED}, {@code REVOKED} (the
+   *     collaborator was removed) or {@code NONE} (no link was ever sent)
+   */
+  public record Membership(
+      String jobId,
+      String jobTitle,
+      String collaboratorId,
+      String status,
+      String addedAt,
+      String lastLinkSentAt,
+      String lastLinkPurpose,
+      String lastLinkState,
+      String lastLinkExpiresAt,
+      String lastSignInAt) {}
+
+  public record CollaboratorAccess(String email, List<Membership> memberships) {
+
+    public boolean activeAnywhere() {
+      return memberships.stream().anyMatch(m -> "ACTIVE".equals(m.status()));
+    }
+  }
+
+  public record SubmittedCandidate(
+      String submissionId,
+      String candidateId,
+      String candidateName,
+      String status,
+      boolean visibleToClients) {}
+
+  public record JobSubmissions(
+      boolean found,
+      String jobId,
+      String jobTitle,
+      int activeCollaborators,
+      List<SubmittedCandidate> submissions) {}
+
+  public record Delivery(
+      String kind, String subject, String status, String at, String error, String submissionId) {}
+
+  public record EmailDeliveries(String email, List<Delivery> deliveries) {}
+
+  /**
+   * A file of the submitted candidate.
+   *
+   * @param shared whether the submission shows it to the client now
+   * @param latest whether it is the newest version of its kind
+   */
+  public record FileInfo(
+      String attachmentId,
+      String filename,
+      String kind,
+      int version,
+      boolean latest,
+      boolean isPublic,
+      long sizeBytes,
+      String contentType,
+      boolean shared) {}
+
+  public record SubmissionAttachments(
+      boolean found,
+      String submissionId,
+      String candidateName,
+      List<FileInfo> files,
+      boolean newerResumeNotShared) {}
+
+  public record ActivityEntry(
+      String at, String type, String actor, boolean clientVisible, String detail) {}
+
+  public record JobActivity(
+      boolean found, String jobId, String jobTitle, List<ActivityEntry> entries) {}
+
+  /**
+   * One health signal over the recent window.
+   *
+   * @param systemWide whether it crosses the line where support must escalate at once
+   */
+  public record Signal(String name, long failures, long attempts, boolean systemWide) {}
+
+  public record SystemHealth(int windowMinutes, List<Signal> signals, boolean systemWide) {}
+
+  // --- the client tool set: only what the portal itself would show the client ---
+
+  public record MyJob(String jobId, String jobTitle, String clientCompany) {}
+
+  public record MyAccess(
+      String email, String name, List<MyJob> jobs, String lastLinkSentAt, String lastLinkState) {}
+
+  public record VisibleFile(String filename, String kind, boolean downloadable) {}
+
+  public record VisibleSubmission(
+      String submissionId, String candidateName, String status, List<VisibleFile> files) {}
+
+  public record MyJobWithCandidates(
+      String jobId, String jobTitle, List<VisibleSubmission> submissions) {}
+
+  public record MyJobs(List<MyJobWithCandidates> jobs) {}
+
+  public record PortalStatus(boolean systemWideProblem, String summary) {}
+
+  // --- what action tools return ---
+
+  /** A proposed action waiting for a person to confirm it, or why none could be proposed. */
+  public record Proposal(
+      boolean proposed, String actionId, String kind, String summary, String reason) {
+
+    public static Proposal refused(String kind, String reason) {
+      return new Proposal(false, null, kind, null, reason);
+    }
+  }
+
+  public record Escalation(boolean opened, String ticketId, String reason) {}
+}

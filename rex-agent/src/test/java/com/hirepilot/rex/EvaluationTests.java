@@ -1,0 +1,170 @@
+package com.hirepilot.rex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hirepilot.rex.answer.Answer;
+import com.hirepilot.rex.brain.Intent;
+import com.hirepilot.rex.brain.Understanding;
+import com.hirepilot.rex.knowledge.Section;
+import com.hirepilot.rex.retrieval.Retriever;
+import com.hirepilot.rex.tools.Caller;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The evaluation: every question of {@code eval/questions.tsv} (varied wording, with and without
+ * IDs, recruiter and client) goes through the whole offline assistant. The build fails below 90%
+ * tool-selection accuracy or below 0.9 retrieval hit@3. The numbers of each ranking are written to
+ * {@code target/rex-evaluation.md}.
+ */
+class EvaluationTests {
+
+  record Case(Caller caller, String question, Intent intent, Set<String> tools, String section) {}
+
+  static List<Case> cases;
+
+  @BeforeAll
+  static void load() throws IOException {
+    cases = read();
+  }
+
+  static List<Case> read() throws IOException {
+    List<Case> out = new ArrayList<>();
+    try (InputStream in = EvaluationTests.class.getResourceAsStream("/eval/questions.tsv")) {
+      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+      for (int i = 1; i < lines.length; i++) {
+        if (lines[i].isBlank()) {
+          continue;
+        }
+        String[] f = lines[i].split("\t");
+        Caller caller = f[0].equals("client") ? RexFixture.CLIENT : RexFixture.RECRUITER;
+        Set<String> tools =
+            f[3].equals("-") ? Set.of() : new TreeSet<>(Arrays.asList(f[3].split(",")));
+        out.add(new Case(caller, f[1], Intent.valueOf(f[2]), tools, f[4].trim()));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void theTableIsLargeAndVaried() {
+    assertThat(cases).hasSizeGreaterThanOrEqualTo(60);
+    for (Intent intent : Intent.values()) {
+      assertThat(cases.stream().filter(c -> c.intent() == intent).count())
+          .as("questions for %s", intent)
+          .isGreaterThanOrEqualTo(4);
+    }
+    for (Case c : cases) {
+      assertThat(RexFixture.KNOWLEDGE.find(c.section())).as(c.section()).isPresent();
+    }
+  }
+
+  @Test
+  void retrievalAndToolSelectionMeetTheBar() throws IOException {
+    Map<String, Retriever> rankings = new LinkedHashMap<>();
+    rankings.put("embeddings", RexFixture.SEMANTIC);
+    rankings.put("BM25", RexFixture.LEXICAL);
+    rankings.put("fused (shipped)", RexFixture.FUSED);
+    Map<String, double[]> scores = new LinkedHashMap<>();
+    for (var ranking : rankings.entrySet()) {
+      int hit1 = 0;
+      int hit3 = 0;
+      for (Case c : cases) {
+        List<String> top =
+            ranking.getValue().search(c.question(), 3).stream().map(Section::ref).toList();
+        hit1 += !top.isEmpty() && top.get(0).equals(c.section()) ? 1 : 0;
+        hit3 += top.contains(c.section()) ? 1 : 0;
+      }
+      scores.put(
+          ranking.getKey(),
+          new double[] {hit1 / (double) cases.size(), hit3 / (double) cases.size()});
+    }
+
+    List<String> retrievalMisses = new ArrayList<>();
+    for (Case c : cases) {
+      List<String> top =
+          RexFixture.FUSED.search(c.question(), 3).stream().map(Section::ref).toList();
+      if (!top.contains(c.section())) {
+        retrievalMisses.add("| %s | %s | %s |".formatted(c.question(), c.section(), top));
+      }
+    }
+
+    FakeDesk desk = new FakeDesk();
+    Rex rex = RexFixture.offline(desk);
+    int intents = 0;
+    int tools = 0;
+    int cited = 0;
+    List<String> misses = new ArrayList<>();
+    int n = 0;
+    for (Case c : cases) {
+      Intent recognised = Understanding.read(c.question()).intent();
+      recognised = recognised == null ? Intent.HOW_TO : recognised;
+      intents += recognised == c.intent() ? 1 : 0;
+      Answer answer = rex.ask(c.caller(), "eval-" + n++, c.question());
+      Set<String> called = new TreeSet<>();
+      for (Answer.ToolCall call : answer.toolCalls()) {
+        if (!call.tool().startsWith("propose") && !call.tool().startsWith("escalate")) {
+          called.add(call.tool());
+        }
+      }
+      boolean toolsRight = called.equals(c.tools());
+      tools += toolsRight ? 1 : 0;
+      String source =
+          answer.sources().isEmpty()
+              ? ""
+              : answer.sources().get(0).doc() + "#" + answer.sources().get(0).section();
+      cited += source.equals(c.section()) ? 1 : 0;
+      if (!toolsRight || recognised != c.intent() || !source.equals(c.section())) {
+        misses.add(
+            "| %s | %s | %s → %s | %s → %s | %s → %s |"
+                .formatted(
+                    c.caller().role(),
+                    c.question(),
+                    c.intent(),
+                    recognised,
+                    c.tools(),
+                    called,
+                    c.section(),
+                    source));
+      }
+    }
+    double toolAccuracy = tools / (double) cases.size();
+    StringBuilder report = new StringBuilder("# REX evaluation\n\n");
+    report.append(
+        "%d questions.\n\n| ranking | hit@1 | hit@3 |\n|---|---|---|\n".formatted(cases.size()));
+    scores.forEach(
+        (name, s) -> report.append("| %s | %.3f | %.3f |\n".formatted(name, s[0], s[1])));
+    report.append(
+        "\n| measure | score |\n|---|---|\n| intent | %.3f |\n| tool selection | %.3f |\n| cited section | %.3f |\n"
+            .formatted(
+                intents / (double) cases.size(), toolAccuracy, cited / (double) cases.size()));
+    report.append(
+        "\n## Misses\n\n| role | question | intent | tools | section |\n|---|---|---|---|---|\n");
+    misses.forEach(m -> report.append(m).append('\n'));
+    report.append(
+        "\n## Retrieval misses (fused, top 3)\n\n| question | expected | top 3 |\n|---|---|---|\n");
+    retrievalMisses.forEach(m -> report.append(m).append('\n'));
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target", "rex-evaluation.md"), report.toString());
+    System.out.println(report);
+
+    assertThat(toolAccuracy)
+        .as("tool-selection accuracy; see target/rex-evaluation.md")
+        .isGreaterThanOrEqualTo(0.9);
+    assertThat(scores.get("fused (shipped)")[1])
+        .as("retrieval hit@3 of the shipped ranking; see target/rex-evaluation.md")
+        .isGreaterThanOrEqualTo(0.9);
+  }
+}

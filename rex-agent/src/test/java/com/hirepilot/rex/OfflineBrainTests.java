@@ -1,0 +1,111 @@
+package com.hirepilot.rex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hirepilot.rex.answer.Answer;
+import org.junit.jupiter.api.Test;
+
+class OfflineBrainTests {
+
+  static java.util.List<String> tools(Answer a) {
+    return a.toolCalls().stream().map(Answer.ToolCall::tool).toList();
+  }
+
+  @Test
+  void asksForWhatIsMissingAndRemembersTheIssue() {
+    FakeDesk desk = new FakeDesk();
+    Rex rex = RexFixture.offline(desk);
+    Answer first = rex.ask(RexFixture.RECRUITER, "c-1", "pls resend the portal link to my client");
+    assertThat(tools(first)).isEmpty();
+    assertThat(first.answer()).contains("the client's email address");
+    Answer second = rex.ask(RexFixture.RECRUITER, "c-1", "casey.client@acme.example");
+    assertThat(tools(second)).containsExactly("collaboratorAccess", "proposeAccessLinkResend");
+    assertThat(second.proposedActions()).hasSize(1);
+  }
+
+  @Test
+  void aSystemWideFailureIsEscalatedAtOnce() {
+    FakeDesk desk = new FakeDesk();
+    desk.systemWide = true;
+    Answer answer =
+        RexFixture.offline(desk)
+            .ask(
+                RexFixture.RECRUITER,
+                "c-2",
+                "none of our clients can open their magic links today");
+    assertThat(tools(answer)).containsExactly("systemHealth", "escalateSystemWideFailure");
+    assertThat(answer.escalation()).isNotNull();
+    assertThat(answer.answer()).contains("system-wide").contains("ticket T-1");
+  }
+
+  @Test
+  void noSystemWideFailureMeansNoUrgentTicket() {
+    FakeDesk desk = new FakeDesk();
+    Answer answer =
+        RexFixture.offline(desk)
+            .ask(RexFixture.RECRUITER, "c-3", "portal is down for ALL my clients");
+    assertThat(tools(answer)).containsExactly("systemHealth");
+    assertThat(answer.escalation()).isNull();
+    assertThat(desk.escalations).isEmpty();
+  }
+
+  @Test
+  void aTicketNeedsItsFieldsAndREXAsksForThem() {
+    FakeDesk desk = new FakeDesk();
+    Rex rex = RexFixture.offline(desk);
+    Answer first =
+        rex.ask(RexFixture.RECRUITER, "c-4", "open a ticket please, the client is stuck");
+    assertThat(first.proposedActions()).isEmpty();
+    assertThat(first.answer()).contains("the job REQ ID").contains("browser");
+    Answer second =
+        rex.ask(
+            RexFixture.RECRUITER,
+            "c-4",
+            "job "
+                + FakeDesk.JOB
+                + ", casey.client@acme.example, error: \"Something went wrong\", Chrome 120 on"
+                + " Windows 11");
+    assertThat(second.proposedActions()).hasSize(1);
+    assertThat(desk.proposals.get(0))
+        .isInstanceOf(com.hirepilot.rex.tools.ProposedAction.Escalation.class);
+  }
+
+  @Test
+  void aClientNeverReachesARecruiterTool() {
+    FakeDesk desk = new FakeDesk();
+    Answer answer =
+        RexFixture.offline(desk)
+            .ask(
+                RexFixture.CLIENT,
+                "c-5",
+                "Client can't log in, link expired, resend to dana@globex.example on job "
+                    + FakeDesk.JOB);
+    assertThat(tools(answer)).containsExactly("myAccess", "proposeMyAccessLink");
+    assertThat(desk.proposals)
+        .singleElement()
+        .extracting("email")
+        .isEqualTo(RexFixture.CLIENT.email());
+  }
+
+  @Test
+  void answersLinkOnlyToThePortalAndNeverLeakInternalTextToClients() {
+    FakeDesk desk = new FakeDesk();
+    com.hirepilot.rex.answer.AnswerCheck check =
+        new com.hirepilot.rex.answer.AnswerCheck(RexFixture.PORTAL);
+    assertThat(check.links("see https://evil.test/x and " + RexFixture.PORTAL + "/portal/jobs/1"))
+        .isEqualTo("see [link removed] and " + RexFixture.PORTAL + "/portal/jobs/1");
+    assertThat(
+            check.forClient(
+                "note "
+                    + FakeDesk.INTERNAL_NOTE
+                    + " call "
+                    + FakeDesk.CANDIDATE_PHONE
+                    + " or x@y.test, me casey.client@acme.example",
+                RexFixture.CLIENT.email(),
+                desk.internalTextsFor(RexFixture.CLIENT)))
+        .doesNotContain(FakeDesk.INTERNAL_NOTE)
+        .doesNotContain(FakeDesk.CANDIDATE_PHONE)
+        .doesNotContain("x@y.test")
+        .contains("casey.client@acme.example");
+  }
+}
