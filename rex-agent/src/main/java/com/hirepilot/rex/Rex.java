@@ -14,6 +14,7 @@ import com.hirepilot.rex.tools.Conversation;
 import com.hirepilot.rex.tools.RoleTools;
 import com.hirepilot.rex.tools.SupportDesk;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
@@ -94,6 +95,15 @@ public final class Rex {
                         .chatMemoryStore(compact)
                         .build())
             .maxSequentialToolsInvocations(8)
+            // A model that names a tool its caller does not have (a client's LLM asking for a
+            // recruiter tool, say) is told so and carries on; nothing runs.
+            .hallucinatedToolNameStrategy(
+                request ->
+                    ToolExecutionResultMessage.from(
+                        request,
+                        "There is no tool called "
+                            + request.name()
+                            + " for this user. Use only the tools you were given."))
             .build();
   }
 

@@ -19,9 +19,11 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 /** Assembles REX: its knowledge base, the fused ranking, the configured brain and the desk. */
 @Configuration(proxyBeanMethods = false)
@@ -36,41 +38,64 @@ class RexConfiguration {
   }
 
   /**
-   * The embedding index is built off the start-up path (loading the model and embedding every
-   * section takes about a second); the first question waits for it, if it comes that early.
+   * REX's ranking. The embedding index (loading the model and embedding every section takes a few
+   * seconds of CPU) is built once the app is ready, on a thread of its own, so it neither delays
+   * start-up nor competes with it; a question that comes earlier waits for it.
    */
   @Bean
-  Retriever rexRetriever(KnowledgeBase knowledge, PortalProperties portal) {
+  WarmRetriever rexRetriever(KnowledgeBase knowledge, PortalProperties portal) {
     if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
       // The tokenizer unpacks its native library here; the data folder is known to be writable.
       System.setProperty(
           "DJL_CACHE_DIR", portal.dataDir().resolve("djl").toAbsolutePath().toString());
     }
-    LexicalIndex lexical = new LexicalIndex(knowledge);
-    CompletableFuture<Retriever> fused =
-        CompletableFuture.supplyAsync(
-            () -> {
-              long started = System.nanoTime();
-              SemanticIndex semantic =
-                  new SemanticIndex(new AllMiniLmL6V2QuantizedEmbeddingModel(), knowledge);
-              log.info(
-                  "REX indexed {} support sections in {} ms",
-                  knowledge.sections().size(),
-                  (System.nanoTime() - started) / 1_000_000);
-              return new FusedRetriever(List.of(semantic, lexical));
-            });
-    return new Retriever() {
-      @Override
-      public List<Section> search(String question, int limit) {
-        return fused.join().search(question, limit);
-      }
-    };
+    return new WarmRetriever(knowledge);
+  }
+
+  /** The fused ranking, completed in the background after start-up. */
+  static final class WarmRetriever implements Retriever {
+    private final KnowledgeBase knowledge;
+    private final CompletableFuture<Retriever> fused = new CompletableFuture<>();
+
+    WarmRetriever(KnowledgeBase knowledge) {
+      this.knowledge = knowledge;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void build() {
+      Thread builder =
+          new Thread(
+              () -> {
+                try {
+                  long started = System.nanoTime();
+                  LexicalIndex lexical = new LexicalIndex(knowledge);
+                  SemanticIndex semantic =
+                      new SemanticIndex(new AllMiniLmL6V2QuantizedEmbeddingModel(), knowledge);
+                  fused.complete(new FusedRetriever(List.of(semantic, lexical)));
+                  log.info(
+                      "REX indexed {} support sections in {} ms",
+                      knowledge.sections().size(),
+                      (System.nanoTime() - started) / 1_000_000);
+                } catch (RuntimeException | Error e) {
+                  fused.completeExceptionally(e);
+                  log.error("REX could not build its index", e);
+                }
+              },
+              "rex-index");
+      builder.setDaemon(true);
+      builder.start();
+    }
+
+    @Override
+    public List<Section> search(String question, int limit) {
+      return fused.join().search(question, limit);
+    }
   }
 
   @Bean
   Rex rex(
       KnowledgeBase knowledge,
-      Retriever rexRetriever,
+      WarmRetriever rexRetriever,
       SupportDesk desk,
       RexConversations conversations,
       RexProperties properties,

@@ -41,6 +41,10 @@ final class Composer {
     if (!found.isEmpty()) {
       parts.add("What I found:\n" + bullets(found));
     }
+    String meaning = diagnosis(intent);
+    if (meaning != null) {
+      parts.add("What it means: " + meaning);
+    }
     List<String> missing = missing(intent);
     if (section != null) {
       String fix = section.part("Fix");
@@ -60,6 +64,123 @@ final class Composer {
       parts.add("Source: [" + section.ref() + "]");
     }
     return String.join("\n\n", parts).trim();
+  }
+
+  /** What the findings say about the cause, in one or two sentences; null when they say nothing. */
+  private String diagnosis(Intent intent) {
+    if (intent == null || turn.client()) {
+      return null;
+    }
+    switch (intent) {
+      case ACCESS_PROBLEM, RESEND_ACCESS_LINK, BUTTONS_NOT_WORKING -> {
+        if (!turn.asked("collaboratorAccess")) {
+          return null;
+        }
+        JsonNode access = turn.first("collaboratorAccess");
+        JsonNode active = null;
+        boolean removed = false;
+        for (JsonNode m : access.path("memberships")) {
+          if ("ACTIVE".equals(m.path("status").asText())) {
+            active = m;
+          } else {
+            removed = true;
+          }
+        }
+        if (active == null) {
+          return removed
+              ? "they were removed from the job, so their links and sessions stopped working."
+                  + " Add them again if that was a mistake."
+              : "the address is on no job here, so no link can work. Check the spelling, then add"
+                  + " them as a collaborator.";
+        }
+        return switch (active.path("lastLinkState").asText("NONE")) {
+          case "EXPIRED" -> "their last link expired. A fresh link fixes it.";
+          case "USED" ->
+              "their last link was already used (each link signs in once, and a mail scanner or"
+                  + " another device may have used it). A fresh link fixes it.";
+          case "VALID" ->
+              "their last link still works, so the link is not the cause: they may be opening an"
+                  + " older email, a cut-off link, or a browser that blocks cookies. A fresh link"
+                  + " and another browser usually settle it.";
+          default -> "no sign-in link has been sent to them yet. Send one.";
+        };
+      }
+      case NO_CANDIDATES -> {
+        for (JsonNode job : turn.all("jobSubmissions")) {
+          if (!job.path("found").asBoolean()) {
+            return null;
+          }
+          int visible = 0;
+          int all = 0;
+          for (JsonNode sub : job.path("submissions")) {
+            all++;
+            visible += sub.path("visibleToClients").asBoolean() ? 1 : 0;
+          }
+          if (all == 0) {
+            return "nothing has been submitted to this job yet, so the portal is right to be empty."
+                + " Submit the candidate to this job.";
+          }
+          if (visible == 0) {
+            return "every submission to this job was withdrawn. Submit the candidate again if the"
+                + " client should see them.";
+          }
+          if (job.path("activeCollaborators").asInt() == 0) {
+            return "the job has candidates but no active collaborator. Add the client to the job.";
+          }
+          return "the job does show candidates to its clients. The client is probably looking at"
+              + " another job or signed in with another address; check the job in their address"
+              + " bar and their email.";
+        }
+        return null;
+      }
+      case OUTDATED_RESUME -> {
+        if (!turn.asked("submissionAttachments")) {
+          return null;
+        }
+        return turn.first("submissionAttachments").path("newerResumeNotShared").asBoolean()
+            ? "the client sees an older resume because the submission still shares it. Resending"
+                + " with the newest resume fixes it."
+            : "the newest resume is already the one shared. Ask the client to reload the page; if"
+                + " the candidate has a newer CV, upload it first, then resend.";
+      }
+      case ATTACHMENT_DOWNLOAD -> {
+        if (!turn.asked("submissionAttachments")) {
+          return null;
+        }
+        List<String> privateShared = new ArrayList<>();
+        for (JsonNode f : turn.first("submissionAttachments").path("files")) {
+          if (f.path("shared").asBoolean() && !f.path("isPublic").asBoolean()) {
+            privateShared.add(f.path("filename").asText());
+          }
+        }
+        return privateShared.isEmpty()
+            ? "the shared files are public, so permissions are not the cause. If a file will not"
+                + " open, upload it again (it may be corrupted) and resend."
+            : joinAnd(privateShared)
+                + " is private, so clients cannot download it. Upload it again with public=true,"
+                + " then resend the submission with it.";
+      }
+      case EMAIL_NOT_RECEIVED -> {
+        if (!turn.asked("emailDeliveries")) {
+          return null;
+        }
+        JsonNode latest = null;
+        for (JsonNode d : turn.first("emailDeliveries").path("deliveries")) {
+          latest = latest == null ? d : latest;
+        }
+        if (latest == null) {
+          return "nothing was ever sent to this address: check that it is the address on the job.";
+        }
+        return "FAILED".equals(latest.path("status").asText())
+            ? "the mail server refused the latest email (see its error). Check the address, then"
+                + " resend."
+            : "our side sent it. It is most likely in spam or quarantine: ask the client to check"
+                + " there and allow our sender, then resend.";
+      }
+      default -> {
+        return null;
+      }
+    }
   }
 
   private boolean isSmallTalk() {
@@ -517,7 +638,7 @@ final class Composer {
   }
 
   private static String body(Section section) {
-    String text = section.text().trim();
+    String text = section.readable();
     if (text.length() <= 1400) {
       return text;
     }

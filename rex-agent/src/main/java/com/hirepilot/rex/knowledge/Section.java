@@ -44,9 +44,21 @@ public record Section(String doc, String id, String title, String text) {
     return out == null || out.toString().isBlank() ? null : out.toString().trim();
   }
 
+  /**
+   * The body without the phrases a section opens with for retrieval ({@code "client can't log in",
+   * "link expired", …}): they help find the section, not read it.
+   */
+  public String readable() {
+    String body = text.strip();
+    String stripped =
+        body.replaceFirst(
+            "^(?:[\"“][^\"”\\n]*(?:\\n[^\"”\\n]*)?[\"”](?:[,.?]|\\s+or\\b)?\\s*)+", "");
+    return stripped.isBlank() ? body : stripped.strip();
+  }
+
   /** The first paragraph of the body: what a short answer quotes. */
   public String lead() {
-    for (String paragraph : text.split("\n\\s*\n")) {
+    for (String paragraph : readable().split("\n\\s*\n")) {
       String p = paragraph.trim();
       if (!p.isEmpty() && !p.startsWith("#") && !p.startsWith("|")) {
         return p;

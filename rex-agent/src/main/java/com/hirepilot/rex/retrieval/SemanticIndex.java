@@ -28,7 +28,8 @@ public final class SemanticIndex implements Retriever {
     // paragraph, not a whole section; a section ranks by its best vector.
     List<TextSegment> segments = new java.util.ArrayList<>();
     for (Section s : sections) {
-      segments.add(TextSegment.from(s.title() + "\n" + s.lead(), metadataOf(s)));
+      segments.add(
+          TextSegment.from(s.title() + "\n" + s.text().split("\n\\s*\n")[0], metadataOf(s)));
       for (String paragraph : s.text().split("\n\\s*\n")) {
         if (paragraph.strip().length() > 40) {
           segments.add(TextSegment.from(s.title() + "\n" + paragraph.strip(), metadataOf(s)));
