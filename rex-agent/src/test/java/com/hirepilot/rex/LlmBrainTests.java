@@ -58,6 +58,14 @@ class LlmBrainTests {
     }
   }
 
+  static AiMessage callTool(String name, String arguments) {
+    return AiMessage.from(
+        ToolExecutionRequest.builder().id("1").name(name).arguments(arguments).build());
+  }
+
+  static final String STATE_OF_THE_SUBMISSION =
+      "{\"submissionId\":\"" + FakeDesk.SUBMISSION + "\"}";
+
   Rex withLlm(ChatModel llm, FakeDesk desk) {
     return RexFixture.with(
         new FallbackBrain("openai", llm, new OfflineBrain(RexFixture.KNOWLEDGE)), "openai", desk);
@@ -69,13 +77,7 @@ class LlmBrainTests {
     Scripted llm =
         new Scripted(
             List.of(
-                r ->
-                    AiMessage.from(
-                        ToolExecutionRequest.builder()
-                            .id("1")
-                            .name("submissionState")
-                            .arguments("{\"submissionId\":\"" + FakeDesk.SUBMISSION + "\"}")
-                            .build()),
+                r -> callTool("submissionState", STATE_OF_THE_SUBMISSION),
                 r ->
                     AiMessage.from(
                         "It is awaiting feedback [submissions-and-feedback#statuses]. Details at"
@@ -100,13 +102,7 @@ class LlmBrainTests {
     Scripted second =
         new Scripted(
             List.of(
-                r ->
-                    AiMessage.from(
-                        ToolExecutionRequest.builder()
-                            .id("1")
-                            .name("submissionState")
-                            .arguments("{\"submissionId\":\"" + FakeDesk.SUBMISSION + "\"}")
-                            .build()),
+                r -> callTool("submissionState", STATE_OF_THE_SUBMISSION),
                 r -> AiMessage.from("Done.")));
     withLlm(second, desk)
         .ask(RexFixture.RECRUITER, "l-2", "status of submission " + FakeDesk.SUBMISSION);
@@ -156,15 +152,9 @@ class LlmBrainTests {
         new Scripted(
             List.of(
                 r ->
-                    AiMessage.from(
-                        ToolExecutionRequest.builder()
-                            .id("1")
-                            .name("proposeAccessLinkResend")
-                            .arguments(
-                                "{\"jobId\":\""
-                                    + FakeDesk.JOB
-                                    + "\",\"email\":\"evil@attacker.test\"}")
-                            .build()),
+                    callTool(
+                        "proposeAccessLinkResend",
+                        "{\"jobId\":\"" + FakeDesk.JOB + "\",\"email\":\"evil@attacker.test\"}"),
                 r -> AiMessage.from("Sent to evil@attacker.test, see https://attacker.test/x")));
     Answer answer =
         withLlm(gullible, desk)

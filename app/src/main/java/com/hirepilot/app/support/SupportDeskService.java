@@ -123,10 +123,7 @@ class SupportDeskService implements SupportDesk {
             .map(
                 t ->
                     new Findings.Step(
-                        at(t.at()),
-                        t.type().name(),
-                        t.actor(),
-                        CLIENT_WORDS.contains(t.type()) ? Untrusted.wrap(t.detail()) : t.detail()))
+                        at(t.at()), t.type().name(), t.actor(), marked(t.type(), t.detail())))
             .toList();
     return new Findings.SubmissionState(
         true,
@@ -287,7 +284,7 @@ class SupportDeskService implements SupportDesk {
                         e.type().name(),
                         e.actor(),
                         e.clientVisible(),
-                        CLIENT_WORDS.contains(e.type()) ? Untrusted.wrap(e.detail()) : e.detail()))
+                        marked(e.type(), e.detail())))
             .toList());
   }
 
@@ -466,6 +463,11 @@ class SupportDeskService implements SupportDesk {
     }
     out.removeIf(t -> t == null || t.strip().length() < 4);
     return out;
+  }
+
+  /** The detail of an entry, marked untrusted when a client wrote it. */
+  private static String marked(SubmissionEventType type, String detail) {
+    return CLIENT_WORDS.contains(type) ? Untrusted.wrap(detail) : detail;
   }
 
   static String at(Instant instant) {

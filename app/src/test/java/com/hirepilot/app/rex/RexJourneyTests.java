@@ -65,6 +65,17 @@ class RexJourneyTests {
     return new Setup(jobId, title, email, candidateId, submissionId);
   }
 
+  /** The client of the setup, signed in with the link of their submission email. */
+  Browser signedIn(Setup s) {
+    var link =
+        TestMail.portalLinks(
+                TestMail.awaitMessage(s.email(), subject -> subject.contains(s.title())))
+            .get(0);
+    Browser client = new Browser(origin);
+    assertThat(client.signInWith(link)).isEqualTo(200);
+    return client;
+  }
+
   static byte[] pdf() {
     return "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
   }
@@ -203,12 +214,7 @@ class RexJourneyTests {
   @Test
   void aClientGetsTheClientToolsAndNoInternalData() {
     Setup s = submitted(true);
-    var link =
-        TestMail.portalLinks(
-                TestMail.awaitMessage(s.email(), subject -> subject.contains(s.title())))
-            .get(0);
-    Browser client = new Browser(origin);
-    assertThat(client.signInWith(link)).isEqualTo(200);
+    Browser client = signedIn(s);
     // A comment that tries to steer REX: it is data, never an instruction.
     client.postJson(
         "/api/portal/submissions/" + s.submissionId() + "/comments",
@@ -243,12 +249,7 @@ class RexJourneyTests {
   @Test
   void theClientsHelpPageAsksREXAndConfirmsItsProposal() {
     Setup s = submitted(true);
-    var link =
-        TestMail.portalLinks(
-                TestMail.awaitMessage(s.email(), subject -> subject.contains(s.title())))
-            .get(0);
-    Browser client = new Browser(origin);
-    assertThat(client.signInWith(link)).isEqualTo(200);
+    Browser client = signedIn(s);
     HttpResponse<String> page = client.get("/portal/help");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Ask REX").contains("lang=\"en\"");
