@@ -20,29 +20,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The evaluation: every question of {@code eval/questions.tsv} (varied wording, with and without
  * IDs, recruiter and client) goes through the whole offline assistant. The build fails below 90%
- * tool-selection accuracy or below 0.9 retrieval hit@3. The numbers of each ranking are written to
- * {@code target/rex-evaluation.md}.
+ * tool-selection accuracy or below 0.9 retrieval hit@3 of the shipped ranking.
+ *
+ * <p>{@code eval/holdout.tsv} was written apart from the rules and the documentation and never used
+ * to tune them; its numbers are reported beside the main table's, as the honest estimate for
+ * wording nobody has seen. Both go to {@code target/rex-evaluation.md}.
  */
 class EvaluationTests {
 
   record Case(Caller caller, String question, Intent intent, Set<String> tools, String section) {}
 
-  static List<Case> cases;
-
-  @BeforeAll
-  static void load() throws IOException {
-    cases = read();
-  }
+  /** One table's scores. */
+  record Scores(
+      int questions,
+      Map<String, double[]> retrieval,
+      double intent,
+      double tools,
+      double cited,
+      List<String> misses,
+      List<String> retrievalMisses) {}
 
   static List<Case> read() throws IOException {
+    return read("/eval/questions.tsv");
+  }
+
+  static List<Case> read(String resource) throws IOException {
     List<Case> out = new ArrayList<>();
-    try (InputStream in = EvaluationTests.class.getResourceAsStream("/eval/questions.tsv")) {
+    try (InputStream in = EvaluationTests.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return out;
+      }
       String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
       for (int i = 1; i < lines.length; i++) {
         if (lines[i].isBlank()) {
@@ -52,14 +64,15 @@ class EvaluationTests {
         Caller caller = f[0].equals("client") ? RexFixture.CLIENT : RexFixture.RECRUITER;
         Set<String> tools =
             f[3].equals("-") ? Set.of() : new TreeSet<>(Arrays.asList(f[3].split(",")));
-        out.add(new Case(caller, f[1], Intent.valueOf(f[2]), tools, f[4].trim()));
+        out.add(new Case(caller, f[1], Intent.valueOf(f[2].trim()), tools, f[4].trim()));
       }
     }
     return out;
   }
 
   @Test
-  void theTableIsLargeAndVaried() {
+  void theTableIsLargeAndVaried() throws IOException {
+    List<Case> cases = read();
     assertThat(cases).hasSizeGreaterThanOrEqualTo(60);
     for (Intent intent : Intent.values()) {
       assertThat(cases.stream().filter(c -> c.intent() == intent).count())
@@ -73,11 +86,34 @@ class EvaluationTests {
 
   @Test
   void retrievalAndToolSelectionMeetTheBar() throws IOException {
+    Scores main = score(read());
+    List<Case> holdoutCases = read("/eval/holdout.tsv");
+    Scores holdout = holdoutCases.isEmpty() ? null : score(holdoutCases);
+
+    StringBuilder report = new StringBuilder("# REX evaluation\n\n");
+    report.append(table("Main table (eval/questions.tsv, gates the build)", main));
+    if (holdout != null) {
+      report.append(table("Held-out table (eval/holdout.tsv, reported only)", holdout));
+    }
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target", "rex-evaluation.md"), report.toString());
+    System.out.println(report);
+
+    assertThat(main.tools())
+        .as("tool-selection accuracy; see target/rex-evaluation.md")
+        .isGreaterThanOrEqualTo(0.9);
+    assertThat(main.retrieval().get("fused (shipped)")[1])
+        .as("retrieval hit@3 of the shipped ranking; see target/rex-evaluation.md")
+        .isGreaterThanOrEqualTo(0.9);
+  }
+
+  static Scores score(List<Case> cases) {
     Map<String, Retriever> rankings = new LinkedHashMap<>();
     rankings.put("embeddings", RexFixture.SEMANTIC);
     rankings.put("BM25", RexFixture.LEXICAL);
     rankings.put("fused (shipped)", RexFixture.FUSED);
-    Map<String, double[]> scores = new LinkedHashMap<>();
+    Map<String, double[]> retrieval = new LinkedHashMap<>();
+    List<String> retrievalMisses = new ArrayList<>();
     for (var ranking : rankings.entrySet()) {
       int hit1 = 0;
       int hit3 = 0;
@@ -86,23 +122,16 @@ class EvaluationTests {
             ranking.getValue().search(c.question(), 3).stream().map(Section::ref).toList();
         hit1 += !top.isEmpty() && top.get(0).equals(c.section()) ? 1 : 0;
         hit3 += top.contains(c.section()) ? 1 : 0;
+        if (ranking.getValue() == RexFixture.FUSED && !top.contains(c.section())) {
+          retrievalMisses.add("| %s | %s | %s |".formatted(c.question(), c.section(), top));
+        }
       }
-      scores.put(
+      retrieval.put(
           ranking.getKey(),
           new double[] {hit1 / (double) cases.size(), hit3 / (double) cases.size()});
     }
 
-    List<String> retrievalMisses = new ArrayList<>();
-    for (Case c : cases) {
-      List<String> top =
-          RexFixture.FUSED.search(c.question(), 3).stream().map(Section::ref).toList();
-      if (!top.contains(c.section())) {
-        retrievalMisses.add("| %s | %s | %s |".formatted(c.question(), c.section(), top));
-      }
-    }
-
-    FakeDesk desk = new FakeDesk();
-    Rex rex = RexFixture.offline(desk);
+    Rex rex = RexFixture.offline(new FakeDesk());
     int intents = 0;
     int tools = 0;
     int cited = 0;
@@ -115,6 +144,7 @@ class EvaluationTests {
       Answer answer = rex.ask(c.caller(), "eval-" + n++, c.question());
       Set<String> called = new TreeSet<>();
       for (Answer.ToolCall call : answer.toolCalls()) {
+        // Tool selection counts the checks; the action that follows depends on their findings.
         if (!call.tool().startsWith("propose") && !call.tool().startsWith("escalate")) {
           called.add(call.tool());
         }
@@ -140,31 +170,32 @@ class EvaluationTests {
                     source));
       }
     }
-    double toolAccuracy = tools / (double) cases.size();
-    StringBuilder report = new StringBuilder("# REX evaluation\n\n");
-    report.append(
-        "%d questions.\n\n| ranking | hit@1 | hit@3 |\n|---|---|---|\n".formatted(cases.size()));
-    scores.forEach(
-        (name, s) -> report.append("| %s | %.3f | %.3f |\n".formatted(name, s[0], s[1])));
-    report.append(
-        "\n| measure | score |\n|---|---|\n| intent | %.3f |\n| tool selection | %.3f |\n| cited section | %.3f |\n"
-            .formatted(
-                intents / (double) cases.size(), toolAccuracy, cited / (double) cases.size()));
-    report.append(
-        "\n## Misses\n\n| role | question | intent | tools | section |\n|---|---|---|---|---|\n");
-    misses.forEach(m -> report.append(m).append('\n'));
-    report.append(
-        "\n## Retrieval misses (fused, top 3)\n\n| question | expected | top 3 |\n|---|---|---|\n");
-    retrievalMisses.forEach(m -> report.append(m).append('\n'));
-    Files.createDirectories(Path.of("target"));
-    Files.writeString(Path.of("target", "rex-evaluation.md"), report.toString());
-    System.out.println(report);
+    double size = cases.size();
+    return new Scores(
+        cases.size(),
+        retrieval,
+        intents / size,
+        tools / size,
+        cited / size,
+        misses,
+        retrievalMisses);
+  }
 
-    assertThat(toolAccuracy)
-        .as("tool-selection accuracy; see target/rex-evaluation.md")
-        .isGreaterThanOrEqualTo(0.9);
-    assertThat(scores.get("fused (shipped)")[1])
-        .as("retrieval hit@3 of the shipped ranking; see target/rex-evaluation.md")
-        .isGreaterThanOrEqualTo(0.9);
+  private static String table(String title, Scores s) {
+    StringBuilder out = new StringBuilder("## " + title + "\n\n");
+    out.append(
+        "%d questions.\n\n| ranking | hit@1 | hit@3 |\n|---|---|---|\n".formatted(s.questions()));
+    s.retrieval()
+        .forEach((name, v) -> out.append("| %s | %.3f | %.3f |\n".formatted(name, v[0], v[1])));
+    out.append(
+        "\n| measure | score |\n|---|---|\n| intent (the rules alone, before retrieval) | %.3f |\n| tool selection | %.3f |\n| cited section | %.3f |\n"
+            .formatted(s.intent(), s.tools(), s.cited()));
+    out.append(
+        "\n### Misses\n\n| role | question | intent | tools | section |\n|---|---|---|---|---|\n");
+    s.misses().forEach(m -> out.append(m).append('\n'));
+    out.append(
+        "\n### Retrieval misses (fused, top 3)\n\n| question | expected | top 3 |\n|---|---|---|\n");
+    s.retrievalMisses().forEach(m -> out.append(m).append('\n'));
+    return out.append('\n').toString();
   }
 }

@@ -3,6 +3,7 @@ package com.hirepilot.app.support;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.rex.answer.Answer;
 import com.hirepilot.rex.tools.Caller;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +30,15 @@ class RexPageController {
 
   @GetMapping("/portal/help")
   String page(Model model) {
-    callers.current();
+    signedIn(model);
     return "portal/help";
+  }
+
+  /** The client, checked against the database, and their name for the page's top bar. */
+  private Caller signedIn(Model model) {
+    Caller caller = callers.current();
+    model.addAttribute("me", Map.of("collaborator", Map.of("name", caller.name())));
+    return caller;
   }
 
   @PostMapping("/portal/help")
@@ -38,7 +46,7 @@ class RexPageController {
       @RequestParam(required = false) String conversationId,
       @RequestParam(required = false) String message,
       Model model) {
-    Caller caller = callers.current();
+    Caller caller = signedIn(model);
     model.addAttribute("question", message);
     try {
       Answer answer = api.ask(caller, conversationId, message);
@@ -56,7 +64,7 @@ class RexPageController {
       @PathVariable String actionId,
       @RequestParam(required = false) String conversationId,
       Model model) {
-    model.addAttribute("outcome", actions.confirm(callers.current(), actionId));
+    model.addAttribute("outcome", actions.confirm(signedIn(model), actionId));
     model.addAttribute("conversationId", conversationId);
     return "portal/help";
   }

@@ -252,7 +252,7 @@ class RexJourneyTests {
     Browser client = signedIn(s);
     HttpResponse<String> page = client.get("/portal/help");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Ask REX").contains("lang=\"en\"");
+    assertThat(page.body()).contains("Ask REX").contains("lang=\"en\"").contains("Sign out");
     HttpResponse<String> answered =
         client.postForm(
             "/portal/help",

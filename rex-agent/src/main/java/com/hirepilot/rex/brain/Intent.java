@@ -26,6 +26,23 @@ public enum Intent {
     this.section = section;
   }
 
+  /**
+   * The issue a section is about, when retrieval ranks it first for wording no rule knows. Only the
+   * problem pages count: a how-to page ranking first means a how-to question.
+   */
+  public static Intent ofSection(String ref) {
+    for (Intent intent :
+        new Intent[] {
+          ACCESS_PROBLEM, NO_CANDIDATES, OUTDATED_RESUME, BUTTONS_NOT_WORKING, ATTACHMENT_DOWNLOAD,
+          EMAIL_NOT_RECEIVED, SUBMISSION_STATUS, JOB_ACTIVITY, SYSTEM_WIDE_FAILURE, ESCALATE
+        }) {
+      if (intent.section.equals(ref)) {
+        return intent;
+      }
+    }
+    return null;
+  }
+
   /** The section an answer for this intent cites, or null when retrieval decides. */
   public String section() {
     return section;

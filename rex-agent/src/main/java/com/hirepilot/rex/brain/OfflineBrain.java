@@ -98,6 +98,14 @@ public final class OfflineBrain implements ChatModel {
           u = u.orElse(p);
         }
       }
+      List<String> documentation = Prompts.documentationRefs(current);
+      if (u.intent() == null && question.trim().split("\\s+").length >= 4) {
+        // No rule recognised the wording: the issue whose section ranks first for it, if any.
+        Intent ranked = documentation.isEmpty() ? null : Intent.ofSection(documentation.get(0));
+        if (ranked != null) {
+          u = u.withIntent(ranked);
+        }
+      }
       Map<String, List<JsonNode>> results = new LinkedHashMap<>();
       int calls = 0;
       for (int i = last + 1; i < messages.size(); i++) {
@@ -108,13 +116,7 @@ public final class OfflineBrain implements ChatModel {
           calls += ai.toolExecutionRequests().size();
         }
       }
-      return new Turn(
-          Prompts.fromClient(system),
-          question,
-          u,
-          Prompts.documentationRefs(current),
-          results,
-          calls);
+      return new Turn(Prompts.fromClient(system), question, u, documentation, results, calls);
     }
 
     Intent intent() {

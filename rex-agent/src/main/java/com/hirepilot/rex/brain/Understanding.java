@@ -68,9 +68,8 @@ public record Understanding(
           new Rule(
               Intent.RESEND_SUBMISSION,
               "\\bre-?send\\b[^.?!\\n]{0,40}\\b(submission|sub|candidate|resume|cv|profile)\\b",
-              "\\b(submission|sub)\\b[^.?!\\n]{0,60}\\b(again|re-?send)\\b",
               "\\bre-?send (sub|submission)\\b",
-              "\\b(push|send)\\b[^.?!\\n]{0,60}\\b(submission|sub|candidate)\\b[^.?!\\n]{0,40}"
+              "\\b(push|send)\\b[^.?!\\n]{0,60}\\b(submission|sub|candidate)\\b[^.?!\\n]{0,80}"
                   + "\\bagain\\b"),
           new Rule(
               Intent.RESEND_ACCESS_LINK,
@@ -226,7 +225,11 @@ public record Understanding(
   }
 
   static Intent intentOf(String lower) {
-    boolean howTo = HOW_TO_OPENING.matcher(lower).find() && !TROUBLE.matcher(lower).find();
+    // A question that names a record ("what's the status of submission …?") is about that
+    // record, however it opens; only a question about no record in particular is a how-to.
+    boolean namesARecord = UUID.matcher(lower).find() || EMAIL.matcher(lower).find();
+    boolean howTo =
+        HOW_TO_OPENING.matcher(lower).find() && !TROUBLE.matcher(lower).find() && !namesARecord;
     if (howTo) {
       return Intent.HOW_TO;
     }
@@ -283,6 +286,21 @@ public record Understanding(
         browser != null ? browser : earlier.browser,
         errorMessage != null ? errorMessage : earlier.errorMessage,
         wantsLatestResume || earlier.wantsLatestResume);
+  }
+
+  /** The same identifiers under another intent. */
+  public Understanding withIntent(Intent other) {
+    return new Understanding(
+        other,
+        emails,
+        jobId,
+        submissionId,
+        candidateId,
+        unlabelledIds,
+        portalUrl,
+        browser,
+        errorMessage,
+        wantsLatestResume);
   }
 
   /** The job ID, or an unlabelled ID when the issue is about a job. */
