@@ -20,7 +20,7 @@
     const h = document.createElement('h2');
     h.textContent = title;
     const p = document.createElement('div');
-    p.style.whiteSpace = 'pre-wrap';
+    p.className = 'rex-answer';
     p.textContent = text;
     div.append(h, p);
     log.prepend(div);
@@ -46,6 +46,7 @@
       const div = card('You: ' + message, answer.answer);
       for (const action of answer.proposedActions || []) {
         const button = document.createElement('button');
+        button.className = 'primary rex-action';
         button.textContent = 'Confirm: ' + action.summary;
         button.addEventListener('click', async () => {
           button.disabled = true;
