@@ -28,6 +28,12 @@ class RexPageController {
     this.actions = actions;
   }
 
+  /** The recruiters' chat: a static page over the API; the token stays in the browser tab. */
+  @GetMapping({"/rex", "/rex/"})
+  String recruiterChat() {
+    return "forward:/rex/index.html";
+  }
+
   @GetMapping("/portal/help")
   String page(Model model) {
     signedIn(model);

@@ -276,6 +276,18 @@ class RexJourneyTests {
   }
 
   @Test
+  void recruitersHaveAChatPageThatLoadsNothingFromElsewhere() {
+    Browser anyone = new Browser(origin);
+    HttpResponse<String> page = anyone.get("/rex/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("REX support chat").contains("<script src=\"/rex/chat.js\">");
+    assertThat(page.body()).doesNotContain("http://").doesNotContain("https://");
+    HttpResponse<String> script = anyone.get("/rex/chat.js");
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.body()).contains("textContent").doesNotContain("innerHTML");
+  }
+
+  @Test
   void aConversationBelongsToItsOwner() {
     JsonNode mine = ask("hello");
     Browser stranger = new Browser(origin);
