@@ -88,6 +88,28 @@ class OfflineBrainTests {
   }
 
   @Test
+  void aClientIsGivenClientStepsNeverTheAgencysApi() {
+    Rex rex = RexFixture.offline(new FakeDesk());
+    for (String question :
+        java.util.List.of(
+            "The resume I'm looking at seems out of date",
+            "I can't get into the portal, it says my link is invalid",
+            "the pdf wont download",
+            "Can you give me a quick tour of the portal?",
+            "can clients edit candidate details?",
+            "how do I leave feedback on a candidate?")) {
+      Answer answer = rex.ask(RexFixture.CLIENT, "steps-" + question.hashCode(), question);
+      assertThat(answer.answer()).as(question).doesNotContain("/api/").isNotBlank();
+    }
+    Answer recruiter =
+        rex.ask(
+            RexFixture.RECRUITER,
+            "steps-r",
+            "client is seeing the old resume on submission " + FakeDesk.SUBMISSION);
+    assertThat(recruiter.answer()).contains("/api/submissions/");
+  }
+
+  @Test
   void answersLinkOnlyToThePortalAndNeverLeakInternalTextToClients() {
     FakeDesk desk = new FakeDesk();
     com.hirepilot.rex.answer.AnswerCheck check =

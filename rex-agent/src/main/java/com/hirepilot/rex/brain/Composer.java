@@ -47,11 +47,17 @@ final class Composer {
     }
     List<String> missing = missing(intent);
     if (section != null) {
-      String fix = section.part("Fix");
+      boolean howTo = intent == Intent.HOW_TO || intent == null;
+      // Support's fix is written for the agency (API calls, records); a client gets the
+      // section's steps for clients instead.
+      String fix = section.part(turn.client() ? "For the client" : "Fix");
       if (fix == null) {
-        fix = intent == Intent.HOW_TO || intent == null ? body(section) : section.lead();
+        fix = howTo ? body(section) : section.lead();
       }
-      parts.add((intent == Intent.HOW_TO || intent == null ? "" : "How to fix it:\n") + fix);
+      if (turn.client()) {
+        fix = withoutAgencyApi(fix);
+      }
+      parts.add((howTo ? "" : turn.client() ? "What you can do:\n" : "How to fix it:\n") + fix);
     }
     List<String> actions = actions();
     if (!actions.isEmpty()) {
@@ -644,6 +650,39 @@ final class Composer {
     }
     int cut = text.lastIndexOf("\n\n", 1400);
     return text.substring(0, cut > 200 ? cut : 1400).trim();
+  }
+
+  /**
+   * A page written for support, shown to a client: the paragraphs and list items that are about the
+   * recruiter API are left out; the client has no use for them.
+   */
+  static String withoutAgencyApi(String text) {
+    StringBuilder out = new StringBuilder();
+    for (String paragraph : text.split("\n\\s*\n")) {
+      if (!paragraph.contains("/api/")) {
+        out.append(paragraph).append("\n\n");
+        continue;
+      }
+      // A list keeps its items that are not about the API.
+      StringBuilder kept = new StringBuilder();
+      String item = null;
+      for (String line : (paragraph + "\n- ").split("\n")) {
+        boolean starts = line.matches("^\\s*(- |\\d+\\. ).*");
+        if (starts || line.isEmpty()) {
+          if (item != null && !item.contains("/api/")) {
+            kept.append(item);
+          }
+          item = line.isEmpty() ? null : line + "\n";
+        } else if (item != null) {
+          item += line + "\n";
+        }
+      }
+      if (!kept.isEmpty()) {
+        out.append(kept.toString().trim()).append("\n\n");
+      }
+    }
+    String result = out.toString().trim();
+    return result.isEmpty() ? "Your recruiter can help with this." : result;
   }
 
   private static String plain(String text) {
