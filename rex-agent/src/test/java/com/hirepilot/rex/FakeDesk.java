@@ -123,7 +123,7 @@ class FakeDesk implements SupportDesk {
   @Override
   public SubmissionAttachments submissionAttachments(Caller caller, String submissionId) {
     if (!SUBMISSION.equals(submissionId)) {
-      return new SubmissionAttachments(false, submissionId, null, List.of(), false);
+      return new SubmissionAttachments(false, submissionId, null, List.of(), false, false);
     }
     return new SubmissionAttachments(
         true,
@@ -150,6 +150,7 @@ class FakeDesk implements SupportDesk {
                 130_000,
                 "application/pdf",
                 false)),
+        true,
         true);
   }
 
@@ -223,7 +224,7 @@ class FakeDesk implements SupportDesk {
     if (action instanceof ProposedAction.SubmissionResend s) {
       return "resend submission "
           + s.submissionId()
-          + (s.withLatestResume() ? " with the newest resume" : "");
+          + (s.withNewestFiles() ? " with the newest resume" : "");
     }
     return "open a ticket: " + ((ProposedAction.Escalation) action).summary();
   }

@@ -113,26 +113,18 @@ class ProposedActions {
                 + ", so there is nothing to resend.");
       }
       payload.put("submissionId", s.submissionId());
-      List<String> files = null;
-      String resumeName = null;
-      if (s.withLatestResume()) {
+      List<String> newNames = new ArrayList<>();
+      if (s.withNewestFiles()) {
         List<Attachment> all = candidates.attachmentsOf(details.summary().candidateId());
-        Optional<Attachment> latest = SupportDeskService.latestPublicResume(all);
-        if (latest.isPresent() && !details.attachmentIds().contains(latest.get().id())) {
-          files = new ArrayList<>();
-          for (String id : details.attachmentIds()) {
-            boolean olderResume =
-                all.stream().anyMatch(a -> a.id().equals(id) && a.kind() == Attachment.Kind.RESUME);
-            if (!olderResume) {
-              files.add(id);
+        List<String> files = SupportDeskService.newestPublicFiles(details.attachmentIds(), all);
+        if (!files.equals(details.attachmentIds())) {
+          payload.set("attachmentIds", JSON.valueToTree(files));
+          for (Attachment a : all) {
+            if (files.contains(a.id()) && !details.attachmentIds().contains(a.id())) {
+              newNames.add(a.filename());
             }
           }
-          files.add(latest.get().id());
-          resumeName = latest.get().filename();
         }
-      }
-      if (files != null) {
-        payload.set("attachmentIds", JSON.valueToTree(files));
       }
       summary =
           "resend the submission of "
@@ -140,7 +132,7 @@ class ProposedActions {
               + " for \u201c"
               + details.summary().jobTitle()
               + "\u201d"
-              + (resumeName == null ? "" : " with the newest resume, " + resumeName);
+              + (newNames.isEmpty() ? "" : " with " + String.join(", ", newNames));
     } else {
       ProposedAction.Escalation e = (ProposedAction.Escalation) action;
       List<String> missing = new ArrayList<>();

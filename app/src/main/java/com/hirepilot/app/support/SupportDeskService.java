@@ -224,7 +224,7 @@ class SupportDeskService implements SupportDesk {
     try {
       details = overview.of(caller.workspaceId(), submissionId);
     } catch (NotFoundException e) {
-      return new Findings.SubmissionAttachments(false, submissionId, null, List.of(), false);
+      return new Findings.SubmissionAttachments(false, submissionId, null, List.of(), false, false);
     }
     List<Attachment> all = candidates.attachmentsOf(details.summary().candidateId());
     Set<String> shared = Set.copyOf(details.attachmentIds());
@@ -254,14 +254,46 @@ class SupportDeskService implements SupportDesk {
             && !shared.contains(latestResume.get().id())
             && all.stream()
                 .anyMatch(a -> a.kind() == Attachment.Kind.RESUME && shared.contains(a.id()));
+    List<String> newest = newestPublicFiles(details.attachmentIds(), all);
     return new Findings.SubmissionAttachments(
-        true, submissionId, details.summary().candidateName(), files, newerNotShared);
+        true,
+        submissionId,
+        details.summary().candidateName(),
+        files,
+        newerNotShared,
+        !newest.equals(details.attachmentIds()));
   }
 
   static Optional<Attachment> latestPublicResume(List<Attachment> files) {
     return files.stream()
         .filter(a -> a.kind() == Attachment.Kind.RESUME && a.isPublic())
         .max(Comparator.comparingInt(Attachment::attachmentVersion));
+  }
+
+  /**
+   * The shared files with each replaced by the candidate's newest public file of its kind, when
+   * that is another file: the newest resume for an old one, a public copy for a private file.
+   */
+  static List<String> newestPublicFiles(List<String> shared, List<Attachment> all) {
+    List<String> out = new ArrayList<>();
+    for (String id : shared) {
+      Optional<Attachment> current = all.stream().filter(a -> a.id().equals(id)).findFirst();
+      String chosen = id;
+      if (current.isPresent()) {
+        Attachment a = current.get();
+        chosen =
+            all.stream()
+                .filter(o -> o.kind() == a.kind() && o.isPublic())
+                .filter(o -> !a.isPublic() || o.createdAt().isAfter(a.createdAt()))
+                .max(Comparator.comparing(Attachment::createdAt))
+                .map(Attachment::id)
+                .orElse(id);
+      }
+      if (!out.contains(chosen)) {
+        out.add(chosen);
+      }
+    }
+    return out;
   }
 
   @Override

@@ -181,11 +181,24 @@ class RexJourneyTests {
   }
 
   @Test
-  void cannotDownloadAttachment_findsThePrivateFile() {
+  void cannotDownloadAttachment_findsThePrivateFile_thenProposesTheirPublicCopy() {
     Setup s = submitted(false);
     JsonNode answer = ask("client cant download the attachment on submission " + s.submissionId());
     assertThat(tools(answer)).containsExactly("submissionAttachments");
-    assertThat(answer.path("answer").asText()).contains("private, clients cannot download it");
+    assertThat(answer.path("answer").asText())
+        .contains("private, clients cannot download it")
+        .contains("Upload it again with public=true");
+    // The recruiter uploads a public copy, as REX said; asked again, REX proposes sharing it.
+    recruiter.upload(s.candidateId(), "jordan-public.pdf", pdf(), "RESUME", true);
+    JsonNode again = ask("client cant download the attachment on submission " + s.submissionId());
+    assertThat(again.path("answer").asText()).contains("A public version exists");
+    JsonNode action = onlyAction(again, "RESEND_SUBMISSION");
+    assertThat(action.path("summary").asText()).contains("jordan-public.pdf");
+    HttpResponse<String> done =
+        recruiter.post("/api/rex/actions/" + action.path("id").asText() + "/confirm", "");
+    assertThat(json(done).path("status").asText()).as(done.body()).isEqualTo("DONE");
+    JsonNode files = json(recruiter.get("/api/submissions/" + s.submissionId()));
+    assertThat(files.toString()).contains("RESENT");
   }
 
   @Test

@@ -159,12 +159,17 @@ final class Composer {
             privateShared.add(f.path("filename").asText());
           }
         }
-        return privateShared.isEmpty()
-            ? "the shared files are public, so permissions are not the cause. If a file will not"
-                + " open, upload it again (it may be corrupted) and resend."
-            : joinAnd(privateShared)
-                + " is private, so clients cannot download it. Upload it again with public=true,"
-                + " then resend the submission with it.";
+        boolean publicCopy =
+            turn.first("submissionAttachments").path("newerPublicFileNotShared").asBoolean();
+        if (privateShared.isEmpty()) {
+          return "the shared files are public, so permissions are not the cause. If a file will"
+              + " not open, upload it again (it may be corrupted) and resend.";
+        }
+        return joinAnd(privateShared)
+            + " is private, so clients cannot download it. "
+            + (publicCopy
+                ? "A public version exists: resending with the newest files fixes it."
+                : "Upload it again with public=true, then resend the submission with it.");
       }
       case EMAIL_NOT_RECEIVED -> {
         if (!turn.asked("emailDeliveries")) {

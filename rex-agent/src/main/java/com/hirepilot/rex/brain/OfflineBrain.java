@@ -209,10 +209,10 @@ public final class OfflineBrain implements ChatModel {
               || readOnce("submissionAttachments", args("submissionId", submission))) {
             return;
           }
-          if (turn.first("submissionAttachments").path("newerResumeNotShared").asBoolean()) {
+          if (turn.first("submissionAttachments").path("newerPublicFileNotShared").asBoolean()) {
             proposeOnce(
                 "proposeSubmissionResend",
-                args("submissionId", submission, "withLatestResume", true));
+                args("submissionId", submission, "withNewestFiles", true));
           }
         }
         case BUTTONS_NOT_WORKING -> {
@@ -251,7 +251,7 @@ public final class OfflineBrain implements ChatModel {
           if (submission != null && job != null) {
             proposeOnce(
                 "proposeSubmissionResend",
-                args("submissionId", submission, "withLatestResume", false));
+                args("submissionId", submission, "withNewestFiles", false));
           } else if (job != null) {
             proposeOnce("proposeAccessLinkResend", args("jobId", job, "email", email));
           }
@@ -270,7 +270,7 @@ public final class OfflineBrain implements ChatModel {
           if (state.path("found").asBoolean()) {
             proposeOnce(
                 "proposeSubmissionResend",
-                args("submissionId", u.submission(), "withLatestResume", u.wantsLatestResume()));
+                args("submissionId", u.submission(), "withNewestFiles", u.wantsLatestResume()));
           }
         }
         case JOB_ACTIVITY -> {

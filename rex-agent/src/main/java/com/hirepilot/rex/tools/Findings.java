@@ -114,12 +114,18 @@ public final class Findings {
       String contentType,
       boolean shared) {}
 
+  /**
+   * @param newerResumeNotShared a newer public resume exists than the one the client sees
+   * @param newerPublicFileNotShared for some shared file (of any kind) a public file of the same
+   *     kind, newer or public where the shared one is private, is not shared yet
+   */
   public record SubmissionAttachments(
       boolean found,
       String submissionId,
       String candidateName,
       List<FileInfo> files,
-      boolean newerResumeNotShared) {}
+      boolean newerResumeNotShared,
+      boolean newerPublicFileNotShared) {}
 
   public record ActivityEntry(
       String at, String type, String actor, boolean clientVisible, String detail) {}

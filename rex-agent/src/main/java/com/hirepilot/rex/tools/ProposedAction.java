@@ -13,8 +13,11 @@ public sealed interface ProposedAction {
     }
   }
 
-  /** Send the submission email again, optionally sharing the candidate's newest resume. */
-  record SubmissionResend(String submissionId, boolean withLatestResume) implements ProposedAction {
+  /**
+   * Send the submission email again; with {@code withNewestFiles}, each shared file is replaced by
+   * the candidate's newest public file of its kind (the newest resume, say).
+   */
+  record SubmissionResend(String submissionId, boolean withNewestFiles) implements ProposedAction {
     @Override
     public String kind() {
       return "RESEND_SUBMISSION";

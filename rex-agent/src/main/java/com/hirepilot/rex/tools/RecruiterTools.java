@@ -89,16 +89,17 @@ public final class RecruiterTools {
 
   @Tool(
       "Propose sending a submission's email again, optionally sharing the candidate's newest"
-          + " resume. Nothing is sent until a person confirms.")
+          + " public version of each shared file (the newest resume, a public copy of a private"
+          + " file). Nothing is sent until a person confirms.")
   public Proposal proposeSubmissionResend(
       @ToolMemoryId Conversation conversation,
       @P("the submission ID") String submissionId,
-      @P(value = "share the newest resume instead of the one sent", required = false)
-          Boolean withLatestResume) {
+      @P(value = "share the newest public version of each file", required = false)
+          Boolean withNewestFiles) {
     return desk.propose(
         conversation.caller(),
         conversation.id(),
-        new ProposedAction.SubmissionResend(submissionId, Boolean.TRUE.equals(withLatestResume)));
+        new ProposedAction.SubmissionResend(submissionId, Boolean.TRUE.equals(withNewestFiles)));
   }
 
   @Tool(
