@@ -84,7 +84,13 @@ abstract class SubmissionLifecycleTests extends Journey {
 
     JsonNode alerted =
         awaitSubmission(
-            setup.submissionId(), s -> s.get("recruiterAlerted").asBoolean(), "alert sent");
+            setup.submissionId(),
+            // The workflow flips recruiterAlerted before the alert's step is on record: wait for
+            // both, or the timeline below can be read a moment too early.
+            s ->
+                s.get("recruiterAlerted").asBoolean()
+                    && types(s.get("timeline")).contains("RECRUITER_ALERTED_NO_RESPONSE"),
+            "alert sent and on record");
     assertThat(alerted.get("remindersSent").asInt()).isEqualTo(2);
     assertThat(alerted.get("status").asText()).isEqualTo("AWAITING_FEEDBACK");
     assertThat(alerted.get("nextReminderAt").isNull()).isTrue();
