@@ -140,13 +140,29 @@ class RexJourneyTests {
   }
 
   @Test
-  void noCandidatesAvailable_reRunsTheJobsSubmissions() {
+  void noCandidatesAvailable_checksTheJobsSubmissionsAndOffersTheClientAFreshLink() {
     Setup s = submitted(true);
     JsonNode answer = ask("Client sees 'No Candidates Available' on job " + s.jobId());
     assertThat(tools(answer)).containsExactly("jobSubmissions");
     assertThat(answer.path("answer").asText())
         .contains("Jordan Lee")
-        .contains("1 candidate visible");
+        .contains("1 candidate visible")
+        .contains("the job does show candidates")
+        .contains("the client's email address, to send them a fresh link");
+    JsonNode withEmail =
+        ask(
+            s.email()
+                + " is looking at job "
+                + s.jobId()
+                + " and says the candidate list is empty");
+    assertThat(tools(withEmail)).containsExactly("jobSubmissions", "proposeAccessLinkResend");
+    onlyAction(withEmail, "RESEND_ACCESS_LINK");
+    // A job with nothing submitted is empty for a reason, and REX says so.
+    String empty = recruiter.create("/api/jobs", "{\"title\":\"Empty job\"}");
+    JsonNode nothing = ask("Client sees 'No Candidates Available' on job " + empty);
+    assertThat(nothing.path("answer").asText())
+        .contains("nothing has been submitted to this job yet");
+    assertThat(nothing.path("proposedActions")).isEmpty();
   }
 
   @Test

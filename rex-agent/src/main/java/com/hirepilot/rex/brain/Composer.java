@@ -265,6 +265,9 @@ final class Composer {
       case NO_CANDIDATES -> {
         if (u.job() == null && u.email() == null) {
           missing.add("the job ID or the client's email address");
+        } else if (u.email() == null
+            && OfflineBrain.jobShowingCandidates(turn.all("jobSubmissions")) != null) {
+          missing.add("the client's email address, to send them a fresh link to this job");
         }
       }
       case OUTDATED_RESUME, ATTACHMENT_DOWNLOAD, SUBMISSION_STATUS, RESEND_SUBMISSION -> {

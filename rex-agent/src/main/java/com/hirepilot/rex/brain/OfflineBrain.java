@@ -186,21 +186,28 @@ public final class OfflineBrain implements ChatModel {
         }
         case NO_CANDIDATES -> {
           if (u.job() != null) {
-            readOnce("jobSubmissions", args("jobId", u.job()));
-            return;
-          }
-          if (email == null) {
-            return;
-          }
-          if (readOnce("collaboratorAccess", args("email", email, "jobId", null))) {
-            return;
-          }
-          if (!turn.asked("jobSubmissions")) {
-            for (JsonNode m : turn.first("collaboratorAccess").path("memberships")) {
-              if ("ACTIVE".equals(m.path("status").asText()) && calls.size() < 3) {
-                call("jobSubmissions", args("jobId", m.path("jobId").asText()));
-              }
+            if (readOnce("jobSubmissions", args("jobId", u.job()))) {
+              return;
             }
+          } else {
+            if (email == null
+                || readOnce("collaboratorAccess", args("email", email, "jobId", null))) {
+              return;
+            }
+            if (!turn.asked("jobSubmissions")) {
+              for (JsonNode m : turn.first("collaboratorAccess").path("memberships")) {
+                if ("ACTIVE".equals(m.path("status").asText()) && calls.size() < 3) {
+                  call("jobSubmissions", args("jobId", m.path("jobId").asText()));
+                }
+              }
+              return;
+            }
+          }
+          // The job does show candidates: the client is looking in the wrong place or with the
+          // wrong session. A fresh link opens the portal on their jobs, signed in as themselves.
+          String job = jobShowingCandidates(turn.all("jobSubmissions"));
+          if (email != null && job != null) {
+            proposeOnce("proposeAccessLinkResend", args("jobId", job, "email", email));
           }
         }
         case OUTDATED_RESUME, ATTACHMENT_DOWNLOAD -> {
@@ -419,6 +426,20 @@ public final class OfflineBrain implements ChatModel {
       }
     }
     return active == 1 && preferred == null ? only : null;
+  }
+
+  /** The first of these jobs that shows candidates to an active collaborator, or null. */
+  static String jobShowingCandidates(List<JsonNode> jobs) {
+    for (JsonNode job : jobs) {
+      boolean visible = false;
+      for (JsonNode s : job.path("submissions")) {
+        visible |= s.path("visibleToClients").asBoolean();
+      }
+      if (visible && job.path("activeCollaborators").asInt() > 0) {
+        return job.path("jobId").asText();
+      }
+    }
+    return null;
   }
 
   static boolean decided(JsonNode state) {
