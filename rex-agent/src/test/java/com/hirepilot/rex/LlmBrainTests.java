@@ -135,13 +135,7 @@ class LlmBrainTests {
         .doesNotContain(FakeDesk.CANDIDATE_PHONE);
     assertThat(llm.seen.get(0).toolSpecifications())
         .extracting(t -> t.name())
-        .containsExactlyInAnyOrder(
-            "myAccess",
-            "myJobs",
-            "portalStatus",
-            "proposeMyAccessLink",
-            "proposeEscalation",
-            "escalateSystemWideFailure");
+        .containsExactlyInAnyOrderElementsOf(ToolSetTests.CLIENT_TOOLS);
   }
 
   @Test

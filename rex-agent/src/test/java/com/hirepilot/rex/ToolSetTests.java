@@ -41,36 +41,32 @@ class ToolSetTests {
     }
   }
 
+  /** The client's tools, by name: what a client's conversation offers a model. */
+  static final Set<String> CLIENT_TOOLS =
+      Set.of(
+          "myAccess",
+          "myJobs",
+          "portalStatus",
+          "proposeMyAccessLink",
+          "proposeEscalation",
+          "escalateSystemWideFailure");
+
+  static final Set<String> RECRUITER_READ_TOOLS =
+      Set.of(
+          "submissionState",
+          "collaboratorAccess",
+          "jobSubmissions",
+          "emailDeliveries",
+          "submissionAttachments",
+          "jobActivity",
+          "systemHealth");
+
   @Test
   void theTwoSetsShareNoReadTool() {
     Set<String> client = RoleTools.namesOf(ClientTools.class);
     Set<String> recruiter = RoleTools.namesOf(RecruiterTools.class);
-    assertThat(client)
-        .containsExactlyInAnyOrder(
-            "myAccess",
-            "myJobs",
-            "portalStatus",
-            "proposeMyAccessLink",
-            "proposeEscalation",
-            "escalateSystemWideFailure");
-    assertThat(recruiter)
-        .contains(
-            "submissionState",
-            "collaboratorAccess",
-            "jobSubmissions",
-            "emailDeliveries",
-            "submissionAttachments",
-            "jobActivity",
-            "systemHealth");
-    assertThat(client)
-        .doesNotContainAnyElementsOf(
-            Set.of(
-                "submissionState",
-                "collaboratorAccess",
-                "jobSubmissions",
-                "emailDeliveries",
-                "submissionAttachments",
-                "jobActivity",
-                "systemHealth"));
+    assertThat(client).containsExactlyInAnyOrderElementsOf(CLIENT_TOOLS);
+    assertThat(recruiter).containsAll(RECRUITER_READ_TOOLS);
+    assertThat(client).doesNotContainAnyElementsOf(RECRUITER_READ_TOOLS);
   }
 }
