@@ -24,6 +24,22 @@ class OfflineBrainTests {
   }
 
   @Test
+  void spelledOutNegationsReadLikeContractedOnes() {
+    for (String[] pair :
+        new String[][] {
+          {"her sign-in link doesn't work", "her sign-in link does not work"},
+          {"the link isn't working for my client", "the link is not working for my client"},
+          {"she can't log in", "she cannot log in"},
+          {"approve doesn't work", "approve is not working"}
+        }) {
+      assertThat(com.hirepilot.rex.brain.Understanding.read(pair[1]).intent())
+          .as(pair[1])
+          .isNotNull()
+          .isEqualTo(com.hirepilot.rex.brain.Understanding.read(pair[0]).intent());
+    }
+  }
+
+  @Test
   void aSystemWideFailureIsEscalatedAtOnce() {
     FakeDesk desk = new FakeDesk();
     desk.systemWide = true;

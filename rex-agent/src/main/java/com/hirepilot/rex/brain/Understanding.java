@@ -52,7 +52,7 @@ public record Understanding(
               "\\b(500|5xx|502|503|504)\\b",
               "\\bserver errors?\\b",
               "\\b(system|portal|site)[- ]wide\\b",
-              "\\bfor everyone\\b",
+              "\\bfor (everyone|anyone|everybody|anybody)\\b",
               "\\beveryone (is|says|can)",
               "\\bnothing loads\\b",
               "\\bglobally\\b"),
@@ -93,7 +93,7 @@ public record Understanding(
               Intent.BUTTONS_NOT_WORKING,
               "\\bbuttons?\\b",
               "\\b(approve|reject|request interview|feedback|decision)\\b[^.?!\\n]{0,40}"
-                  + "\\b(not working|doesn'?t work|does nothing|nothing happens|broken|dead"
+                  + "\\b((?:not|\\w+n't) working|doesn'?t work|does nothing|nothing happens|broken|dead"
                   + "|greyed|grayed|isn'?t doing|won'?t|fails?|failing)\\b",
               "\\b(can'?t|cannot|unable to) (approve|reject|request an? interview|leave feedback"
                   + "|comment)\\b"),
@@ -121,7 +121,7 @@ public record Understanding(
               "\\b(can'?t|cannot|can not|couldn'?t|unable to|not able to) (get in|log ?in|sign ?in"
                   + "|access|get into|open the portal|get to the portal)\\b",
               "\\baccess denied\\b",
-              "\\blink\\b[^.?!\\n]{0,25}\\b(dead|invalid|expired|broken|not working|doesn'?t work"
+              "\\blink\\b[^.?!\\n]{0,25}\\b(dead|invalid|expired|broken|(?:not|\\w+n't) working|doesn'?t work"
                   + "|no longer works|is bad)\\b",
               "\\b(dead|invalid|expired|broken) link\\b",
               "\\bexpired\\b",
@@ -155,7 +155,7 @@ public record Understanding(
 
   private static final Pattern TROUBLE =
       Pattern.compile(
-          "\\b(can'?t|cannot|won'?t|isn'?t|doesn'?t|didn'?t|not working|never|error|stuck"
+          "\\b(can'?t|cannot|won'?t|isn'?t|doesn'?t|didn'?t|(?:not|\\w+n't) working|never|error|stuck"
               + "|broken|expired|invalid|wrong|old|empty|blank|nothing|fail\\w*|down|missing)\\b");
 
   public static Understanding read(String text) {
@@ -252,6 +252,15 @@ public record Understanding(
         .replaceAll("\\bdidnt\\b", "didn't")
         .replaceAll("\\bisnt\\b", "isn't")
         .replaceAll("\\bsubmision", "submission")
+        // One spelling for each negation, so that every rule written with "doesn't" also
+        // reads "does not".
+        .replaceAll("\\bdoes not\\b", "doesn't")
+        .replaceAll("\\bdo not\\b", "don't")
+        .replaceAll("\\bdid not\\b", "didn't")
+        .replaceAll("\\bis not\\b", "isn't")
+        .replaceAll("\\bwill not\\b", "won't")
+        .replaceAll("\\bcan not\\b", "can't")
+        .replaceAll("\\bcannot\\b", "can't")
         .replaceAll("\\s+", " ")
         .trim();
   }
