@@ -45,10 +45,13 @@ class SecurityConfiguration {
     RequestMatcher recruiterPaths =
         request -> {
           String path = request.getServletPath();
-          // REX serves both doors: with a bearer token it is the recruiter's, without one the
-          // request goes on to the portal's chain and its session.
+          // REX serves both doors: a request with a portal session and no bearer token goes on
+          // to the portal's chain; anything else is the recruiter API's, so a recruiter who
+          // forgot the token hears "401, a token is required", not the portal's CSRF refusal.
           boolean rexFromPortal =
-              path.startsWith("/api/rex/") && request.getHeader("Authorization") == null;
+              path.startsWith("/api/rex/")
+                  && request.getHeader("Authorization") == null
+                  && request.getRequestedSessionId() != null;
           return path.startsWith("/api/") && !path.startsWith("/api/portal/") && !rexFromPortal;
         };
     return http.securityMatcher(recruiterPaths)

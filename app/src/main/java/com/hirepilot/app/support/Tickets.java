@@ -64,21 +64,24 @@ class Tickets {
         return get(existing.get()).orElseThrow();
       }
     }
+    // The fields come from a conversation (an LLM may fill them): cut to the columns' sizes.
     Ticket ticket =
         new Ticket(
             Ids.next(),
             draft.workspaceId(),
-            draft.jobId(),
-            draft.candidateId(),
-            draft.clientEmail(),
-            draft.portalUrl() != null
-                ? draft.portalUrl()
-                : draft.jobId() == null
-                    ? portal.link("/portal")
-                    : portal.link("/portal/jobs/" + draft.jobId()),
-            draft.errorMessage(),
-            draft.browser(),
-            draft.summary(),
+            cut(draft.jobId(), 40),
+            cut(draft.candidateId(), 40),
+            cut(draft.clientEmail(), 320),
+            cut(
+                draft.portalUrl() != null
+                    ? draft.portalUrl()
+                    : draft.jobId() == null
+                        ? portal.link("/portal")
+                        : portal.link("/portal/jobs/" + draft.jobId()),
+                2000),
+            cut(draft.errorMessage(), 2000),
+            cut(draft.browser(), 400),
+            cut(draft.summary(), 2000),
             draft.urgent(),
             draft.openedBy(),
             clock.instant());
@@ -172,11 +175,15 @@ class Tickets {
             new OutgoingEmail(
                 t.workspaceId(),
                 null,
-                EmailKind.RECRUITER_ALERT,
+                EmailKind.SUPPORT_TICKET,
                 properties.supportAddress(),
                 subject,
                 text,
                 html));
+  }
+
+  private static String cut(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "\u2026";
   }
 
   private static String orNone(String value) {

@@ -326,6 +326,12 @@ class RexJourneyTests {
             "{\"conversationId\":%s,\"message\":\"hi\"}"
                 .formatted(quote(mine.path("conversationId").asText())));
     assertThat(r.statusCode()).isEqualTo(401);
+    // No token and no session: the recruiter API's 401, with the way in.
+    HttpResponse<String> anonymous =
+        new Browser(origin).postJsonWithoutCsrf("/api/rex/chat", "{\"message\":\"hi\"}");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+    assertThat(new Browser(origin).get("/api/rex/tickets").statusCode()).isEqualTo(401);
     HttpResponse<String> empty = recruiter.post("/api/rex/chat", "{\"message\":\"  \"}");
     assertThat(empty.statusCode()).isEqualTo(422);
     HttpResponse<String> unknown = recruiter.post("/api/rex/actions/nope/confirm", "");

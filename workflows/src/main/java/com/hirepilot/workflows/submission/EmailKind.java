@@ -7,5 +7,7 @@ public enum EmailKind {
   RECRUITER_NOTIFICATION,
   RECRUITER_ALERT,
   COMMENT_NOTIFICATION,
-  ACCESS_LINK
+  ACCESS_LINK,
+  /** An escalation ticket REX opened, to the support address. */
+  SUPPORT_TICKET
 }
