@@ -239,10 +239,6 @@ public class LoginLinks {
     return out;
   }
 
-  public Instant now() {
-    return clock.instant();
-  }
-
   @EventListener
   void revokeLinksOf(CollaboratorRemoved removed) {
     jdbc.sql("delete from login_token where collaborator_id = ?")

@@ -25,6 +25,24 @@ class CandidateReads {
     this.jdbc = jdbc;
   }
 
+  /** The candidates' email, phone and internal notes: what must never reach a client. */
+  List<String> internalTexts(Collection<String> candidateIds) {
+    if (candidateIds.isEmpty()) {
+      return List.of();
+    }
+    List<String> texts = new ArrayList<>();
+    jdbc.sql("select email, phone, internal_notes from candidate where id in (:ids)")
+        .param("ids", candidateIds)
+        .query(
+            rs -> {
+              texts.add(rs.getString("email"));
+              texts.add(rs.getString("phone"));
+              texts.add(rs.getString("internal_notes"));
+            });
+    texts.removeIf(java.util.Objects::isNull);
+    return texts;
+  }
+
   Map<String, CandidateCard> cards(Collection<String> candidateIds) {
     if (candidateIds.isEmpty()) {
       return Map.of();

@@ -91,6 +91,14 @@ public class CandidateService {
     return reads.cards(candidateIds);
   }
 
+  /**
+   * The email, phone and internal notes of these candidates, in one statement: the text REX checks
+   * every answer to a client against.
+   */
+  public List<String> internalTexts(Collection<String> candidateIds) {
+    return reads.internalTexts(candidateIds);
+  }
+
   /** Each candidate's name by ID, in one statement. */
   public Map<String, String> names(Collection<String> candidateIds) {
     return reads.names(candidateIds);

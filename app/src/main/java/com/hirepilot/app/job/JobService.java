@@ -61,8 +61,12 @@ public class JobService {
   }
 
   public Job get(String workspaceId, String jobId) {
-    return jobs.findByIdAndWorkspaceId(jobId, workspaceId)
-        .orElseThrow(() -> new NotFoundException("Job"));
+    return find(workspaceId, jobId).orElseThrow(() -> new NotFoundException("Job"));
+  }
+
+  /** The workspace's job, or empty when it is another's or none. */
+  public Optional<Job> find(String workspaceId, String jobId) {
+    return jobs.findByIdAndWorkspaceId(jobId, workspaceId);
   }
 
   /** The job, whatever workspace it is in: for work already scoped, such as a workflow's. */

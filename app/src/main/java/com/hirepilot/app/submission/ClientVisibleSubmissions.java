@@ -80,6 +80,20 @@ public class ClientVisibleSubmissions {
             .list());
   }
 
+  /** The submissions a client sees on each of these jobs, oldest first, in two statements. */
+  public List<Shown> ofJobs(Collection<String> jobIds) {
+    if (jobIds.isEmpty()) {
+      return List.of();
+    }
+    return withFiles(
+        jdbc.sql(
+                SELECT
+                    + " where job_id in (:ids) and status <> 'WITHDRAWN' order by created_at, id")
+            .param("ids", jobIds)
+            .query(ClientVisibleSubmissions::row)
+            .list());
+  }
+
   /** The submission, unless it was withdrawn. */
   public Optional<Shown> one(String submissionId) {
     return withFiles(

@@ -152,10 +152,7 @@ class ProposedActions {
         return Findings.Proposal.refused(
             action.kind(), "a ticket needs " + String.join(", ", missing) + ".");
       }
-      if (!blank(e.jobId())
-          && jobs.find(e.jobId())
-              .filter(j -> j.workspaceId().equals(caller.workspaceId()))
-              .isEmpty()) {
+      if (!blank(e.jobId()) && jobs.find(caller.workspaceId(), e.jobId()).isEmpty()) {
         return Findings.Proposal.refused(action.kind(), "there is no such job here.");
       }
       payload.set("ticket", JSON.valueToTree(e));

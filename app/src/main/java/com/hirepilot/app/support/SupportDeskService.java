@@ -2,7 +2,6 @@ package com.hirepilot.app.support;
 
 import com.hirepilot.app.auth.LoginLinks;
 import com.hirepilot.app.candidate.Attachment;
-import com.hirepilot.app.candidate.Candidate;
 import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
@@ -27,6 +26,7 @@ import com.hirepilot.workflows.submission.SubmissionEventType;
 import com.hirepilot.workflows.submission.SubmissionSnapshot;
 import com.hirepilot.workflows.submission.SubmissionStatus;
 import com.hirepilot.workflows.submission.TimelineEntry;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -69,6 +69,7 @@ class SupportDeskService implements SupportDesk {
   private final HealthSignals health;
   private final ProposedActions actions;
   private final Tickets tickets;
+  private final Clock clock;
 
   SupportDeskService(
       SubmissionOverview overview,
@@ -81,7 +82,8 @@ class SupportDeskService implements SupportDesk {
       ClientVisibleSubmissions visible,
       HealthSignals health,
       ProposedActions actions,
-      Tickets tickets) {
+      Tickets tickets,
+      Clock clock) {
     this.overview = overview;
     this.live = live;
     this.jobs = jobs;
@@ -93,6 +95,7 @@ class SupportDeskService implements SupportDesk {
     this.health = health;
     this.actions = actions;
     this.tickets = tickets;
+    this.clock = clock;
   }
 
   @Override
@@ -153,7 +156,7 @@ class SupportDeskService implements SupportDesk {
     Map<String, String> titles = jobs.titles(records.stream().map(Collaborator::jobId).toList());
     Map<String, LoginLinks.History> history =
         links.historyOf(records.stream().map(Collaborator::id).toList());
-    Instant now = links.now();
+    Instant now = clock.instant();
     List<Findings.Membership> memberships = new ArrayList<>();
     for (Collaborator c : records) {
       LoginLinks.History h = history.get(c.id());
@@ -177,7 +180,7 @@ class SupportDeskService implements SupportDesk {
   @Override
   @Transactional(readOnly = true)
   public Findings.JobSubmissions jobSubmissions(Caller caller, String jobId) {
-    Optional<Job> job = jobs.find(jobId).filter(j -> j.workspaceId().equals(caller.workspaceId()));
+    Optional<Job> job = jobs.find(caller.workspaceId(), jobId);
     if (job.isEmpty()) {
       return new Findings.JobSubmissions(false, jobId, null, 0, List.of());
     }
@@ -299,7 +302,7 @@ class SupportDeskService implements SupportDesk {
   @Override
   @Transactional(readOnly = true)
   public Findings.JobActivity jobActivity(Caller caller, String jobId) {
-    Optional<Job> job = jobs.find(jobId).filter(j -> j.workspaceId().equals(caller.workspaceId()));
+    Optional<Job> job = jobs.find(caller.workspaceId(), jobId);
     if (job.isEmpty()) {
       return new Findings.JobActivity(false, jobId, null, List.of());
     }
@@ -362,26 +365,31 @@ class SupportDeskService implements SupportDesk {
         me.displayName(),
         mine.stream().map(j -> new Findings.MyJob(j.id(), j.title(), j.clientCompany())).toList(),
         latest.map(h -> at(h.lastSentAt())).orElse(null),
-        latest.map(h -> h.lastLinkState(links.now())).orElse("NONE"));
+        latest.map(h -> h.lastLinkState(clock.instant())).orElse("NONE"));
   }
 
   @Override
   @Transactional(readOnly = true)
   public Findings.MyJobs myJobs(Caller client) {
-    Collaborator me = me(client);
+    // Five statements however many jobs and candidates: the client's jobs, their visible
+    // submissions with files, the candidates' names, the public files.
+    List<Job> mine = jobs.jobsOpenTo(me(client));
+    List<ClientVisibleSubmissions.Shown> shown =
+        visible.ofJobs(mine.stream().map(Job::id).toList());
+    Map<String, String> names =
+        candidates.names(shown.stream().map(ClientVisibleSubmissions.Shown::candidateId).toList());
+    Map<String, Attachment> files =
+        candidates
+            .publicFiles(shown.stream().flatMap(s -> s.attachmentIds().stream()).toList())
+            .stream()
+            .collect(java.util.stream.Collectors.toMap(Attachment::id, a -> a));
     List<Findings.MyJobWithCandidates> out = new ArrayList<>();
-    for (Job job : jobs.jobsOpenTo(me)) {
-      List<ClientVisibleSubmissions.Shown> shown = visible.ofJob(job.id());
-      Map<String, String> names =
-          candidates.names(
-              shown.stream().map(ClientVisibleSubmissions.Shown::candidateId).toList());
-      Map<String, Attachment> files =
-          candidates
-              .publicFiles(shown.stream().flatMap(s -> s.attachmentIds().stream()).toList())
-              .stream()
-              .collect(java.util.stream.Collectors.toMap(Attachment::id, a -> a));
+    for (Job job : mine) {
       List<Findings.VisibleSubmission> subs = new ArrayList<>();
       for (ClientVisibleSubmissions.Shown s : shown) {
+        if (!s.jobId().equals(job.id())) {
+          continue;
+        }
         List<Findings.VisibleFile> theirs =
             s.attachmentIds().stream()
                 .map(files::get)
@@ -468,7 +476,7 @@ class SupportDeskService implements SupportDesk {
                 + "/"
                 + signals
                 + "/"
-                + (links.now().getEpochSecond() / HealthSignals.WINDOW.toSeconds()),
+                + (clock.instant().getEpochSecond() / HealthSignals.WINDOW.toSeconds()),
             conversationId);
     return new Findings.Escalation(true, ticket.id(), null);
   }
@@ -476,24 +484,16 @@ class SupportDeskService implements SupportDesk {
   @Override
   @Transactional(readOnly = true)
   public List<String> internalTextsFor(Caller client) {
+    List<String> jobIds = jobs.jobsOpenTo(me(client)).stream().map(Job::id).toList();
+    List<String> candidateIds =
+        visible.ofJobs(jobIds).stream().map(ClientVisibleSubmissions.Shown::candidateId).toList();
     List<String> out = new ArrayList<>();
-    Collaborator me = me(client);
-    for (Job job : jobs.jobsOpenTo(me)) {
-      for (ClientVisibleSubmissions.Shown s : visible.ofJob(job.id())) {
-        candidates
-            .find(s.candidateId())
-            .ifPresent(
-                (Candidate c) -> {
-                  out.add(c.email());
-                  out.add(c.phone());
-                  if (c.internalNotes() != null) {
-                    out.add(c.internalNotes());
-                    out.addAll(List.of(c.internalNotes().split("\\R")));
-                  }
-                });
-      }
+    for (String text : candidates.internalTexts(candidateIds)) {
+      out.add(text);
+      // Each line of a note too, so that a quoted line is caught as well as the whole note.
+      out.addAll(List.of(text.split("\\R")));
     }
-    out.removeIf(t -> t == null || t.strip().length() < 4);
+    out.removeIf(t -> t.strip().length() < 4);
     return out;
   }
 

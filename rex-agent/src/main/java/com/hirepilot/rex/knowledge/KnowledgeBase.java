@@ -35,6 +35,7 @@ public final class KnowledgeBase {
       Pattern.compile("^<a id=\"([a-z0-9-]+)\"></a>\\s*$", Pattern.MULTILINE);
 
   private final Map<String, Section> byRef;
+  private final List<Section> ordered;
 
   private KnowledgeBase(List<Section> sections) {
     Map<String, Section> map = new LinkedHashMap<>();
@@ -46,8 +47,6 @@ public final class KnowledgeBase {
     this.byRef = Map.copyOf(map);
     this.ordered = List.copyOf(sections);
   }
-
-  private final List<Section> ordered;
 
   /** The pages packed under {@code rex/knowledge/} on the class path. */
   public static KnowledgeBase fromClasspath() {
