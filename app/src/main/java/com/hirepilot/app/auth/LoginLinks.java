@@ -45,6 +45,8 @@ public class LoginLinks {
     VALID,
     USED,
     EXPIRED,
+    /** The agency removed the collaborator: their links ended with their access. */
+    REVOKED,
     UNKNOWN
   }
 
@@ -58,6 +60,7 @@ public class LoginLinks {
     /** Whether this is the link of the collaborator signed in now. */
     public boolean ownedBy(String signedInCollaboratorId) {
       return state != State.UNKNOWN
+          && state != State.REVOKED
           && collaboratorId != null
           && collaboratorId.equals(signedInCollaboratorId);
     }
@@ -129,14 +132,16 @@ public class LoginLinks {
     Instant now = clock.instant();
     return jdbc.sql(
             """
-            select collaborator_id, target_path, expires_at, used_at
+            select collaborator_id, target_path, expires_at, used_at, revoked_at
               from login_token where token_hash = ?
             """)
         .param(TokenHashes.sha256(token))
         .query(
             (rs, n) -> {
               State state;
-              if (Timestamps.read(rs, "used_at") != null) {
+              if (Timestamps.read(rs, "revoked_at") != null) {
+                state = State.REVOKED;
+              } else if (Timestamps.read(rs, "used_at") != null) {
                 state = State.USED;
               } else if (Timestamps.read(rs, "expires_at").isAfter(now)) {
                 state = State.VALID;
@@ -164,7 +169,7 @@ public class LoginLinks {
         jdbc.sql(
                 """
                 update login_token set used_at = ?
-                 where token_hash = ? and used_at is null and expires_at > ?
+                 where token_hash = ? and used_at is null and revoked_at is null and expires_at > ?
                 """)
             .params(Timestamps.param(now), hash, Timestamps.param(now))
             .update();
@@ -241,8 +246,10 @@ public class LoginLinks {
 
   @EventListener
   void revokeLinksOf(CollaboratorRemoved removed) {
-    jdbc.sql("delete from login_token where collaborator_id = ?")
-        .param(removed.collaboratorId())
+    // Kept, marked: opening one then says the access ended, rather than "unknown link".
+    jdbc.sql(
+            "update login_token set revoked_at = ? where collaborator_id = ? and revoked_at is null")
+        .params(Timestamps.param(clock.instant()), removed.collaboratorId())
         .update();
   }
 }

@@ -126,7 +126,11 @@ class SecurityConfiguration {
                         }))
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers("/portal/login", "/portal/access", "/portal/assets/**")
+                a.requestMatchers(
+                        "/portal/login",
+                        "/portal/access",
+                        "/portal/access/renew",
+                        "/portal/assets/**")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/portal/session")
                     .permitAll()

@@ -61,7 +61,7 @@ class SignInThrottle extends OncePerRequestFilter {
       return null;
     }
     return switch (request.getServletPath()) {
-      case "/portal/access" -> Throttle.LINK_REQUESTS_PER_IP;
+      case "/portal/access", "/portal/access/renew" -> Throttle.LINK_REQUESTS_PER_IP;
       case "/portal/login", "/api/portal/session" -> Throttle.SIGN_INS_PER_IP;
       default -> null;
     };

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class JobActivityLog {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  JobActivityLog(JdbcClient jdbc) {
+  JobActivityLog(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /**
@@ -37,25 +40,31 @@ public class JobActivityLog {
       boolean clientVisible,
       String detail,
       Instant at) {
-    return jdbc.sql(
-                """
+    boolean written =
+        jdbc.sql(
+                    """
                 insert into job_activity
                   (id, job_id, submission_id, type, actor, client_visible, detail, idempotency_key, at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing
                 """)
-            .params(
-                Ids.next(),
-                jobId,
-                submissionId,
-                type.name(),
-                actor,
-                clientVisible,
-                detail,
-                idempotencyKey,
-                Timestamps.param(at))
-            .update()
-        == 1;
+                .params(
+                    Ids.next(),
+                    jobId,
+                    submissionId,
+                    type.name(),
+                    actor,
+                    clientVisible,
+                    detail,
+                    idempotencyKey,
+                    Timestamps.param(at))
+                .update()
+            == 1;
+    if (written) {
+      // The portal's live feed pushes the line to the job's open pages once it is committed.
+      events.publishEvent(new JobActivityAppended(jobId, clientVisible));
+    }
+    return written;
   }
 
   public List<JobActivity> forJob(String jobId) {

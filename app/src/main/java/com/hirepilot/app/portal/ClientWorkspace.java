@@ -2,24 +2,29 @@ package com.hirepilot.app.portal;
 
 import com.hirepilot.app.auth.PortalClient;
 import com.hirepilot.app.candidate.Attachment;
+import com.hirepilot.app.candidate.AttachmentStorage;
 import com.hirepilot.app.candidate.CandidateCard;
 import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
+import com.hirepilot.app.job.JobActivity;
 import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.submission.ClientFeedback;
 import com.hirepilot.app.submission.ClientVisibleSubmissions;
 import com.hirepilot.app.submission.SubmissionComment;
 import com.hirepilot.app.system.NotFoundException;
+import com.hirepilot.app.workspace.AgencyBrand;
+import com.hirepilot.app.workspace.AgencyBrands;
 import com.hirepilot.workflows.submission.Decision;
-import com.hirepilot.workflows.submission.SubmissionEventType;
+import com.hirepilot.workflows.submission.SubmissionStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,42 +43,68 @@ class ClientWorkspace {
 
   private final JobService jobs;
   private final CandidateService candidates;
+  private final AttachmentStorage storage;
   private final ClientVisibleSubmissions submissions;
   private final JobActivityLog activityLog;
   private final ClientFeedback feedback;
+  private final AgencyBrands brands;
 
   ClientWorkspace(
       JobService jobs,
       CandidateService candidates,
+      AttachmentStorage storage,
       ClientVisibleSubmissions submissions,
       JobActivityLog activityLog,
-      ClientFeedback feedback) {
+      ClientFeedback feedback,
+      AgencyBrands brands) {
     this.jobs = jobs;
     this.candidates = candidates;
+    this.storage = storage;
     this.submissions = submissions;
     this.activityLog = activityLog;
     this.feedback = feedback;
+    this.brands = brands;
   }
+
+  /** What the portal's home page shows: who is signed in, their agency, and their jobs. */
+  record HomePage(
+      PortalViews.Session session, PortalViews.Brand brand, List<PortalViews.JobSummary> jobs) {}
 
   /** Everything the job page shows, read at once. */
   record JobPage(
       PortalViews.Session session,
+      PortalViews.Brand brand,
       PortalViews.JobView job,
-      List<PortalViews.SubmissionDetail> submissions,
+      PortalViews.JobSummary counts,
+      List<PortalViews.SubmissionView> submissions,
       List<PortalViews.ActivityView> activity) {}
+
+  /** Everything the candidate page shows, read at once. */
+  record CandidatePage(
+      PortalViews.Session session,
+      PortalViews.Brand brand,
+      PortalViews.JobView job,
+      PortalViews.SubmissionDetail submission,
+      List<PortalViews.ActivityView> activity) {}
+
+  /** The page frame of pages that show no job: who is signed in, and their agency. */
+  record Frame(PortalViews.Session session, PortalViews.Brand brand) {}
 
   @Transactional(readOnly = true)
   public PortalViews.Session session() {
     return session(signedIn());
   }
 
-  /** What the portal's home page shows: who is signed in, and their jobs. */
-  record HomePage(PortalViews.Session session, List<PortalViews.JobSummary> jobs) {}
+  @Transactional(readOnly = true)
+  public Frame frame() {
+    Collaborator me = signedIn();
+    return new Frame(session(me), brand(me));
+  }
 
   @Transactional(readOnly = true)
   public HomePage homePage() {
     Collaborator me = signedIn();
-    return new HomePage(session(me), jobsOf(me));
+    return new HomePage(session(me), brand(me), jobsOf(me));
   }
 
   /** The client's jobs with how many candidates each shows them. */
@@ -84,13 +115,25 @@ class ClientWorkspace {
 
   private List<PortalViews.JobSummary> jobsOf(Collaborator me) {
     List<Job> open = jobs.jobsOpenTo(me);
-    Map<String, Integer> counts = submissions.countsByJob(open.stream().map(Job::id).toList());
+    Map<String, ClientVisibleSubmissions.Counts> counts =
+        submissions.countsByJob(open.stream().map(Job::id).toList());
     return open.stream()
         .map(
             job ->
-                new PortalViews.JobSummary(
-                    job.id(), job.title(), job.clientCompany(), counts.getOrDefault(job.id(), 0)))
+                summary(job, counts.getOrDefault(job.id(), ClientVisibleSubmissions.Counts.NONE)))
         .toList();
+  }
+
+  private static PortalViews.JobSummary summary(Job job, ClientVisibleSubmissions.Counts c) {
+    return new PortalViews.JobSummary(
+        job.id(),
+        job.title(),
+        job.clientCompany(),
+        c.total(),
+        c.waiting(),
+        c.interview(),
+        c.approved(),
+        c.rejected());
   }
 
   @Transactional(readOnly = true)
@@ -113,19 +156,91 @@ class ClientWorkspace {
   public JobPage jobPage(String jobId) {
     Collaborator me = signedIn();
     Job job = visibleJob(me, jobId);
+    List<ClientVisibleSubmissions.Shown> shown = submissions.ofJob(job.id());
+    List<PortalViews.SubmissionView> cards = new ArrayList<>(views(shown));
+    // The candidates waiting for the client come first: they are the reason to open the page.
+    cards.sort(Comparator.comparingInt(s -> urgency(s.status())));
     return new JobPage(
-        session(me), view(job), details(submissions.ofJob(job.id())), activityOf(job));
+        session(me),
+        brand(me),
+        view(job),
+        summary(job, countsOf(cards)),
+        cards,
+        activityOf(job, shown));
+  }
+
+  @Transactional(readOnly = true)
+  public CandidatePage candidatePage(String submissionId) {
+    Collaborator me = signedIn();
+    ClientVisibleSubmissions.Shown shown = visibleSubmission(me, submissionId);
+    Job job = visibleJob(me, shown.jobId());
+    PortalViews.SubmissionDetail detail = details(List.of(shown)).get(0);
+    List<PortalViews.ActivityView> activity =
+        activityOf(job, List.of(shown)).stream()
+            .filter(a -> shown.id().equals(a.submissionId()))
+            .toList();
+    return new CandidatePage(session(me), brand(me), view(job), detail, activity);
   }
 
   @Transactional(readOnly = true)
   public List<PortalViews.ActivityView> activity(String jobId) {
-    return activityOf(visibleJob(signedIn(), jobId));
+    Job job = visibleJob(signedIn(), jobId);
+    return activityOf(job, submissions.ofJob(job.id()));
+  }
+
+  /**
+   * Checks the signed-in client may watch the job's events.
+   *
+   * @return the collaborator the stream belongs to: the stream checks them again on every push
+   */
+  @Transactional(readOnly = true)
+  public String watch(String jobId) {
+    Collaborator me = signedIn();
+    visibleJob(me, jobId);
+    return me.id();
+  }
+
+  /**
+   * The job's client-visible activity for an open event stream, checked as a request would be: the
+   * collaborator must still be active and still on the job.
+   *
+   * @throws PortalSessionEnded or {@link NotFoundException} once they may no longer see it
+   */
+  @Transactional(readOnly = true)
+  public List<PortalViews.ActivityView> activityFor(String collaboratorId, String jobId) {
+    Collaborator me =
+        jobs.collaborator(collaboratorId)
+            .filter(Collaborator::isActive)
+            .orElseThrow(PortalSessionEnded::new);
+    Job job = visibleJob(me, jobId);
+    return activityOf(job, submissions.ofJob(job.id()));
   }
 
   /** The job of a submission the client can see, for redirects after a form post. */
   @Transactional(readOnly = true)
   public String jobIdOf(String submissionId) {
     return visibleSubmission(signedIn(), submissionId).jobId();
+  }
+
+  /**
+   * A file the client may download: a public attachment shown with a submission they can see. Any
+   * other file, a private one, another job's, a withdrawn candidate's, is as good as unknown.
+   */
+  @Transactional(readOnly = true)
+  public PortalViews.FileToSend file(String attachmentId) {
+    Collaborator me = signedIn();
+    Attachment file =
+        candidates.publicFiles(List.of(attachmentId)).stream()
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("Attachment"));
+    boolean shownToMe =
+        submissions.jobsShowingFile(file.id()).stream()
+            .anyMatch(jobId -> jobs.jobOpenTo(me, jobId).isPresent());
+    if (!shownToMe) {
+      throw new NotFoundException("Attachment");
+    }
+    return new PortalViews.FileToSend(
+        file.filename(), file.contentType(), file.size(), storage.resolve(file.storageName()));
   }
 
   /**
@@ -159,6 +274,11 @@ class ClientWorkspace {
     return new PortalViews.Session(new PortalViews.Person(me.displayName(), me.email()));
   }
 
+  private PortalViews.Brand brand(Collaborator me) {
+    AgencyBrand brand = brands.of(me.workspaceId());
+    return new PortalViews.Brand(brand.name(), brand.colour());
+  }
+
   private Job visibleJob(Collaborator me, String jobId) {
     return jobs.jobOpenTo(me, jobId).orElseThrow(() -> new NotFoundException("Job"));
   }
@@ -183,12 +303,36 @@ class ClientWorkspace {
         job.clientCompany());
   }
 
-  private List<PortalViews.ActivityView> activityOf(Job job) {
+  /** Newest first, each line with its candidate's status now. */
+  private List<PortalViews.ActivityView> activityOf(
+      Job job, List<ClientVisibleSubmissions.Shown> shown) {
     // A withdrawn candidate disappears from the portal, their history included.
     Set<String> withdrawn = submissions.withdrawnOf(job.id());
-    return activityLog.clientVisibleForJob(job.id()).stream()
+    Map<String, SubmissionStatus> statuses =
+        shown.stream()
+            .collect(
+                Collectors.toMap(
+                    ClientVisibleSubmissions.Shown::id,
+                    ClientVisibleSubmissions.Shown::status,
+                    (a, b) -> a));
+    List<JobActivity> lines = new ArrayList<>(activityLog.clientVisibleForJob(job.id()));
+    java.util.Collections.reverse(lines);
+    return lines.stream()
         .filter(a -> a.submissionId() == null || !withdrawn.contains(a.submissionId()))
-        .map(a -> new PortalViews.ActivityView(a.at(), a.type().name(), a.actor(), a.detail()))
+        .map(
+            a -> {
+              SubmissionStatus status =
+                  a.submissionId() == null ? null : statuses.get(a.submissionId());
+              return new PortalViews.ActivityView(
+                  a.id(),
+                  a.at(),
+                  a.type().name(),
+                  a.actor(),
+                  a.detail(),
+                  a.submissionId(),
+                  status,
+                  status == null ? null : PortalLabels.status(status));
+            })
         .toList();
   }
 
@@ -200,7 +344,7 @@ class ClientWorkspace {
         candidates
             .publicFiles(shown.stream().flatMap(s -> s.attachmentIds().stream()).toList())
             .stream()
-            .collect(Collectors.toMap(Attachment::id, a -> a, (a, b) -> a));
+            .collect(Collectors.toMap(Attachment::id, Function.identity(), (a, b) -> a));
     return shown.stream()
         .map(
             s -> {
@@ -212,54 +356,105 @@ class ClientWorkspace {
                   s.message(),
                   s.submittedAt(),
                   s.status(),
+                  PortalLabels.status(s.status()),
                   s.attachmentIds().stream()
                       .map(files::get)
                       .filter(Objects::nonNull)
-                      .map(
-                          a ->
-                              new PortalViews.AttachmentView(
-                                  a.id(), a.filename(), a.kind().name(), a.contentType(), a.size()))
+                      .map(ClientWorkspace::attachment)
                       .toList());
             })
         .toList();
   }
 
+  private static PortalViews.AttachmentView attachment(Attachment a) {
+    return new PortalViews.AttachmentView(
+        a.id(),
+        a.filename(),
+        a.kind().name(),
+        PortalLabels.kind(a.kind()),
+        a.contentType(),
+        a.size(),
+        PortalLabels.preview(a.contentType()));
+  }
+
   private List<PortalViews.SubmissionDetail> details(List<ClientVisibleSubmissions.Shown> shown) {
     Map<String, ClientVisibleSubmissions.Thread> threads =
         submissions.threads(shown.stream().map(ClientVisibleSubmissions.Shown::id).toList());
+    Map<String, ClientVisibleSubmissions.Shown> byId =
+        shown.stream()
+            .collect(Collectors.toMap(ClientVisibleSubmissions.Shown::id, s -> s, (a, b) -> a));
     return views(shown).stream()
         .map(
-            view ->
-                new PortalViews.SubmissionDetail(
-                    view.id(),
-                    view.candidate(),
-                    view.message(),
-                    view.submittedAt(),
-                    view.status(),
-                    view.attachments(),
-                    thread(view, threads.get(view.id()))))
+            view -> {
+              ClientVisibleSubmissions.Shown s = byId.get(view.id());
+              return new PortalViews.SubmissionDetail(
+                  view.id(),
+                  s.jobId(),
+                  view.candidate(),
+                  view.message(),
+                  view.submittedAt(),
+                  view.status(),
+                  view.statusLabel(),
+                  view.attachments(),
+                  thread(s, threads.get(view.id())));
+            })
         .toList();
   }
 
-  /** The submission message, the client-visible decisions and updates, and the comments. */
+  /**
+   * The recruiter's first message and each update, the client's decisions and both sides' comments,
+   * oldest first.
+   */
   private static List<PortalViews.ThreadEntry> thread(
-      PortalViews.SubmissionView view, ClientVisibleSubmissions.Thread thread) {
+      ClientVisibleSubmissions.Shown shown, ClientVisibleSubmissions.Thread thread) {
     List<PortalViews.ThreadEntry> entries = new ArrayList<>();
     entries.add(
         new PortalViews.ThreadEntry(
-            view.submittedAt(), "SUBMITTED", "Your recruiter", view.message()));
+            shown.submittedAt(), "SUBMITTED", "Your recruiter", shown.firstMessage(), true));
+    thread.updates().stream()
+        .map(
+            u ->
+                new PortalViews.ThreadEntry(
+                    u.at(),
+                    "UPDATED",
+                    u.actor(),
+                    u.message() != null
+                        ? u.message()
+                        : u.filesChanged()
+                            ? "The candidate's files were updated."
+                            : "The submission was sent again.",
+                    true))
+        .forEach(entries::add);
     thread.events().stream()
         .map(
-            t ->
-                t.type() == SubmissionEventType.RESENT
-                    ? new PortalViews.ThreadEntry(
-                        t.at(), "UPDATED", "Your recruiter", "The submission was updated.")
-                    : new PortalViews.ThreadEntry(t.at(), t.type().name(), t.actor(), t.detail()))
+            t -> new PortalViews.ThreadEntry(t.at(), t.type().name(), t.actor(), t.detail(), false))
         .forEach(entries::add);
     thread.comments().stream()
-        .map(c -> new PortalViews.ThreadEntry(c.at(), "COMMENTED", c.author(), c.body()))
+        .map(
+            c ->
+                new PortalViews.ThreadEntry(
+                    c.at(),
+                    c.fromRecruiter() ? "REPLIED" : "COMMENTED",
+                    c.author(),
+                    c.body(),
+                    c.fromRecruiter()))
         .forEach(entries::add);
     entries.sort(Comparator.comparing(PortalViews.ThreadEntry::at));
     return entries;
+  }
+
+  private static int urgency(SubmissionStatus status) {
+    return switch (status) {
+      case SENDING, AWAITING_FEEDBACK -> 0;
+      case INTERVIEW_REQUESTED -> 1;
+      case APPROVED -> 2;
+      case REJECTED, WITHDRAWN -> 3;
+    };
+  }
+
+  private static ClientVisibleSubmissions.Counts countsOf(List<PortalViews.SubmissionView> cards) {
+    int[] c = new int[4];
+    cards.forEach(s -> c[urgency(s.status())]++);
+    return new ClientVisibleSubmissions.Counts(c[0], c[1], c[2], c[3]);
   }
 }

@@ -1,6 +1,8 @@
 package com.hirepilot.app.portal;
 
 import com.hirepilot.app.auth.PortalSignIn;
+import com.hirepilot.app.candidate.FileNames;
+import com.hirepilot.app.system.NotFoundException;
 import com.hirepilot.workflows.submission.Decision;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,8 +10,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,8 +28,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The portal's JSON API: the same session and the same authorization as the pages. */
 @RestController
@@ -28,10 +41,12 @@ class PortalApiController {
 
   private final ClientWorkspace workspace;
   private final PortalSignIn signIn;
+  private final PortalEventStreams streams;
 
-  PortalApiController(ClientWorkspace workspace, PortalSignIn signIn) {
+  PortalApiController(ClientWorkspace workspace, PortalSignIn signIn, PortalEventStreams streams) {
     this.workspace = workspace;
     this.signIn = signIn;
+    this.streams = streams;
   }
 
   record SignIn(@NotBlank @Size(max = 200) String token) {}
@@ -86,6 +101,42 @@ class PortalApiController {
   @GetMapping("/jobs/{jobId}/activity")
   List<PortalViews.ActivityView> activity(@PathVariable String jobId) {
     return workspace.activity(jobId);
+  }
+
+  /**
+   * The job's client-visible activity as server-sent events, live. A reconnect's {@code
+   * Last-Event-ID}, or {@code after} from the page, names the last line the page has.
+   */
+  @GetMapping("/jobs/{jobId}/events")
+  SseEmitter events(
+      @PathVariable String jobId,
+      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+      @RequestParam(required = false) @Size(max = 40) String after) {
+    return streams.open(jobId, lastEventId != null ? lastEventId : after);
+  }
+
+  /**
+   * A public file of a candidate the client can see, as a download. The name is sanitised, the type
+   * is the one detected from the bytes at upload, and nothing in the file can run on this origin.
+   */
+  @GetMapping("/attachments/{attachmentId}")
+  ResponseEntity<Resource> attachment(@PathVariable String attachmentId) {
+    PortalViews.FileToSend file = workspace.file(attachmentId);
+    if (!Files.isReadable(file.path())) {
+      throw new NotFoundException("Attachment");
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(file.contentType()))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(FileNames.sanitize(file.filename()), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "default-src 'none'; sandbox")
+        .cacheControl(CacheControl.noStore().cachePrivate())
+        .body(new FileSystemResource(file.path()));
   }
 
   @GetMapping("/submissions/{submissionId}")

@@ -6,8 +6,12 @@ import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.TooManyRequestsException;
 import com.hirepilot.app.system.UserText;
 import com.hirepilot.workflows.submission.Decision;
+import com.hirepilot.workflows.submission.SubmissionStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,11 +21,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The portal's server-rendered pages for a signed-in client. */
+/**
+ * The portal's server-rendered pages for a signed-in client. Every form posts, then redirects back
+ * to the page it came from with the outcome shown at the form (post/redirect/get), so the result is
+ * visible at once and a reload never posts twice. A failed post keeps what the client typed.
+ */
 @Controller
 class PortalPageController {
 
   private static final int MAX_NOTE = 5_000;
+  private static final Set<String> FILTERS = Set.of("waiting", "interview", "approved", "rejected");
 
   private final ClientWorkspace workspace;
   private final PortalSignIn signIn;
@@ -35,54 +44,88 @@ class PortalPageController {
   String home(Model model) {
     ClientWorkspace.HomePage page = workspace.homePage();
     model.addAttribute("me", page.session());
+    model.addAttribute("brand", page.brand());
     model.addAttribute("jobs", page.jobs());
     return "portal/home";
   }
 
   @GetMapping("/portal/jobs/{jobId}")
-  String job(@PathVariable String jobId, Model model) {
+  String job(
+      @PathVariable String jobId, @RequestParam(required = false) String status, Model model) {
     ClientWorkspace.JobPage page = workspace.jobPage(jobId);
+    String filter = status != null && FILTERS.contains(status) ? status : null;
+    List<PortalViews.SubmissionView> shown =
+        page.submissions().stream().filter(s -> PortalLabels.matches(filter, s.status())).toList();
     model.addAttribute("me", page.session());
+    model.addAttribute("brand", page.brand());
     model.addAttribute("job", page.job());
-    model.addAttribute("submissions", page.submissions());
+    model.addAttribute("counts", page.counts());
+    model.addAttribute("filter", filter);
+    model.addAttribute("submissions", shown);
     model.addAttribute("activity", page.activity());
+    model.addAttribute(
+        "lastActivityId", page.activity().isEmpty() ? null : page.activity().get(0).id());
     return "portal/job";
   }
 
   @GetMapping("/portal/submissions/{submissionId}")
-  String submission(@PathVariable String submissionId) {
-    return "redirect:/portal/jobs/"
-        + workspace.jobIdOf(submissionId)
-        + "#submission-"
-        + submissionId;
+  String submission(@PathVariable String submissionId, Model model) {
+    ClientWorkspace.CandidatePage page = workspace.candidatePage(submissionId);
+    PortalViews.SubmissionDetail s = page.submission();
+    model.addAttribute("me", page.session());
+    model.addAttribute("brand", page.brand());
+    model.addAttribute("job", page.job());
+    model.addAttribute("s", s);
+    model.addAttribute("activity", page.activity());
+    model.addAttribute(
+        "lastActivityId", page.activity().isEmpty() ? null : page.activity().get(0).id());
+    model.addAttribute(
+        "preview",
+        s.attachments().stream().filter(a -> !"none".equals(a.preview())).findFirst().orElse(null));
+    model.addAttribute("decided", s.status().isFinal());
+    model.addAttribute("interviewRequested", s.status() == SubmissionStatus.INTERVIEW_REQUESTED);
+    if (!model.containsAttribute("draft")) {
+      model.addAttribute("draft", Map.of());
+    }
+    return "portal/candidate";
   }
 
   @PostMapping("/portal/submissions/{submissionId}/decision")
   String decide(
       @PathVariable String submissionId,
-      @RequestParam String decision,
+      @RequestParam(required = false) String decision,
       @RequestParam(required = false) String reason,
       @RequestParam(required = false) String availability,
       RedirectAttributes redirect) {
-    String jobId = workspace.jobIdOf(submissionId);
-    Decision chosen;
-    try {
-      chosen = Decision.valueOf(decision);
-    } catch (IllegalArgumentException e) {
-      redirect.addFlashAttribute("error", "Choose approve, reject or request an interview.");
-      return "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
+    workspace.jobIdOf(submissionId); // 404 before anything else for a submission not theirs
+    String back = "redirect:/portal/submissions/" + submissionId;
+    Decision chosen = parse(decision);
+    String form = chosen == null ? "approve" : formOf(chosen);
+    redirect.addFlashAttribute(
+        "draft",
+        Map.of(
+            "form", form,
+            "reason", reason == null ? "" : reason,
+            "availability", availability == null ? "" : availability));
+    if (chosen == null) {
+      return failed(redirect, form, "Choose approve, reject or request an interview.", back);
     }
     try {
       reason = UserText.clean("reason", reason);
       availability = UserText.clean("availability", availability);
     } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
-      return "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
+      return failed(redirect, form, e.getMessage(), back);
     }
     if ((reason != null && reason.length() > MAX_NOTE)
         || (availability != null && availability.length() > MAX_NOTE)) {
-      redirect.addFlashAttribute("error", "Your note is too long (at most 5,000 characters).");
-      return "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
+      return failed(redirect, form, "Your note is too long (at most 5,000 characters).", back);
+    }
+    if (chosen == Decision.REQUEST_INTERVIEW && blankToNull(availability) == null) {
+      return failed(
+          redirect,
+          form,
+          "Say when you are available, so your recruiter can arrange the interview.",
+          back);
     }
     try {
       var result =
@@ -91,12 +134,12 @@ class PortalPageController {
               chosen,
               blankToNull(reason),
               chosen == Decision.REQUEST_INTERVIEW ? blankToNull(availability) : null);
-      redirect.addFlashAttribute(
-          "notice", "Thank you. The candidate is now " + label(result.status()) + ".");
+      redirect.addFlashAttribute("notice", noticeFor(result.status()));
+      redirect.addFlashAttribute("draft", Map.of());
     } catch (ConflictException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
+      return failed(redirect, form, e.getMessage(), back);
     }
-    return "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
+    return back;
   }
 
   @PostMapping("/portal/submissions/{submissionId}/comments")
@@ -104,34 +147,68 @@ class PortalPageController {
       @PathVariable String submissionId,
       @RequestParam(required = false) String body,
       RedirectAttributes redirect) {
-    String jobId = workspace.jobIdOf(submissionId);
-    String back = "redirect:/portal/jobs/" + jobId + "#submission-" + submissionId;
+    workspace.jobIdOf(submissionId);
+    String back = "redirect:/portal/submissions/" + submissionId + "#thread";
+    redirect.addFlashAttribute(
+        "draft", Map.of("form", "comment", "body", body == null ? "" : body));
     if (body == null || body.isBlank()) {
-      redirect.addFlashAttribute("error", "Write a comment first.");
-      return back;
+      return failed(redirect, "comment", "Write a comment first.", back);
     }
     try {
       body = UserText.clean("comment", body);
     } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
-      return back;
+      return failed(redirect, "comment", e.getMessage(), back);
     }
     if (body.length() > MAX_NOTE) {
-      redirect.addFlashAttribute("error", "Your comment is too long (at most 5,000 characters).");
-      return back;
+      return failed(
+          redirect, "comment", "Your comment is too long (at most 5,000 characters).", back);
     }
     try {
       workspace.comment(submissionId, body.strip());
     } catch (TooManyRequestsException e) {
-      redirect.addFlashAttribute(
-          "error",
+      return failed(
+          redirect,
+          "comment",
           "You have posted many comments in a short time. Your comment was not sent; try again in "
               + wait(e)
-              + ".");
-      return back;
+              + ".",
+          back);
     }
-    redirect.addFlashAttribute("notice", "Your comment was sent to your recruiter.");
+    redirect.addFlashAttribute("commentNotice", "Your comment was sent to your recruiter.");
+    redirect.addFlashAttribute("draft", Map.of());
     return back;
+  }
+
+  private static String failed(RedirectAttributes redirect, String form, String error, String to) {
+    redirect.addFlashAttribute("error", error);
+    redirect.addFlashAttribute("errorFor", form);
+    return to;
+  }
+
+  private static Decision parse(String decision) {
+    try {
+      return decision == null ? null : Decision.valueOf(decision);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String formOf(Decision decision) {
+    return switch (decision) {
+      case APPROVE -> "approve";
+      case REJECT -> "reject";
+      case REQUEST_INTERVIEW -> "interview";
+    };
+  }
+
+  static String noticeFor(SubmissionStatus status) {
+    return switch (status) {
+      case APPROVED -> "Approved. Your recruiter has been told and will be in touch.";
+      case REJECTED -> "Rejected. Your recruiter has been told; thank you for the feedback.";
+      case INTERVIEW_REQUESTED ->
+          "Interview requested. Your recruiter has your availability and will arrange it.";
+      default -> "Thank you. Your recruiter has been told.";
+    };
   }
 
   private static String wait(TooManyRequestsException e) {
@@ -143,16 +220,6 @@ class PortalPageController {
   String sessionEnded(HttpServletRequest request, HttpServletResponse response) {
     signIn.signOut(request, response);
     return "redirect:/portal/access?ended";
-  }
-
-  static String label(com.hirepilot.workflows.submission.SubmissionStatus status) {
-    return switch (status) {
-      case SENDING, AWAITING_FEEDBACK -> "awaiting your feedback";
-      case INTERVIEW_REQUESTED -> "awaiting an interview";
-      case APPROVED -> "approved";
-      case REJECTED -> "rejected";
-      case WITHDRAWN -> "withdrawn";
-    };
   }
 
   private static String blankToNull(String s) {

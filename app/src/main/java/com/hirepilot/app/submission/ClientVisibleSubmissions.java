@@ -29,18 +29,20 @@ import org.springframework.stereotype.Service;
 public class ClientVisibleSubmissions {
 
   /**
-   * The timeline entries that are the client's business: decisions, and updates from the agency.
+   * The timeline entries that are the client's business: decisions. Updates from the agency come
+   * from {@link SubmissionUpdates}, which keeps each update's message.
    */
   private static final Set<SubmissionEventType> THREAD_EVENTS =
       Set.of(
           SubmissionEventType.APPROVED,
           SubmissionEventType.REJECTED,
-          SubmissionEventType.INTERVIEW_REQUESTED,
-          SubmissionEventType.RESENT);
+          SubmissionEventType.INTERVIEW_REQUESTED);
 
   /**
    * A submission as its client sees it.
    *
+   * @param message the recruiter's latest message, the one the latest email carried
+   * @param firstMessage the message the candidate was first submitted with
    * @param attachmentIds the files shown with it; the caller keeps only the public ones
    */
   public record Shown(
@@ -48,24 +50,45 @@ public class ClientVisibleSubmissions {
       String jobId,
       String candidateId,
       String message,
+      String firstMessage,
       Instant submittedAt,
       SubmissionStatus status,
       List<String> attachmentIds) {}
 
   /** What the client's thread of a submission is made of. */
-  public record Thread(List<TimelineEntry> events, List<SubmissionComment> comments) {}
+  public record Thread(
+      List<TimelineEntry> events, List<SubmissionComment> comments, List<Update> updates) {}
+
+  /**
+   * The agency sent the submission again.
+   *
+   * @param message the new message, or null when the recruiter kept the one before
+   */
+  public record Update(Instant at, String actor, String message, boolean filesChanged) {}
+
+  /** How many of a job's submissions a client sees in each state. */
+  public record Counts(int waiting, int interview, int approved, int rejected) {
+    public static final Counts NONE = new Counts(0, 0, 0, 0);
+
+    public int total() {
+      return waiting + interview + approved + rejected;
+    }
+  }
 
   private final JdbcClient jdbc;
   private final SubmittedFiles files;
   private final SubmissionTimeline timeline;
   private final SubmissionComments comments;
+  private final SubmissionUpdates updates;
 
   ClientVisibleSubmissions(
       JdbcClient jdbc,
       SubmittedFiles files,
       SubmissionTimeline timeline,
-      SubmissionComments comments) {
+      SubmissionComments comments,
+      SubmissionUpdates updates) {
     this.jdbc = jdbc;
+    this.updates = updates;
     this.files = files;
     this.timeline = timeline;
     this.comments = comments;
@@ -105,23 +128,49 @@ public class ClientVisibleSubmissions {
         .findFirst();
   }
 
-  /** How many submissions a client sees on each of these jobs. */
-  public Map<String, Integer> countsByJob(Collection<String> jobIds) {
+  /** How many submissions a client sees on each of these jobs, by state, in one statement. */
+  public Map<String, Counts> countsByJob(Collection<String> jobIds) {
     if (jobIds.isEmpty()) {
       return Map.of();
     }
-    Map<String, Integer> counts = new HashMap<>();
+    Map<String, int[]> counts = new HashMap<>();
     jdbc.sql(
             """
-            select job_id, count(*) as shown from submission
-            where job_id in (:ids) and status <> 'WITHDRAWN' group by job_id
+            select job_id, status, count(*) as shown from submission
+            where job_id in (:ids) and status <> 'WITHDRAWN' group by job_id, status
             """)
         .param("ids", jobIds)
         .query(
             rs -> {
-              counts.put(rs.getString("job_id"), rs.getInt("shown"));
+              int[] c = counts.computeIfAbsent(rs.getString("job_id"), id -> new int[4]);
+              int slot =
+                  switch (SubmissionStatus.valueOf(rs.getString("status"))) {
+                    case SENDING, AWAITING_FEEDBACK -> 0;
+                    case INTERVIEW_REQUESTED -> 1;
+                    case APPROVED -> 2;
+                    default -> 3;
+                  };
+              c[slot] += rs.getInt("shown");
             });
-    return counts;
+    Map<String, Counts> out = new HashMap<>();
+    counts.forEach((job, c) -> out.put(job, new Counts(c[0], c[1], c[2], c[3])));
+    return out;
+  }
+
+  /**
+   * The jobs on which a submission the client sees shows this file: the file is theirs to open only
+   * through one of these, and only while it is public.
+   */
+  public List<String> jobsShowingFile(String attachmentId) {
+    return jdbc.sql(
+            """
+            select distinct s.job_id from submitted_attachment f
+              join submission s on s.id = f.submission
+             where f.attachment_id = ? and s.status <> 'WITHDRAWN'
+            """)
+        .param(attachmentId)
+        .query(String.class)
+        .list();
   }
 
   /**
@@ -136,7 +185,7 @@ public class ClientVisibleSubmissions {
             .list());
   }
 
-  /** The client's thread of each of these submissions, in two statements. */
+  /** The client's thread of each of these submissions, in three statements. */
   public Map<String, Thread> threads(Collection<String> submissionIds) {
     Map<String, List<TimelineEntry>> events = new HashMap<>();
     for (SubmissionTimeline.Line line : timeline.of(submissionIds, THREAD_EVENTS)) {
@@ -146,13 +195,20 @@ public class ClientVisibleSubmissions {
     for (SubmissionComment comment : comments.of(submissionIds)) {
       said.computeIfAbsent(comment.submissionId(), id -> new ArrayList<>()).add(comment);
     }
+    Map<String, List<Update>> resent = new HashMap<>();
+    for (SubmissionUpdates.Update u : updates.of(submissionIds)) {
+      resent
+          .computeIfAbsent(u.submissionId(), id -> new ArrayList<>())
+          .add(new Update(u.at(), u.actor(), u.message(), u.filesChanged()));
+    }
     Map<String, Thread> threads = new LinkedHashMap<>();
     for (String id : submissionIds) {
       threads.put(
           id,
           new Thread(
               List.copyOf(events.getOrDefault(id, List.of())),
-              List.copyOf(said.getOrDefault(id, List.of()))));
+              List.copyOf(said.getOrDefault(id, List.of())),
+              List.copyOf(resent.getOrDefault(id, List.of()))));
     }
     return threads;
   }
@@ -167,6 +223,7 @@ public class ClientVisibleSubmissions {
                     s.jobId(),
                     s.candidateId(),
                     s.message(),
+                    s.firstMessage(),
                     s.submittedAt(),
                     s.status(),
                     List.copyOf(shownFiles.getOrDefault(s.id(), List.of()))))
@@ -174,7 +231,8 @@ public class ClientVisibleSubmissions {
   }
 
   private static final String SELECT =
-      "select id, job_id, candidate_id, message, created_at, status from submission";
+      "select id, job_id, candidate_id, message, coalesce(first_message, message) as first_message,"
+          + " created_at, status from submission";
 
   private static Shown row(ResultSet rs, int n) throws SQLException {
     return new Shown(
@@ -182,6 +240,7 @@ public class ClientVisibleSubmissions {
         rs.getString("job_id"),
         rs.getString("candidate_id"),
         rs.getString("message"),
+        rs.getString("first_message"),
         Timestamps.read(rs, "created_at"),
         SubmissionStatus.valueOf(rs.getString("status")),
         List.of());

@@ -3,8 +3,10 @@ package com.hirepilot.app.submission;
 import java.time.Instant;
 
 /**
- * A client's comment on a submission. The body is the client's own text: untrusted, never HTML.
+ * A comment on a submission: a client's, or a recruiter's reply. The body is a person's own text:
+ * untrusted, never HTML.
  *
+ * @param collaboratorId the client who wrote it, or null for a recruiter's reply
  * @param notifiedAt when the recruiter was told, or null while they have not been yet
  */
 public record SubmissionComment(
@@ -14,4 +16,10 @@ public record SubmissionComment(
     String author,
     String body,
     Instant at,
-    Instant notifiedAt) {}
+    Instant notifiedAt) {
+
+  /** Whether a recruiter wrote it, rather than the client. */
+  public boolean fromRecruiter() {
+    return collaboratorId == null;
+  }
+}

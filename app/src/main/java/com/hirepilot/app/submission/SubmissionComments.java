@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Clients' comments on submissions. */
+/** Comments on submissions: the client's, and the recruiter's replies (no collaborator). */
 @Repository
 class SubmissionComments {
 
@@ -39,6 +39,25 @@ class SubmissionComments {
         .params(id, submissionId, collaboratorId, author, body, Timestamps.param(at))
         .update();
     return new SubmissionComment(id, submissionId, collaboratorId, author, body, at, null);
+  }
+
+  /**
+   * A recruiter's reply. It is marked passed on at once: the comment digest tells recruiters what
+   * clients said, never what they said themselves.
+   */
+  SubmissionComment addFromRecruiter(
+      String submissionId, String recruiterId, String author, String body, Instant at) {
+    String id = Ids.next();
+    jdbc.sql(
+            """
+            insert into submission_comment
+              (id, submission_id, recruiter_id, author, body, created_at, notified_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            id, submissionId, recruiterId, author, body, Timestamps.param(at), Timestamps.param(at))
+        .update();
+    return new SubmissionComment(id, submissionId, null, author, body, at, at);
   }
 
   List<SubmissionComment> of(String submissionId) {

@@ -85,6 +85,10 @@ class SubmissionController {
 
   record Accepted(String id, SubmissionStatus status, Integer round) {}
 
+  record CommentRequest(@NotBlank @Size(max = 5_000) String body) {}
+
+  record CommentAnswer(String id, java.time.Instant at, String author, String body) {}
+
   @PostMapping("/api/jobs/{jobId}/submissions")
   ResponseEntity<Created> submit(
       @PathVariable String jobId, @Valid @RequestBody NewSubmission body) {
@@ -157,6 +161,16 @@ class SubmissionController {
                         d.sentAt() != null ? d.sentAt() : d.createdAt(),
                         d.subject()))
             .toList());
+  }
+
+  /** The recruiter's reply to the client, shown in the portal's thread and its live feed. */
+  @PostMapping("/api/submissions/{submissionId}/comments")
+  ResponseEntity<CommentAnswer> comment(
+      @PathVariable String submissionId, @Valid @RequestBody CommentRequest body) {
+    SubmissionComment comment =
+        actions.comment(CurrentRecruiter.get(), submissionId, body.body().strip());
+    return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+        .body(new CommentAnswer(comment.id(), comment.at(), comment.author(), comment.body()));
   }
 
   @PostMapping("/api/submissions/{submissionId}/withdraw")

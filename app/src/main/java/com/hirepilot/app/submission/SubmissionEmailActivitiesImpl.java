@@ -166,7 +166,7 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
         .issue(
             collaborator,
             LoginLinks.Purpose.INVITATION,
-            "/portal/jobs/" + context.job().id() + "#submission-" + context.id(),
+            "/portal/submissions/" + context.id(),
             email.value())
         .url();
   }

@@ -23,6 +23,7 @@ class SubmissionOutcomeActivitiesImpl implements SubmissionOutcomeActivities {
   private final SubmissionContexts contexts;
   private final Submissions submissions;
   private final SubmittedFiles files;
+  private final SubmissionUpdates updates;
   private final SubmissionTimeline timeline;
   private final PipelineStages pipeline;
   private final JobActivityLog activityLog;
@@ -32,6 +33,7 @@ class SubmissionOutcomeActivitiesImpl implements SubmissionOutcomeActivities {
       SubmissionContexts contexts,
       Submissions submissions,
       SubmittedFiles files,
+      SubmissionUpdates updates,
       SubmissionTimeline timeline,
       PipelineStages pipeline,
       JobActivityLog activityLog,
@@ -39,6 +41,7 @@ class SubmissionOutcomeActivitiesImpl implements SubmissionOutcomeActivities {
     this.contexts = contexts;
     this.submissions = submissions;
     this.files = files;
+    this.updates = updates;
     this.timeline = timeline;
     this.pipeline = pipeline;
     this.activityLog = activityLog;
@@ -102,6 +105,7 @@ class SubmissionOutcomeActivitiesImpl implements SubmissionOutcomeActivities {
       files.replace(submissionId, attachmentIds);
     }
     Instant now = clock.instant();
+    updates.record(submissionId, round, message, attachmentIds != null, actor, now);
     timeline.append(
         StepKey.resend(submissionId, round),
         submissionId,

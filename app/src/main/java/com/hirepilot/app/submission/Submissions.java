@@ -69,7 +69,8 @@ interface Submissions extends ListCrudRepository<Submission, String> {
       """
       update submission
       set email_round = :round, round_sent_at = null, reminder_step = 0,
-          recruiter_alerted = false, message = coalesce(:message, message), version = version + 1
+          recruiter_alerted = false, first_message = coalesce(first_message, message),
+          message = coalesce(:message, message), version = version + 1
       where id = :id and email_round < :round
       """)
   int startRound(String id, int round, String message);

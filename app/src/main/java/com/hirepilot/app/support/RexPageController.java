@@ -1,6 +1,7 @@
 package com.hirepilot.app.support;
 
 import com.hirepilot.app.system.InvalidInputException;
+import com.hirepilot.app.workspace.AgencyBrands;
 import com.hirepilot.rex.answer.Answer;
 import com.hirepilot.rex.tools.Caller;
 import java.util.Map;
@@ -22,7 +23,11 @@ class RexPageController {
   private final RexCallers callers;
   private final ProposedActions actions;
 
-  RexPageController(RexController api, RexCallers callers, ProposedActions actions) {
+  private final AgencyBrands brands;
+
+  RexPageController(
+      RexController api, RexCallers callers, ProposedActions actions, AgencyBrands brands) {
+    this.brands = brands;
     this.api = api;
     this.callers = callers;
     this.actions = actions;
@@ -44,6 +49,7 @@ class RexPageController {
   private Caller signedIn(Model model) {
     Caller caller = callers.current();
     model.addAttribute("me", Map.of("collaborator", Map.of("name", caller.name())));
+    model.addAttribute("brand", brands.of(caller.workspaceId()));
     return caller;
   }
 

@@ -1,0 +1,23 @@
+package com.hirepilot.app.portal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Times as the pages first render them: in UTC, and saying so. The page's script then shows each
+ * one in the reader's own time zone; without scripts the UTC text stays, still unambiguous.
+ */
+public final class PortalTimes {
+
+  private static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
+  private PortalTimes() {}
+
+  public static String utc(Instant at) {
+    return at == null ? "" : UTC.format(at);
+  }
+}
