@@ -4,10 +4,14 @@ import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.notification.MailTemplates;
 import com.hirepilot.app.notification.Mailer;
 import com.hirepilot.app.notification.OutgoingEmail;
+import com.hirepilot.app.system.PortalProperties;
+import com.hirepilot.app.workspace.AgencyBrand;
+import com.hirepilot.app.workspace.AgencyBrands;
 import com.hirepilot.workflows.submission.EmailKind;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -15,23 +19,38 @@ import org.springframework.stereotype.Component;
 /**
  * The "here is your sign-in link" email, for a link the client asked for and for one a recruiter or
  * support sends them. The link goes into the email and nowhere else: the sender never sees it.
+ *
+ * <p>It carries the brand of the collaborator's agency, one button, and a text part with the same
+ * facts, like the submission emails.
  */
 @Component
 public class AccessLinkMail {
 
-  private static final DateTimeFormatter EXPIRY =
-      DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-          .withLocale(Locale.UK)
+  /**
+   * When the link stops working, in UTC and said so: the server cannot know the client's zone, so
+   * the email also says how long the link lasts.
+   */
+  static final DateTimeFormatter EXPIRY =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
 
   private final LoginLinks links;
   private final Mailer mailer;
   private final MailTemplates templates;
+  private final AgencyBrands brands;
+  private final PortalProperties properties;
 
-  AccessLinkMail(LoginLinks links, Mailer mailer, MailTemplates templates) {
+  AccessLinkMail(
+      LoginLinks links,
+      Mailer mailer,
+      MailTemplates templates,
+      AgencyBrands brands,
+      PortalProperties properties) {
     this.links = links;
     this.mailer = mailer;
     this.templates = templates;
+    this.brands = brands;
+    this.properties = properties;
   }
 
   /**
@@ -47,23 +66,39 @@ public class AccessLinkMail {
         key,
         () -> {
           LoginLinks.Issued link = links.issue(collaborator, purpose, "/portal", key);
-          String expires = EXPIRY.format(link.expiresAt()) + " UTC";
+          AgencyBrand brand = MailTemplates.forEmail(brands.of(collaborator.workspaceId()));
+          String expires = EXPIRY.format(link.expiresAt());
+          String validFor =
+              lasting(
+                  purpose == LoginLinks.Purpose.INVITATION
+                      ? properties.magicLink().ttl()
+                      : properties.magicLink().requestedTtl());
           String text =
               """
               Hello %s,
 
-              Here is your new sign-in link to the candidate portal:
+              Here is your new sign-in link to the candidate portal of %s.
 
+              Open the portal:
               %s
 
-              It works once and until %s. If you did not ask for it, ignore this email.
+              The link works once and for %s: until %s. If you did not ask for it, ignore this email.
+
+              — %s
               """
-                  .formatted(collaborator.displayName(), link.url(), expires);
-          String html =
-              templates.html(
-                  "access-link",
-                  Map.of(
-                      "name", collaborator.displayName(), "link", link.url(), "expires", expires));
+                  .formatted(
+                      collaborator.displayName(),
+                      brand.name(),
+                      link.url(),
+                      validFor,
+                      expires,
+                      brand.name());
+          Map<String, Object> model = new HashMap<>();
+          model.put("brand", brand);
+          model.put("name", collaborator.displayName());
+          model.put("link", link.url());
+          model.put("expires", expires);
+          model.put("validFor", validFor);
           return new OutgoingEmail(
               collaborator.workspaceId(),
               null,
@@ -71,7 +106,16 @@ public class AccessLinkMail {
               collaborator.email(),
               "Your sign-in link to the candidate portal",
               text,
-              html);
+              templates.html("access-link", model));
         });
+  }
+
+  /** "15 minutes", "72 hours": whole minutes up to two hours, whole hours beyond. */
+  static String lasting(Duration ttl) {
+    long minutes = Math.max(1, ttl.toMinutes());
+    if (minutes < 120) {
+      return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+    return ttl.toHours() + " hours";
   }
 }

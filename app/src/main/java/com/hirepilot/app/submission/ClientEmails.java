@@ -8,6 +8,8 @@ import com.hirepilot.app.job.Job;
 import com.hirepilot.app.notification.MailTemplates;
 import com.hirepilot.app.notification.OutgoingEmail;
 import com.hirepilot.app.system.PortalProperties;
+import com.hirepilot.app.workspace.AgencyBrand;
+import com.hirepilot.app.workspace.AgencyBrands;
 import com.hirepilot.app.workspace.Recruiter;
 import com.hirepilot.workflows.submission.EmailKind;
 import java.util.HashMap;
@@ -18,16 +20,22 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the emails a submission sends its client. They are built only from client-visible fields
  * ({@link CandidateCard}): never the candidate's contact details or the agency's notes.
+ *
+ * <p>Each carries the agency's brand (a client opens mail from the agency they work with, not from
+ * "HirePilot"), has one button to the portal, and a plain-text part with the same facts as its
+ * HTML, for mail clients and readers that show only text.
  */
 @Component
 class ClientEmails {
 
   private final MailTemplates templates;
   private final PortalProperties properties;
+  private final AgencyBrands brands;
 
-  ClientEmails(MailTemplates templates, PortalProperties properties) {
+  ClientEmails(MailTemplates templates, PortalProperties properties, AgencyBrands brands) {
     this.templates = templates;
     this.properties = properties;
+    this.brands = brands;
   }
 
   OutgoingEmail submission(
@@ -36,57 +44,67 @@ class ClientEmails {
     Job job = context.job();
     Candidate candidate = context.candidate();
     Recruiter recruiter = context.recruiter();
+    AgencyBrand brand = MailTemplates.forEmail(brands.of(submission.workspaceId()));
     CandidateCard card = CandidateCard.of(candidate);
+    List<String> files = publicAttachments.stream().map(Attachment::filename).toList();
+    List<String> message = paragraphs(submission.message());
+    boolean updated = submission.emailRound() > 1;
+    long hours = hours(properties.magicLink().ttl());
     String subject =
-        (submission.emailRound() > 1 ? "Updated: candidate for " : "New candidate for ")
+        (updated ? "Updated: candidate for " : "New candidate for ")
             + job.title()
             + ": "
             + card.name();
     StringBuilder text = new StringBuilder();
     text.append("Hello ").append(to.displayName()).append(",\n\n");
+    if (updated) {
+      text.append(
+          "This submission was updated: the portal shows the latest files and message.\n\n");
+    }
     text.append(recruiter.name())
+        .append(" at ")
+        .append(brand.name())
         .append(" submitted a candidate for ")
         .append(job.title())
+        .append(atCompany(job.clientCompany()))
         .append(".\n\n");
-    if (submission.message() != null && !submission.message().isBlank()) {
-      text.append(submission.message().strip()).append("\n\n");
+    if (!message.isEmpty()) {
+      text.append("Message from ").append(recruiter.name()).append(":\n");
+      text.append(String.join("\n\n", message)).append("\n\n");
     }
     text.append(card.name());
     if (card.title() != null) {
       text.append(" — ").append(card.title());
     }
-    if (card.currentCompany() != null) {
-      text.append(" at ").append(card.currentCompany());
-    }
-    text.append('\n');
+    text.append(atCompany(card.currentCompany())).append('\n');
     if (!card.skills().isEmpty()) {
       text.append("Skills: ").append(String.join(", ", card.skills())).append('\n');
     }
-    if (card.summary() != null) {
+    if (card.summary() != null && !card.summary().isBlank()) {
       text.append('\n').append(card.summary().strip()).append('\n');
     }
-    if (!publicAttachments.isEmpty()) {
-      text.append("\nAttached in the portal: ");
-      text.append(String.join(", ", publicAttachments.stream().map(Attachment::filename).toList()));
-      text.append('\n');
+    if (!files.isEmpty()) {
+      text.append("\nFiles in the portal: ").append(String.join(", ", files)).append('\n');
     }
-    text.append("\nView the candidate and approve, reject or request an interview:\n")
+    text.append("\nView candidate (approve, reject or request an interview in the portal):\n")
         .append(link)
         .append("\n\nThe link signs you in once and works for ")
-        .append(hours(properties.magicLink().ttl()))
-        .append(" hours.\n");
+        .append(hours)
+        .append(" hours.\n\n")
+        .append(signature(brand));
 
     Map<String, Object> model = new HashMap<>();
+    model.put("brand", brand);
     model.put("collaboratorName", to.displayName());
     model.put("recruiterName", recruiter.name());
     model.put("job", job.title());
     model.put("clientCompany", job.clientCompany());
-    model.put("messageParagraphs", paragraphs(submission.message()));
+    model.put("messageParagraphs", message);
     model.put("candidate", card);
-    model.put("attachments", publicAttachments.stream().map(Attachment::filename).toList());
+    model.put("attachments", files);
     model.put("link", link);
-    model.put("hours", hours(properties.magicLink().ttl()));
-    model.put("updated", submission.emailRound() > 1);
+    model.put("hours", hours);
+    model.put("updated", updated);
     return new OutgoingEmail(
         submission.workspaceId(),
         submission.id(),
@@ -104,38 +122,60 @@ class ClientEmails {
     Job job = context.job();
     Candidate candidate = context.candidate();
     Recruiter recruiter = context.recruiter();
+    AgencyBrand brand = MailTemplates.forEmail(brands.of(submission.workspaceId()));
+    CandidateCard card = CandidateCard.of(candidate);
+    boolean last = step == steps;
+    long hours = hours(properties.magicLink().ttl());
     String subject =
-        "Reminder: " + candidate.name() + " for " + job.title() + " is waiting for your feedback";
-    String text =
-        "Hello "
-            + to.displayName()
-            + ",\n\n"
-            + recruiter.name()
-            + " submitted "
-            + candidate.name()
-            + " for "
-            + job.title()
-            + " and is waiting for your feedback. Approve, reject or request an interview:\n"
-            + link
-            + "\n\nThe link signs you in once and works for "
-            + hours(properties.magicLink().ttl())
-            + " hours.\n";
+        "Reminder: " + card.name() + " for " + job.title() + " is waiting for your feedback";
+    StringBuilder text = new StringBuilder();
+    text.append("Hello ").append(to.displayName()).append(",\n\n");
+    text.append(recruiter.name())
+        .append(" at ")
+        .append(brand.name())
+        .append(" is waiting for your feedback on ")
+        .append(card.name());
+    if (card.title() != null) {
+      text.append(" (").append(card.title()).append(')');
+    }
+    text.append(" for ").append(job.title()).append(atCompany(job.clientCompany())).append(".\n\n");
+    if (last) {
+      text.append(
+          "This is the last reminder; your recruiter will follow up with you directly.\n\n");
+    }
+    text.append("View candidate (approve, reject or request an interview in the portal):\n")
+        .append(link)
+        .append("\n\nThe link signs you in once and works for ")
+        .append(hours)
+        .append(" hours; earlier links in this conversation no longer work.\n\n")
+        .append(signature(brand));
     Map<String, Object> model = new HashMap<>();
+    model.put("brand", brand);
     model.put("collaboratorName", to.displayName());
     model.put("recruiterName", recruiter.name());
-    model.put("candidateName", candidate.name());
+    model.put("candidate", card);
     model.put("job", job.title());
+    model.put("clientCompany", job.clientCompany());
     model.put("link", link);
-    model.put("hours", hours(properties.magicLink().ttl()));
-    model.put("last", step == steps);
+    model.put("hours", hours);
+    model.put("last", last);
     return new OutgoingEmail(
         submission.workspaceId(),
         submission.id(),
         EmailKind.REMINDER,
         to.email(),
         subject,
-        text,
+        text.toString(),
         templates.html("reminder", model));
+  }
+
+  /** The closing line of the text part, as the HTML part signs off. */
+  static String signature(AgencyBrand brand) {
+    return "— " + brand.name() + "\n";
+  }
+
+  private static String atCompany(String company) {
+    return company == null || company.isBlank() ? "" : " at " + company.strip();
   }
 
   static List<String> paragraphs(String text) {
