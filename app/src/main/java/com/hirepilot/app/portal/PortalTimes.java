@@ -17,6 +17,11 @@ public final class PortalTimes {
 
   private PortalTimes() {}
 
+  /** For a {@code datetime} attribute: HTML allows at most milliseconds. */
+  public static String iso(Instant at) {
+    return at == null ? "" : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  }
+
   public static String utc(Instant at) {
     return at == null ? "" : UTC.format(at);
   }

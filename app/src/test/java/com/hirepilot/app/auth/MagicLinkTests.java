@@ -110,7 +110,8 @@ class MagicLinkTests {
     HttpResponse<String> login =
         browser.postForm("/portal/login", Map.of("token", token(link), "_csrf", csrf(page.body())));
     assertThat(login.statusCode()).isEqualTo(302);
-    assertThat(login.headers().firstValue("Location").orElseThrow()).contains("/portal/jobs/");
+    assertThat(login.headers().firstValue("Location").orElseThrow())
+        .contains("/portal/submissions/");
   }
 
   @Test
@@ -323,7 +324,7 @@ class MagicLinkTests {
     HttpResponse<String> login =
         client.postForm("/portal/login", Map.of("token", token(link), "_csrf", csrf(page)));
     String target = login.headers().firstValue("Location").orElseThrow();
-    assertThat(target).contains("/portal/jobs/");
+    assertThat(target).contains("/portal/submissions/");
 
     HttpResponse<String> reopened = client.get(link);
     assertThat(reopened.statusCode()).isEqualTo(302);

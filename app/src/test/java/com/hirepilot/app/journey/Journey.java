@@ -109,7 +109,8 @@ abstract class Journey {
             "/portal/login",
             Map.of("token", tokenOf(links.get(0)), "_csrf", csrfField(page.body())));
     assertThat(login.statusCode()).isEqualTo(302);
-    assertThat(login.headers().firstValue("Location").orElseThrow()).contains("/portal/jobs/");
+    assertThat(login.headers().firstValue("Location").orElseThrow())
+        .contains("/portal/submissions/");
     return browser;
   }
 

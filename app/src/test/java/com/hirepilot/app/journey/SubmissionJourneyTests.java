@@ -44,7 +44,7 @@ abstract class SubmissionJourneyTests extends Journey {
         browser.postForm("/portal/login", Map.of("token", tokenOf(link), "_csrf", csrf));
     assertThat(login.statusCode()).isEqualTo(302);
     assertThat(login.headers().firstValue("Location").orElseThrow())
-        .contains("/portal/jobs/" + setup.jobId());
+        .contains("/portal/submissions/" + setup.submissionId());
 
     JsonNode jobs = json(browser.get("/api/portal/jobs"));
     assertThat(jobs).hasSize(1);
@@ -54,7 +54,9 @@ abstract class SubmissionJourneyTests extends Journey {
     assertThat(submissions).hasSize(1);
     assertThat(submissions.get(0).get("status").asText()).isEqualTo("AWAITING_FEEDBACK");
     assertThat(submissions.get(0).get("attachments")).hasSize(1);
-    assertThat(browser.get("/portal/jobs/" + setup.jobId()).body()).contains("Approve");
+    assertThat(browser.get("/portal/jobs/" + setup.jobId()).body()).contains("Review and decide");
+    assertThat(browser.get("/portal/submissions/" + setup.submissionId()).body())
+        .contains("Confirm approval");
 
     HttpResponse<String> decision =
         browser.postJson(

@@ -296,7 +296,7 @@ abstract class SubmissionLifecycleTests extends Journey {
     JsonNode thread = json(client.get("/api/portal/submissions/" + setup.submissionId()));
     assertThat(thread.get("thread").findValues("body").stream().map(JsonNode::asText))
         .contains(body);
-    String page = client.get("/portal/jobs/" + setup.jobId()).body();
+    String page = client.get("/portal/submissions/" + setup.submissionId()).body();
     assertThat(page)
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
         .doesNotContain("<script>alert");

@@ -224,7 +224,7 @@ class TextHygieneTests {
   @Test
   void thePortalCommentFormRefusesItWithAPlainMessage() {
     setUp();
-    String page = client.get("/portal/jobs/" + jobId).body();
+    String page = client.get("/portal/submissions/" + submissionId).body();
     long before =
         jdbc.sql("select count(*) from submission_comment where submission_id = ?")
             .param(submissionId)
@@ -235,7 +235,7 @@ class TextHygieneTests {
             "/portal/submissions/" + submissionId + "/comments",
             Map.of("body", "looks \u202egood", "_csrf", Browser.csrfField(page)));
     assertThat(posted.statusCode()).isEqualTo(302);
-    String shown = client.get("/portal/jobs/" + jobId).body();
+    String shown = client.get("/portal/submissions/" + submissionId).body();
     assertThat(shown).contains("comment contains a text-direction control character (U+202E)");
     assertThat(
             jdbc.sql("select count(*) from submission_comment where submission_id = ?")
