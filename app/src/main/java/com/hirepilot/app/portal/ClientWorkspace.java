@@ -172,12 +172,18 @@ class ClientWorkspace {
   @Transactional(readOnly = true)
   public CandidatePage candidatePage(String submissionId) {
     Collaborator me = signedIn();
-    ClientVisibleSubmissions.Shown shown = visibleSubmission(me, submissionId);
-    Job job = visibleJob(me, shown.jobId());
+    ClientVisibleSubmissions.Shown shown =
+        submissions.one(submissionId).orElseThrow(() -> new NotFoundException("Submission"));
+    Job job =
+        jobs.jobOpenTo(me, shown.jobId()).orElseThrow(() -> new NotFoundException("Submission"));
     PortalViews.SubmissionDetail detail = details(List.of(shown)).get(0);
+    // Only this candidate's lines: they are visible, so no withdrawn ones to leave out.
+    List<JobActivity> lines = new ArrayList<>(activityLog.clientVisibleForJob(job.id()));
+    java.util.Collections.reverse(lines);
     List<PortalViews.ActivityView> activity =
-        activityOf(job, List.of(shown)).stream()
+        lines.stream()
             .filter(a -> shown.id().equals(a.submissionId()))
+            .map(a -> activityView(a, shown.status()))
             .toList();
     return new CandidatePage(session(me), brand(me), view(job), detail, activity);
   }
@@ -323,17 +329,21 @@ class ClientWorkspace {
             a -> {
               SubmissionStatus status =
                   a.submissionId() == null ? null : statuses.get(a.submissionId());
-              return new PortalViews.ActivityView(
-                  a.id(),
-                  a.at(),
-                  a.type().name(),
-                  a.actor(),
-                  a.detail(),
-                  a.submissionId(),
-                  status,
-                  status == null ? null : PortalLabels.status(status));
+              return activityView(a, status);
             })
         .toList();
+  }
+
+  private static PortalViews.ActivityView activityView(JobActivity a, SubmissionStatus status) {
+    return new PortalViews.ActivityView(
+        a.id(),
+        a.at(),
+        a.type().name(),
+        a.actor(),
+        a.detail(),
+        a.submissionId(),
+        status,
+        status == null ? null : PortalLabels.status(status));
   }
 
   /** The cards, with their public files, of these submissions: three statements for any number. */

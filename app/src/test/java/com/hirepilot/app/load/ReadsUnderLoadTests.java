@@ -62,7 +62,7 @@ abstract class ReadsUnderLoadTests {
 
   abstract TestRuntime runtime();
 
-  record SeededJob(String id, List<String> submissionIds) {}
+  record SeededJob(String id, List<String> submissionIds, List<String> fileIds) {}
 
   RecruiterApi recruiter() {
     return new RecruiterApi(runtime().origin(), TestRuntime.RECRUITER_TOKEN);
@@ -187,7 +187,10 @@ abstract class ReadsUnderLoadTests {
     String origin = runtime().origin();
     String first = job.submissionIds().get(0);
     Map<String, Request> reads = new LinkedHashMap<>();
+    reads.put("portal home page", client("/portal"));
     reads.put("portal job page", client("/portal/jobs/" + job.id()));
+    reads.put("portal candidate page", client("/portal/submissions/" + first));
+    reads.put("portal file download", client("/api/portal/attachments/" + job.fileIds().get(0)));
     reads.put("portal job", client("/api/portal/jobs/" + job.id()));
     reads.put("portal submissions", client("/api/portal/jobs/" + job.id() + "/submissions"));
     reads.put("portal submission", client("/api/portal/submissions/" + first));
@@ -230,6 +233,7 @@ abstract class ReadsUnderLoadTests {
         "/api/jobs/" + jobId + "/collaborators",
         "{\"email\":%s,\"name\":\"Lou Load\"}".formatted(quote(clientEmail)));
     List<String> submissionIds = new ArrayList<>();
+    List<String> fileIds = new ArrayList<>();
     for (int i = 0; i < candidates; i++) {
       String candidateId =
           api.create(
@@ -242,13 +246,14 @@ abstract class ReadsUnderLoadTests {
       HttpResponse<String> resume =
           api.upload(candidateId, "resume-" + i + ".pdf", "%PDF-1.4 cv".getBytes(), "RESUME", true);
       assertThat(resume.statusCode()).isEqualTo(201);
+      fileIds.add(json(resume).get("id").asText());
       submissionIds.add(
           api.create(
               "/api/jobs/" + jobId + "/submissions",
               "{\"candidateId\":%s,\"message\":\"Worth a look.\",\"attachmentIds\":[%s]}"
                   .formatted(quote(candidateId), quote(json(resume).get("id").asText()))));
     }
-    return new SeededJob(jobId, submissionIds);
+    return new SeededJob(jobId, submissionIds, fileIds);
   }
 
   private void awaitAllAwaitingFeedback(SeededJob job) {

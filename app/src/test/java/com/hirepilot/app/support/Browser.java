@@ -44,6 +44,15 @@ public final class Browser {
     return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET().build());
   }
 
+  /** A GET as a browser's address bar sends it: asking for a page. */
+  public HttpResponse<String> getPage(String pathOrUrl) {
+    return send(
+        HttpRequest.newBuilder(uri(pathOrUrl))
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .GET()
+            .build());
+  }
+
   public HttpResponse<String> head(String pathOrUrl) {
     return send(
         HttpRequest.newBuilder(uri(pathOrUrl))
