@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -220,6 +221,19 @@ class ClientWorkspace {
             .orElseThrow(PortalSessionEnded::new);
     Job job = visibleJob(me, jobId);
     return activityOf(job, submissions.ofJob(job.id()));
+  }
+
+  /**
+   * The job of a candidate the agency withdrew, if the client may see that job: the page then
+   * explains why the candidate is gone instead of a bare "not found".
+   */
+  @Transactional(readOnly = true)
+  public Optional<PortalViews.JobView> jobOfWithdrawn(String submissionId) {
+    Collaborator me = signedIn();
+    return submissions
+        .withdrawnJobOf(submissionId)
+        .flatMap(jobId -> jobs.jobOpenTo(me, jobId))
+        .map(ClientWorkspace::view);
   }
 
   /** The job of a submission the client can see, for redirects after a form post. */

@@ -3,6 +3,7 @@ package com.hirepilot.app.portal;
 import com.hirepilot.app.auth.PortalSignIn;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.system.InvalidInputException;
+import com.hirepilot.app.system.NotFoundException;
 import com.hirepilot.app.system.TooManyRequestsException;
 import com.hirepilot.app.system.UserText;
 import com.hirepilot.workflows.submission.Decision;
@@ -69,8 +70,19 @@ class PortalPageController {
   }
 
   @GetMapping("/portal/submissions/{submissionId}")
-  String submission(@PathVariable String submissionId, Model model) {
-    ClientWorkspace.CandidatePage page = workspace.candidatePage(submissionId);
+  String submission(@PathVariable String submissionId, Model model, HttpServletResponse response) {
+    ClientWorkspace.CandidatePage page;
+    try {
+      page = workspace.candidatePage(submissionId);
+    } catch (NotFoundException e) {
+      var job = workspace.jobOfWithdrawn(submissionId).orElseThrow(() -> e);
+      ClientWorkspace.Frame frame = workspace.frame();
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("me", frame.session());
+      model.addAttribute("brand", frame.brand());
+      model.addAttribute("job", job);
+      return "portal/withdrawn";
+    }
     PortalViews.SubmissionDetail s = page.submission();
     model.addAttribute("me", page.session());
     model.addAttribute("brand", page.brand());

@@ -157,6 +157,14 @@ public class ClientVisibleSubmissions {
     return out;
   }
 
+  /** The job of this submission if the agency withdrew it: the portal then says so. */
+  public Optional<String> withdrawnJobOf(String submissionId) {
+    return jdbc.sql("select job_id from submission where id = ? and status = 'WITHDRAWN'")
+        .param(submissionId)
+        .query(String.class)
+        .optional();
+  }
+
   /**
    * The jobs on which a submission the client sees shows this file: the file is theirs to open only
    * through one of these, and only while it is public.

@@ -72,8 +72,12 @@ abstract class SubmissionJourneyTests extends Journey {
     JsonNode submission =
         awaitSubmission(
             setup.submissionId(),
-            s -> "CLIENT_APPROVED".equals(s.get("stage").asText()),
-            "in stage CLIENT_APPROVED");
+            // The workflow reports the stage as soon as it moves; the timeline line is written by
+            // the activity that moves it, a moment later.
+            s ->
+                "CLIENT_APPROVED".equals(s.get("stage").asText())
+                    && types(s.get("timeline")).contains("PIPELINE_UPDATED"),
+            "in stage CLIENT_APPROVED with the pipeline updated");
     assertThat(submission.get("status").asText()).isEqualTo("APPROVED");
     assertThat(submission.get("decision").asText()).isEqualTo("APPROVE");
     assertThat(submission.get("stage").asText()).isEqualTo("CLIENT_APPROVED");
