@@ -95,6 +95,34 @@ class PortalEventStreamTests extends PortalFixture {
   }
 
   @Test
+  void aReconnectAfterALineOfANowWithdrawnCandidateStillSendsNothingAgain() {
+    Setup kept = submitted("Kept.");
+    Setup withdrawn = submittedTo(kept.job(), kept.client(), "Withdrawn later.");
+    Browser client = signIn(kept);
+    String jobId = kept.job().id();
+    String newest;
+    try (EventStream stream = EventStream.open(client, events(jobId))) {
+      stream.await(e -> says(e, kept.candidate().name() + " was submitted"), SOON, "first");
+      newest =
+          stream
+              .await(e -> says(e, withdrawn.candidate().name() + " was submitted"), SOON, "second")
+              .id();
+    }
+    // The page's newest line is about a candidate who is then withdrawn.
+    withdraw(withdrawn.submissionId());
+    assertThat(recruiterComment(kept.submissionId(), "A reply.").statusCode()).isEqualTo(201);
+
+    try (EventStream again =
+        EventStream.open(client, events(jobId), Map.of("Last-Event-ID", newest))) {
+      again.await(e -> says(e, "replied about " + kept.candidate().name()), SOON, "the reply");
+      again.drain(Duration.ofSeconds(2));
+      assertThat(again.received())
+          .as("lines up to Last-Event-ID are not sent again")
+          .noneMatch(e -> says(e, kept.candidate().name() + " was submitted"));
+    }
+  }
+
+  @Test
   void anotherJobsStreamIsNotFound() {
     Setup mine = submitted("Mine.");
     Setup theirs = submitted("Theirs.");
