@@ -152,4 +152,27 @@ public final class Browser {
     }
     return Http.send(http, request);
   }
+
+  /**
+   * Opens a streaming GET with this browser's cookies (e.g. a server-sent event stream), answering
+   * once the headers are in; the body is read as it comes. Fails after {@code timeout} without
+   * headers.
+   */
+  public HttpResponse<java.io.InputStream> openStream(
+      String pathOrUrl, Map<String, String> headers, java.time.Duration timeout) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathOrUrl)).GET();
+    headers.forEach(builder::header);
+    if (forwardedFor != null) {
+      builder.header("X-Forwarded-For", forwardedFor);
+    }
+    try {
+      return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream())
+          .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("GET " + pathOrUrl + " gave no answer in " + timeout, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 }
