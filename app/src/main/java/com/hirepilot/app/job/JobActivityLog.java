@@ -67,6 +67,17 @@ public class JobActivityLog {
     return written;
   }
 
+  /**
+   * When the job's client-visible line was written, found in the whole log: a line of a candidate
+   * who has since been withdrawn still marks a place in it.
+   */
+  public java.util.Optional<Instant> clientVisibleLineAt(String jobId, String lineId) {
+    return jdbc.sql("select at from job_activity where job_id = ? and id = ? and client_visible")
+        .params(jobId, lineId)
+        .query((rs, n) -> Timestamps.read(rs, "at"))
+        .optional();
+  }
+
   public List<JobActivity> forJob(String jobId) {
     return query(jobId, false);
   }

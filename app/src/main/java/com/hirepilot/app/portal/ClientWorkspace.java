@@ -196,15 +196,25 @@ class ClientWorkspace {
   }
 
   /**
+   * Where an event stream opens: who watches, and the place in the job's log the page has seen up
+   * to.
+   *
+   * @param seenUpTo when the last line the page has was written, if it names a line of the job
+   */
+  record Watch(String collaboratorId, Optional<java.time.Instant> seenUpTo) {}
+
+  /**
    * Checks the signed-in client may watch the job's events.
    *
-   * @return the collaborator the stream belongs to: the stream checks them again on every push
+   * @param after the last line the page has, or null
    */
   @Transactional(readOnly = true)
-  public String watch(String jobId) {
+  public Watch watch(String jobId, String after) {
     Collaborator me = signedIn();
-    visibleJob(me, jobId);
-    return me.id();
+    Job job = visibleJob(me, jobId);
+    return new Watch(
+        me.id(),
+        after == null ? Optional.empty() : activityLog.clientVisibleLineAt(job.id(), after));
   }
 
   /**

@@ -139,32 +139,29 @@ class PortalEventStreams {
    *
    * @param after the last activity line the page shows (the {@code Last-Event-ID} of a reconnect,
    *     or the newest line the page was rendered with); lines up to it are not sent again. Null or
-   *     unknown: every line is sent, and the page skips those it has.
+   *     not a line of this job: every line is sent, and the page skips those it has.
    */
   SseEmitter open(String jobId, String after) {
-    String collaboratorId = workspace.watch(jobId);
-    Stream stream = new Stream(collaboratorId, jobId);
-    List<PortalViews.ActivityView> lines = workspace.activityFor(collaboratorId, jobId);
-    // Lines are newest first: everything from the page's last line on is already on the page.
-    int seen = after == null ? -1 : indexOf(lines, after);
-    if (seen >= 0) {
-      lines.subList(seen, lines.size()).forEach(line -> stream.sent.add(line.id()));
-    }
+    ClientWorkspace.Watch watch = workspace.watch(jobId, after);
+    Stream stream = new Stream(watch.collaboratorId(), jobId);
+    // The log is ordered by time, then id: everything up to the page's last line is on the page,
+    // even when that line's candidate has been withdrawn since and it is no longer shown.
+    watch
+        .seenUpTo()
+        .ifPresent(
+            at ->
+                workspace.activityFor(watch.collaboratorId(), jobId).stream()
+                    .filter(
+                        line ->
+                            line.at().isBefore(at)
+                                || (line.at().equals(at) && line.id().compareTo(after) <= 0))
+                    .forEach(line -> stream.sent.add(line.id())));
     stream.emitter.onCompletion(() -> forget(stream));
     stream.emitter.onTimeout(stream::close);
     stream.emitter.onError(e -> forget(stream));
     byJob.computeIfAbsent(jobId, id -> new CopyOnWriteArraySet<>()).add(stream);
     executor.execute(stream::push);
     return stream.emitter;
-  }
-
-  private static int indexOf(List<PortalViews.ActivityView> lines, String id) {
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).id().equals(id)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   @TransactionalEventListener(fallbackExecution = true)
