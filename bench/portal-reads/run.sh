@@ -12,8 +12,9 @@
 #      emails the client), so background work has settled before anything is measured;
 #   4. signs the client in through the portal JSON API with the newest magic link found in the
 #      embedded mailbox, and keeps the session cookie;
-#   5. verifies both answers are real (200, the JSON has N entries, the page names every
-#      candidate) and writes each answer, byte for byte, as a static file;
+#   5. verifies the answers are real (200, the JSON has N entries, the job page names every
+#      candidate, the first candidate's page names them and has its decision panel) and writes
+#      each answer, byte for byte, as a static file;
 #   6. runs wrk against each endpoint and against its same-size static twin, at each concurrency;
 #   7. stops the app and prints a markdown report (also saved in the run directory).
 #
@@ -279,7 +280,7 @@ cookie() { awk -v n="$1" '$6 == n {print $7}' "$COOKIES"; }
 curl -s "$BASE/mailbox" | python3 -c '
 import html, re, sys
 page = sys.stdin.read()
-for to, n in re.findall(r"<td>([^<]*)</td>\s*<td><a href=\"/mailbox/messages/(\d+)\"", page):
+for to, n in re.findall(r"<td>([^<]*)</td>\s*<td><a href=\"/mailbox/messages/([0-9a-f]+)\"", page):
     if html.unescape(to).strip() == sys.argv[1]:
         print(n)' "$CLIENT_EMAIL" >"$RUN_DIR/seed/client-mails.txt"
 [[ -s $RUN_DIR/seed/client-mails.txt ]] || die "no email to $CLIENT_EMAIL in $BASE/mailbox"
@@ -342,8 +343,18 @@ jq -e --argjson want "$(jq -R . "$RUN_DIR/seed/candidates.txt" | jq -s 'sort')" 
   "$RUN_DIR/answers/submissions.json" >/dev/null ||
   die "the submissions JSON is not the $CANDIDATES seeded candidates, each with its PDF resume"
 
-# Without the session cookie both must be refused, so a 200 above really is the client's view.
-for p in "$PAGE_PATH" "$JSON_PATH"; do
+# The candidate page of the first candidate: the page the emailed link opens.
+FIRST_SUBMISSION=$(jq -r '.[0].id' "$RUN_DIR/answers/submissions.json")
+FIRST_NAME=$(jq -r '.[0].candidate.name' "$RUN_DIR/answers/submissions.json")
+CANDIDATE_PATH=/portal/submissions/$FIRST_SUBMISSION
+read -r st CANDIDATE_SIZE ct <<<"$(fetch "$CANDIDATE_PATH" "$RUN_DIR/answers/candidate-page.html")"
+[[ $st == 200 ]] || die "GET $CANDIDATE_PATH answered $st (expected 200)"
+[[ $ct == text/html* ]] || die "GET $CANDIDATE_PATH answered $ct (expected text/html)"
+grep -qF ">$FIRST_NAME<" "$RUN_DIR/answers/candidate-page.html" || die "the candidate page does not name $FIRST_NAME"
+grep -qF "Confirm approval" "$RUN_DIR/answers/candidate-page.html" || die "the candidate page has no decision panel"
+
+# Without the session cookie all must be refused, so a 200 above really is the client's view.
+for p in "$PAGE_PATH" "$JSON_PATH" "$CANDIDATE_PATH"; do
   st=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$p")
   [[ $st != 200 ]] || die "GET $p answers 200 without a session"
 done
@@ -351,9 +362,11 @@ done
 # The static twins: the very bytes of each answer, so size and content type match.
 cp "$RUN_DIR/answers/job-page.html" "$RUN_DIR/static/bench/job-page.html"
 cp "$RUN_DIR/answers/submissions.json" "$RUN_DIR/static/bench/submissions.json"
+cp "$RUN_DIR/answers/candidate-page.html" "$RUN_DIR/static/bench/candidate-page.html"
 STATIC_PAGE_PATH=/bench/job-page.html
 STATIC_JSON_PATH=/bench/submissions.json
-for pair in "$STATIC_PAGE_PATH:$PAGE_SIZE" "$STATIC_JSON_PATH:$JSON_SIZE"; do
+STATIC_CANDIDATE_PATH=/bench/candidate-page.html
+for pair in "$STATIC_PAGE_PATH:$PAGE_SIZE" "$STATIC_JSON_PATH:$JSON_SIZE" "$STATIC_CANDIDATE_PATH:$CANDIDATE_SIZE"; do
   p=${pair%%:*} want=${pair#*:}
   read -r st size _ <<<"$(fetch "$p" "$RUN_DIR/answers/static-check")"
   [[ $st == 200 && $size == "$want" ]] ||
@@ -372,6 +385,7 @@ log "verified: job page $PAGE_SIZE bytes, submissions JSON $JSON_SIZE bytes ($CA
 jq -n --arg jar "$JAR" --arg duration "$DURATION" --arg timeout "$WRK_TIMEOUT" \
   --arg connections "$CONNECTIONS" --arg threads "$THREADS" --arg candidates "$CANDIDATES" \
   --arg job "$JOB_ID" --arg page_size "$PAGE_SIZE" --arg json_size "$JSON_SIZE" \
+  --arg candidate_size "$CANDIDATE_SIZE" \
   --arg java_opts "$JAVA_OPTS" --arg java "$("$JAVA" -version 2>&1 | head -n1)" \
   --arg wrk "$(wrk --version 2>&1 | head -n1 | sed 's/ *Copyright.*//')" \
   --arg cpus "$(nproc)" --arg cpu_model "$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | xargs)" \
@@ -471,6 +485,8 @@ for c in $CONNECTIONS; do
   measure "job-page-c$c" endpoint job-page "$PAGE_PATH" "$PAGE_SIZE" "$c"
   measure "static-json-c$c" static submissions "$STATIC_JSON_PATH" "$JSON_SIZE" "$c"
   measure "submissions-c$c" endpoint submissions "$JSON_PATH" "$JSON_SIZE" "$c"
+  measure "static-candidate-c$c" static candidate-page "$STATIC_CANDIDATE_PATH" "$CANDIDATE_SIZE" "$c"
+  measure "candidate-page-c$c" endpoint candidate-page "$CANDIDATE_PATH" "$CANDIDATE_SIZE" "$c"
 done
 
 # ---------------------------------------------------------------------------------------------

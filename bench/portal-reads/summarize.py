@@ -151,7 +151,8 @@ w(f"- {meta['java']}; JAVA_OPTS: `{meta['java_opts'] or '(none)'}`; app settings
 w(f"- {meta['wrk']}: `wrk -t{meta['threads']} -cN -d{meta['duration']}s --latency --timeout {meta['timeout']}` "
   f"(-t lowered to N when N < {meta['threads']}), N in: {meta['connections']}")
 w(f"- data: 1 job, 1 client collaborator, {meta['candidates']} submitted candidates, each with a public PDF resume")
-w(f"- answer bodies: job page {meta['page_size']} B, submissions JSON {meta['json_size']} B; each static twin is a "
+w(f"- answer bodies: job page {meta['page_size']} B, submissions JSON {meta['json_size']} B, candidate page "
+  f"{meta.get('candidate_size', 'n/a')} B; each static twin is a "
   "byte-for-byte copy served by the same app from an extra `file:` static location")
 w(f"- DB pool (Hikari, from the app's own log): maximumPoolSize={pool_setting('maximumPoolSize')}, "
   f"connectionTimeout={pool_setting('connectionTimeout')} ms\n")
@@ -172,12 +173,14 @@ for r in runs:
       f"| {statuses(r['tag'])} | {server_max(r['tag'])} | {dump_summary(r['tag'])} | {recovery} | {cpu} |")
 
 w("\n## Endpoint vs same-size static file (requests/s, same run)\n")
-w("| conns | job page | static twin | ratio | submissions JSON | static twin | ratio |")
-w("|---|---|---|---|---|---|---|")
+TARGETS = [("job-page", "job page"), ("submissions", "submissions JSON"), ("candidate-page", "candidate page")]
+TARGETS = [(t, name) for t, name in TARGETS if any(r["target"] == t for r in runs)]
+w("| conns | " + " | ".join(f"{name} | static twin | ratio" for _, name in TARGETS) + " |")
+w("|---|" + "---|---|---|" * len(TARGETS))
 by = {(r["kind"], r["target"], r["connections"]): r for r in runs}
 for c in sorted({r["connections"] for r in runs}):
     cells = [str(c)]
-    for target in ("job-page", "submissions"):
+    for target, _ in TARGETS:
         e, s = by.get(("endpoint", target, c)), by.get(("static", target, c))
         if e and s:
             ratio = rps(e) / rps(s) if rps(s) else float("nan")
