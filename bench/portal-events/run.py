@@ -101,7 +101,7 @@ class Stream(threading.Thread):
             return
         data = []
         while True:
-            line = response.fp.readline()
+            line = response.readline()
             if not line:
                 return
             line = line.decode().rstrip("\r\n")

@@ -1,9 +1,12 @@
 // Shows the first pages of a PDF inside the candidate page with pdf.js (bundled as a webjar, served
 // from this origin): the same preview on phones, whose browsers will not show a PDF inline, and
 // under a Content-Security-Policy that allows no plugins.
-import * as pdfjs from "/webjars/pdfjs-dist/build/pdf.min.mjs";
+// The webjar's version, as in app/pom.xml (here twice).
+import * as pdfjs from "/webjars/pdfjs-dist/4.10.38/build/pdf.min.mjs";
 
-pdfjs.GlobalWorkerOptions.workerSrc = "/webjars/pdfjs-dist/build/pdf.worker.min.mjs";
+const PDFJS = "/webjars/pdfjs-dist/4.10.38";
+
+pdfjs.GlobalWorkerOptions.workerSrc = PDFJS + "/build/pdf.worker.min.mjs";
 
 const MAX_PAGES = 10;
 
@@ -16,7 +19,7 @@ async function show(box) {
       isEvalSupported: false,
       disableRange: true,
       disableStream: true,
-      standardFontDataUrl: "/webjars/pdfjs-dist/standard_fonts/",
+      standardFontDataUrl: PDFJS + "/standard_fonts/",
     }).promise;
     const pages = Math.min(pdf.numPages, MAX_PAGES);
     for (let n = 1; n <= pages; n++) {

@@ -5,9 +5,12 @@ import java.util.Locale;
 /** Small wordings the candidate page uses: file sizes, and what each thread entry was. */
 public final class PortalFiles {
 
+  /** What the pages call, as {@code ${words.size(bytes)}} (see {@link PortalTimes#INSTANCE}). */
+  static final PortalFiles INSTANCE = new PortalFiles();
+
   private PortalFiles() {}
 
-  public static String size(long bytes) {
+  public String size(long bytes) {
     if (bytes < 1024) {
       return bytes + " bytes";
     }
@@ -17,7 +20,7 @@ public final class PortalFiles {
     return String.format(Locale.ENGLISH, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
-  public static String entry(String type) {
+  public String entry(String type) {
     return switch (type) {
       case "SUBMITTED" -> "submitted the candidate";
       case "UPDATED" -> "updated the submission";

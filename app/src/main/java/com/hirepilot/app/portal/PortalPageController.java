@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,6 +40,13 @@ class PortalPageController {
   PortalPageController(ClientWorkspace workspace, PortalSignIn signIn) {
     this.workspace = workspace;
     this.signIn = signIn;
+  }
+
+  /** The pages' formatting helpers, on every page of this controller. */
+  @ModelAttribute
+  void helpers(Model model) {
+    model.addAttribute("times", PortalTimes.INSTANCE);
+    model.addAttribute("words", PortalFiles.INSTANCE);
   }
 
   @GetMapping("/portal")
