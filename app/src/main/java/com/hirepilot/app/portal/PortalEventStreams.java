@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -72,10 +74,20 @@ class PortalEventStreams {
         this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  @PreDestroy
-  void stop() {
+  /**
+   * Ends every stream as the app begins to shut down, before the web server's graceful shutdown
+   * waits for open requests: an open stream would hold it for the whole grace period. The pages
+   * reconnect, to another node or to this one when it is back.
+   */
+  @EventListener(ContextClosedEvent.class)
+  void closeAll() {
     heartbeats.shutdownNow();
     byJob.values().forEach(streams -> streams.forEach(Stream::close));
+  }
+
+  @PreDestroy
+  void stop() {
+    closeAll();
   }
 
   /** One open page's stream, and the activity lines it has already shown. */
