@@ -160,12 +160,15 @@ class ClientWorkspace {
     List<ClientVisibleSubmissions.Shown> shown = submissions.ofJob(job.id());
     List<PortalViews.SubmissionView> cards = new ArrayList<>(views(shown));
     // The candidates waiting for the client come first: they are the reason to open the page.
-    cards.sort(Comparator.comparingInt(s -> urgency(s.status())));
+    cards.sort(Comparator.comparingInt(s -> ClientVisibleSubmissions.Counts.slotOf(s.status())));
     return new JobPage(
         session(me),
         brand(me),
         view(job),
-        summary(job, countsOf(cards)),
+        summary(
+            job,
+            ClientVisibleSubmissions.Counts.of(
+                cards.stream().map(PortalViews.SubmissionView::status).toList())),
         cards,
         activityOf(job, shown));
   }
@@ -475,20 +478,5 @@ class ClientWorkspace {
         .forEach(entries::add);
     entries.sort(Comparator.comparing(PortalViews.ThreadEntry::at));
     return entries;
-  }
-
-  private static int urgency(SubmissionStatus status) {
-    return switch (status) {
-      case SENDING, AWAITING_FEEDBACK -> 0;
-      case INTERVIEW_REQUESTED -> 1;
-      case APPROVED -> 2;
-      case REJECTED, WITHDRAWN -> 3;
-    };
-  }
-
-  private static ClientVisibleSubmissions.Counts countsOf(List<PortalViews.SubmissionView> cards) {
-    int[] c = new int[4];
-    cards.forEach(s -> c[urgency(s.status())]++);
-    return new ClientVisibleSubmissions.Counts(c[0], c[1], c[2], c[3]);
   }
 }

@@ -5,6 +5,7 @@ import com.hirepilot.app.system.NotFoundException;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,9 +98,26 @@ class PortalEventStreams {
     final SseEmitter emitter = new SseEmitter(LIFETIME.toMillis());
     final Set<String> sent = new HashSet<>();
 
-    Stream(String collaboratorId, String jobId) {
+    /** The page's last line and when it was written: it has everything up to there. */
+    private final String seenId;
+
+    private final Instant seenAt;
+
+    Stream(String collaboratorId, String jobId, String seenId, Instant seenAt) {
       this.collaboratorId = collaboratorId;
       this.jobId = jobId;
+      this.seenId = seenId;
+      this.seenAt = seenAt;
+    }
+
+    /**
+     * The log is ordered by time, then id: a line up to the page's last one is on the page, even
+     * when that line's candidate has been withdrawn since and it is no longer shown.
+     */
+    private boolean onThePage(PortalViews.ActivityView line) {
+      return seenAt != null
+          && (line.at().isBefore(seenAt)
+              || (line.at().equals(seenAt) && line.id().compareTo(seenId) <= 0));
     }
 
     /** Sends what the page has not shown yet, oldest first; one push at a time per stream. */
@@ -114,7 +132,7 @@ class PortalEventStreams {
       try {
         for (int i = lines.size() - 1; i >= 0; i--) {
           PortalViews.ActivityView line = lines.get(i);
-          if (sent.add(line.id())) {
+          if (sent.add(line.id()) && !onThePage(line)) {
             emitter.send(
                 SseEmitter.event()
                     .id(line.id())
@@ -155,19 +173,7 @@ class PortalEventStreams {
    */
   SseEmitter open(String jobId, String after) {
     ClientWorkspace.Watch watch = workspace.watch(jobId, after);
-    Stream stream = new Stream(watch.collaboratorId(), jobId);
-    // The log is ordered by time, then id: everything up to the page's last line is on the page,
-    // even when that line's candidate has been withdrawn since and it is no longer shown.
-    watch
-        .seenUpTo()
-        .ifPresent(
-            at ->
-                workspace.activityFor(watch.collaboratorId(), jobId).stream()
-                    .filter(
-                        line ->
-                            line.at().isBefore(at)
-                                || (line.at().equals(at) && line.id().compareTo(after) <= 0))
-                    .forEach(line -> stream.sent.add(line.id())));
+    Stream stream = new Stream(watch.collaboratorId(), jobId, after, watch.seenUpTo().orElse(null));
     stream.emitter.onCompletion(() -> forget(stream));
     stream.emitter.onTimeout(stream::close);
     stream.emitter.onError(e -> forget(stream));

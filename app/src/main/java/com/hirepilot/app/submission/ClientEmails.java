@@ -147,7 +147,7 @@ class ClientEmails {
         .append(link)
         .append("\n\nThe link signs you in once and works for ")
         .append(hours)
-        .append(" hours; earlier links in this conversation no longer work.\n\n")
+        .append(" hours.\n\n")
         .append(signature(brand));
     Map<String, Object> model = new HashMap<>();
     model.put("brand", brand);

@@ -1,20 +1,13 @@
 package com.hirepilot.app.submission;
 
-import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
-import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.app.throttle.Throttle;
 import com.hirepilot.app.throttle.Throttles;
 import com.hirepilot.workflows.submission.ClientComment;
 import com.hirepilot.workflows.submission.ClientDecision;
 import com.hirepilot.workflows.submission.Decision;
-import com.hirepilot.workflows.submission.SubmissionEventType;
 import com.hirepilot.workflows.submission.SubmissionStatus;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A client's feedback on a candidate they can see: a decision, or a comment. The caller (the
@@ -25,36 +18,21 @@ public class ClientFeedback {
 
   private final SubmissionWorkflows workflows;
   private final Submissions submissions;
-  private final SubmissionComments comments;
-  private final SubmissionTimeline timeline;
-  private final JobActivityLog activityLog;
-  private final CandidateService candidates;
   private final CommentDigests digests;
   private final Throttles throttles;
-  private final TransactionTemplate transactions;
-  private final Clock clock;
+  private final SubmissionThread thread;
 
   ClientFeedback(
       SubmissionWorkflows workflows,
       Submissions submissions,
-      SubmissionComments comments,
-      SubmissionTimeline timeline,
-      JobActivityLog activityLog,
-      CandidateService candidates,
       CommentDigests digests,
       Throttles throttles,
-      TransactionTemplate transactions,
-      Clock clock) {
+      SubmissionThread thread) {
     this.workflows = workflows;
     this.submissions = submissions;
-    this.comments = comments;
-    this.timeline = timeline;
-    this.activityLog = activityLog;
-    this.candidates = candidates;
     this.digests = digests;
     this.throttles = throttles;
-    this.transactions = transactions;
-    this.clock = clock;
+    this.thread = thread;
   }
 
   /**
@@ -92,35 +70,11 @@ public class ClientFeedback {
         collaborator.id(),
         "You have posted many comments in a short time. Wait a little, then try again.");
     Submission submission = submissions.findById(submissionId).orElseThrow();
-    Instant now = clock.instant();
-    String candidate =
-        candidates
-            .names(List.of(submission.candidateId()))
-            .getOrDefault(submission.candidateId(), "");
     SubmissionComment comment =
-        transactions.execute(
-            tx -> {
-              SubmissionComment added =
-                  comments.add(
-                      submission.id(), collaborator.id(), collaborator.displayName(), body, now);
-              timeline.append(
-                  StepKey.comment(submission.id(), added.id()),
-                  submission.id(),
-                  SubmissionEventType.COMMENTED,
-                  collaborator.displayName(),
-                  body.length() > 200 ? body.substring(0, 199) + "…" : body,
-                  now);
-              activityLog.append(
-                  StepKey.commentActivity(submission.id(), added.id()).value(),
-                  submission.jobId(),
-                  submission.id(),
-                  SubmissionEventType.COMMENTED,
-                  collaborator.displayName(),
-                  true,
-                  collaborator.displayName() + " commented on " + candidate,
-                  now);
-              return added;
-            });
+        thread.post(
+            submission,
+            SubmissionThread.Poster.client(collaborator.id(), collaborator.displayName()),
+            body);
     Submission latest = submissions.findById(submission.id()).orElseThrow();
     // The lifecycle records it and hands it to automation while it runs; after a final outcome the
     // workflow is finishing and the comment is only passed on.

@@ -73,6 +73,30 @@ public class ClientVisibleSubmissions {
     public int total() {
       return waiting + interview + approved + rejected;
     }
+
+    /**
+     * Which count a status goes to: 0 waiting for the client, 1 interview, 2 approved, 3 rejected.
+     * It is also the order the portal lists candidates in, the waiting ones first.
+     */
+    public static int slotOf(SubmissionStatus status) {
+      return switch (status) {
+        case SENDING, AWAITING_FEEDBACK -> 0;
+        case INTERVIEW_REQUESTED -> 1;
+        case APPROVED -> 2;
+        case REJECTED, WITHDRAWN -> 3;
+      };
+    }
+
+    static Counts of(int[] slots) {
+      return new Counts(slots[0], slots[1], slots[2], slots[3]);
+    }
+
+    /** The counts of these statuses. */
+    public static Counts of(Collection<SubmissionStatus> statuses) {
+      int[] slots = new int[4];
+      statuses.forEach(status -> slots[slotOf(status)]++);
+      return of(slots);
+    }
   }
 
   private final JdbcClient jdbc;
@@ -143,17 +167,11 @@ public class ClientVisibleSubmissions {
         .query(
             rs -> {
               int[] c = counts.computeIfAbsent(rs.getString("job_id"), id -> new int[4]);
-              int slot =
-                  switch (SubmissionStatus.valueOf(rs.getString("status"))) {
-                    case SENDING, AWAITING_FEEDBACK -> 0;
-                    case INTERVIEW_REQUESTED -> 1;
-                    case APPROVED -> 2;
-                    default -> 3;
-                  };
-              c[slot] += rs.getInt("shown");
+              c[Counts.slotOf(SubmissionStatus.valueOf(rs.getString("status")))] +=
+                  rs.getInt("shown");
             });
     Map<String, Counts> out = new HashMap<>();
-    counts.forEach((job, c) -> out.put(job, new Counts(c[0], c[1], c[2], c[3])));
+    counts.forEach((job, c) -> out.put(job, Counts.of(c)));
     return out;
   }
 

@@ -1,7 +1,6 @@
 package com.hirepilot.app.submission;
 
 import com.hirepilot.app.candidate.CandidateService;
-import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.system.InvalidInputException;
@@ -10,13 +9,9 @@ import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.workflows.submission.RecruiterAction;
 import com.hirepilot.workflows.submission.Resend;
 import com.hirepilot.workflows.submission.SubmissionConflict;
-import com.hirepilot.workflows.submission.SubmissionEventType;
 import com.hirepilot.workflows.submission.SubmissionStatus;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a recruiter does to a submission once it is out: withdraw it, send it again, or reply to the
@@ -29,27 +24,15 @@ public class RecruiterActions {
   private final SubmissionWorkflows workflows;
   private final CandidateService candidates;
   private final JobService jobs;
-  private final SubmissionComments comments;
-  private final SubmissionTimeline timeline;
-  private final JobActivityLog activityLog;
-  private final TransactionTemplate transactions;
-  private final Clock clock;
+  private final SubmissionThread thread;
 
   RecruiterActions(
       Submissions submissions,
       SubmissionWorkflows workflows,
       CandidateService candidates,
       JobService jobs,
-      SubmissionComments comments,
-      SubmissionTimeline timeline,
-      JobActivityLog activityLog,
-      TransactionTemplate transactions,
-      Clock clock) {
-    this.comments = comments;
-    this.timeline = timeline;
-    this.activityLog = activityLog;
-    this.transactions = transactions;
-    this.clock = clock;
+      SubmissionThread thread) {
+    this.thread = thread;
     this.submissions = submissions;
     this.workflows = workflows;
     this.candidates = candidates;
@@ -123,34 +106,10 @@ public class RecruiterActions {
       throw new ConflictException(
           "The candidate was withdrawn: the client no longer sees this submission.");
     }
-    Instant now = clock.instant();
-    String candidate =
-        candidates
-            .names(List.of(submission.candidateId()))
-            .getOrDefault(submission.candidateId(), "");
-    return transactions.execute(
-        tx -> {
-          SubmissionComment added =
-              comments.addFromRecruiter(
-                  submission.id(), recruiter.recruiterId(), recruiter.name(), body, now);
-          timeline.append(
-              StepKey.comment(submission.id(), added.id()),
-              submission.id(),
-              SubmissionEventType.COMMENTED,
-              recruiter.name(),
-              body.length() > 200 ? body.substring(0, 199) + "…" : body,
-              now);
-          activityLog.append(
-              StepKey.commentActivity(submission.id(), added.id()).value(),
-              submission.jobId(),
-              submission.id(),
-              SubmissionEventType.COMMENTED,
-              recruiter.name(),
-              true,
-              recruiter.name() + " replied about " + candidate,
-              now);
-          return added;
-        });
+    return thread.post(
+        submission,
+        SubmissionThread.Poster.recruiter(recruiter.recruiterId(), recruiter.name()),
+        body);
   }
 
   private Submission get(CurrentRecruiter recruiter, String submissionId) {

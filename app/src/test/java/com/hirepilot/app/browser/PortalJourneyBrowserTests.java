@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.RecruiterApi;
+import com.hirepilot.app.support.TestFiles;
 import com.hirepilot.app.support.TestPorts;
 import java.awt.Color;
 import java.awt.Font;
@@ -19,11 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -310,22 +306,7 @@ class PortalJourneyBrowserTests {
   }
 
   private static byte[] pdf(String name) {
-    try (PDDocument document = new PDDocument();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDPage page = new PDPage();
-      document.addPage(page);
-      try (PDPageContentStream text = new PDPageContentStream(document, page)) {
-        text.beginText();
-        text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 20);
-        text.newLineAtOffset(72, 700);
-        text.showText(name);
-        text.endText();
-      }
-      document.save(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestFiles.pdf(name);
   }
 
   private static byte[] png() {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -102,12 +101,7 @@ abstract class Journey {
     List<String> links = TestMail.portalLinks(submissionEmailTo(clientEmail));
     assertThat(links).hasSize(1);
     Browser browser = new Browser(runtime().origin());
-    HttpResponse<String> page = browser.get(links.get(0));
-    assertThat(page.statusCode()).isEqualTo(200);
-    HttpResponse<String> login =
-        browser.postForm(
-            "/portal/login",
-            Map.of("token", tokenOf(links.get(0)), "_csrf", csrfField(page.body())));
+    HttpResponse<String> login = browser.confirmLink(links.get(0));
     assertThat(login.statusCode()).isEqualTo(302);
     assertThat(login.headers().firstValue("Location").orElseThrow())
         .contains("/portal/submissions/");

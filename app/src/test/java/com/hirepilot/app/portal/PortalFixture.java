@@ -8,26 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.Browser;
 import com.hirepilot.app.support.RecruiterApi;
+import com.hirepilot.app.support.TestFiles;
 import com.hirepilot.app.support.TestMail;
 import com.hirepilot.app.support.TestRuntime;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -150,22 +140,7 @@ abstract class PortalFixture {
 
   /** A real one-page PDF, made with PDFBox. */
   static byte[] pdf(String text) {
-    try (PDDocument document = new PDDocument()) {
-      PDPage page = new PDPage();
-      document.addPage(page);
-      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-        content.beginText();
-        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-        content.newLineAtOffset(72, 700);
-        content.showText(text);
-        content.endText();
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      document.save(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestFiles.pdf(text);
   }
 
   static MimeMessage submissionEmail(String clientEmail, String candidateName) {
@@ -186,9 +161,7 @@ abstract class PortalFixture {
 
   Browser signInWith(String link) {
     Browser browser = new Browser(origin);
-    HttpResponse<String> session =
-        browser.postJson("/api/portal/session", "{\"token\":%s}".formatted(quote(tokenOf(link))));
-    assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+    assertThat(browser.signInWith(link)).isEqualTo(200);
     return browser;
   }
 
@@ -197,19 +170,13 @@ abstract class PortalFixture {
   }
 
   static String csrfField(String html) {
-    Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-    assertThat(matcher.find()).as("the page has a CSRF field").isTrue();
-    return matcher.group(1);
+    return Browser.csrfField(html);
   }
 
   /** Opens the link page and presses its button, as a person would. */
   Browser signInByForm(String link) {
     Browser browser = new Browser(origin);
-    HttpResponse<String> page = browser.get(link);
-    assertThat(page.statusCode()).isEqualTo(200);
-    HttpResponse<String> login =
-        browser.postForm(
-            "/portal/login", Map.of("token", tokenOf(link), "_csrf", csrfField(page.body())));
+    HttpResponse<String> login = browser.confirmLink(link);
     assertThat(login.statusCode()).isEqualTo(302);
     assertThat(login.headers().firstValue("Location").orElseThrow()).contains("/portal/");
     return browser;

@@ -108,6 +108,20 @@ public final class Browser {
     return postJson("/api/portal/session", "{\"token\":\"" + token + "\"}").statusCode();
   }
 
+  /**
+   * Opens an emailed sign-in link's page and presses its button, as a person would.
+   *
+   * @return the answer to the button's POST: a redirect into the portal once signed in
+   */
+  public HttpResponse<String> confirmLink(String link) {
+    HttpResponse<String> page = get(link);
+    if (page.statusCode() != 200) {
+      throw new AssertionError("The link page answered " + page.statusCode());
+    }
+    String token = link.substring(link.indexOf("token=") + "token=".length());
+    return postForm("/portal/login", Map.of("token", token, "_csrf", csrfField(page.body())));
+  }
+
   /** The value of the first form's CSRF field on a page. */
   public static String csrfField(String html) {
     java.util.regex.Matcher field =
