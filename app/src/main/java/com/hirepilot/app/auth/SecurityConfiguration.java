@@ -5,7 +5,6 @@ import com.hirepilot.app.system.PortalProperties;
 import com.hirepilot.app.system.SecurityHeaders;
 import com.hirepilot.app.throttle.Throttles;
 import com.hirepilot.app.workspace.RecruiterDirectory;
-import com.hirepilot.app.workspace.RecruiterTokenFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -13,12 +12,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -26,8 +31,9 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three doors: the recruiter API (bearer token, no session), the mailbox of the embedded mail
- * server (open, local only), and the portal (magic link, session, CSRF) with everything else.
+ * Four doors: the recruiter API (bearer token, no session), the recruiters' console (email and
+ * password, session, CSRF), the mailbox of the embedded mail server (open, local only), and the
+ * portal (magic link, session, CSRF) with everything else.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -58,7 +64,7 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable()) // bearer tokens are not sent by browsers on their own
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterBefore(new RecruiterTokenFilter(recruiters), AnonymousAuthenticationFilter.class)
-        .authorizeHttpRequests(a -> a.anyRequest().hasRole(RecruiterTokenFilter.ROLE))
+        .authorizeHttpRequests(a -> a.anyRequest().hasRole(RecruiterAuthentication.ROLE))
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(
@@ -67,6 +73,69 @@ class SecurityConfiguration {
                       unauthorized(response, "A valid recruiter API token is required.");
                     }))
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
+        .build();
+  }
+
+  /** Bcrypt today, behind the delegating encoder's {@code {id}} prefix so it can change later. */
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  /**
+   * The console's session keeps its security context under its own key, so one browser can be a
+   * recruiter in the console and a client in the portal without either replacing the other.
+   */
+  static final String CONSOLE_CONTEXT = "HIREPILOT_CONSOLE_SECURITY_CONTEXT";
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain console(
+      HttpSecurity http,
+      RecruiterDirectory recruiters,
+      PasswordEncoder passwords,
+      Throttles throttles,
+      PortalProperties properties,
+      Clock clock)
+      throws Exception {
+    HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    contexts.setSpringSecurityContextKey(CONSOLE_CONTEXT);
+    DaoAuthenticationProvider provider =
+        new DaoAuthenticationProvider(new ConsoleAccounts(recruiters));
+    provider.setPasswordEncoder(passwords);
+    return http.securityMatcher("/console/**")
+        .addFilterBefore(
+            new SessionLifetime(properties.session().absoluteLifetime(), clock),
+            SecurityContextHolderFilter.class)
+        .addFilterBefore(
+            new ConsoleSignInThrottle(throttles), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new ConsoleRecruiterFilter(recruiters), AuthorizationFilter.class)
+        .securityContext(c -> c.securityContextRepository(contexts))
+        .authenticationProvider(provider)
+        .formLogin(
+            form ->
+                form.loginPage(ConsoleSignInThrottle.PATH)
+                    .usernameParameter("email")
+                    .passwordParameter("password")
+                    .defaultSuccessUrl("/console", false)
+                    .failureUrl(ConsoleSignInThrottle.PATH + "?error")
+                    .permitAll())
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/console/logout")
+                    .logoutSuccessUrl(ConsoleSignInThrottle.PATH + "?signedOut")
+                    .deleteCookies("JSESSIONID"))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/console/assets/**")
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole(RecruiterAuthentication.ROLE))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
         .build();
   }
 

@@ -61,8 +61,8 @@ public class JobActivityLog {
                 .update()
             == 1;
     if (written) {
-      // The portal's live feed pushes the line to the job's open pages once it is committed.
-      events.publishEvent(new JobActivityAppended(jobId, clientVisible));
+      // The portal's and the console's live pages are pushed the line once it is committed.
+      events.publishEvent(new JobActivityAppended(jobId, submissionId, type, clientVisible));
     }
     return written;
   }

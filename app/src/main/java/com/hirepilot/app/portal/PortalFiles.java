@@ -5,7 +5,10 @@ import java.util.Locale;
 /** Small wordings the candidate page uses: file sizes, and what each thread entry was. */
 public final class PortalFiles {
 
-  /** What the pages call, as {@code ${words.size(bytes)}} (see {@link PortalTimes#INSTANCE}). */
+  /**
+   * What the pages call, as {@code ${words.size(bytes)}} (see {@link
+   * com.hirepilot.app.system.PageTimes#INSTANCE}).
+   */
   static final PortalFiles INSTANCE = new PortalFiles();
 
   private PortalFiles() {}

@@ -4,6 +4,7 @@ import com.hirepilot.app.auth.PortalSignIn;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.NotFoundException;
+import com.hirepilot.app.system.PageTimes;
 import com.hirepilot.app.system.TooManyRequestsException;
 import com.hirepilot.app.system.UserText;
 import com.hirepilot.workflows.submission.Decision;
@@ -45,7 +46,7 @@ class PortalPageController {
   /** The pages' formatting helpers, on every page of this controller. */
   @ModelAttribute
   void helpers(Model model) {
-    model.addAttribute("times", PortalTimes.INSTANCE);
+    model.addAttribute("times", PageTimes.INSTANCE);
     model.addAttribute("words", PortalFiles.INSTANCE);
   }
 

@@ -21,7 +21,10 @@ public record PortalProperties(
     Comments comments,
     Session session) {
 
-  public record Bootstrap(String token, String email) {}
+  /**
+   * @param password the owner's first console password; generated (and printed once) when unset
+   */
+  public record Bootstrap(String token, String email, String password) {}
 
   public record Demo(boolean enabled) {}
 

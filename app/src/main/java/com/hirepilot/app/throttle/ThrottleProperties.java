@@ -12,7 +12,9 @@ public record ThrottleProperties(
     Limit linkRequestsPerAddress,
     Limit linkRequestsPerIp,
     Limit signInsPerIp,
-    Limit commentsPerClient) {
+    Limit commentsPerClient,
+    Limit consoleSignInsPerIp,
+    Limit consoleSignInsPerAddress) {
 
   public record Limit(int requests, Duration per) {
     public Limit {

@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 class BootstrapOnStart {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(BootstrapOnStart.class);
+
   private final WorkspaceBootstrap bootstrap;
   private final PortalProperties properties;
 
@@ -23,7 +26,17 @@ class BootstrapOnStart {
   void createWorkspaceIfConfigured() {
     String token = properties.bootstrap().token();
     if (!properties.demo().enabled() && token != null && !token.isBlank()) {
-      bootstrap.createFirstWorkspace("Workspace", "Owner");
+      bootstrap
+          .createFirstWorkspace("Workspace", "Owner")
+          .filter(WorkspaceBootstrap.Owner::passwordWasGenerated)
+          .ifPresent(
+              owner ->
+                  log.info(
+                      "\n\n  Console sign-in for {}: {}\n  (shown once; change it under Account"
+                          + " after signing in, or set PORTAL_BOOTSTRAP_PASSWORD on a fresh"
+                          + " database)\n",
+                      owner.recruiter().email(),
+                      owner.password()));
     }
   }
 }

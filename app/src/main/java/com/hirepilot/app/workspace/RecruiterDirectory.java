@@ -12,18 +12,28 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecruiterDirectory {
 
   private final Recruiters recruiters;
+  private final ApiTokens tokens;
 
-  RecruiterDirectory(Recruiters recruiters) {
+  RecruiterDirectory(Recruiters recruiters, ApiTokens tokens) {
     this.recruiters = recruiters;
+    this.tokens = tokens;
   }
 
   public Optional<Recruiter> find(String recruiterId) {
     return recruiters.findById(recruiterId);
   }
 
-  /** The recruiter whose API token this is, found by the token's hash. */
+  /** The recruiter who signs in to the console with this address. */
+  public Optional<Recruiter> byEmail(String email) {
+    return recruiters.findByEmail(Recruiter.normalisedEmail(email));
+  }
+
+  /** The recruiter whose active (unrevoked) API token this is, found by the token's hash. */
+  @Transactional(readOnly = true)
   public Optional<Recruiter> byApiToken(String token) {
-    return recruiters.findByApiTokenHash(TokenHashes.sha256(token));
+    return tokens
+        .findByTokenHashAndRevokedAtIsNull(TokenHashes.sha256(token))
+        .flatMap(t -> recruiters.findById(t.recruiterId()));
   }
 
   /** Each recruiter's name by ID, in one query; unknown IDs are left out. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,19 +21,36 @@ public class WorkspaceBootstrap {
 
   private final Workspaces workspaces;
   private final Recruiters recruiters;
+  private final ApiTokens tokens;
+  private final PasswordEncoder passwords;
   private final PortalProperties properties;
   private final Clock clock;
 
   WorkspaceBootstrap(
-      Workspaces workspaces, Recruiters recruiters, PortalProperties properties, Clock clock) {
+      Workspaces workspaces,
+      Recruiters recruiters,
+      ApiTokens tokens,
+      PasswordEncoder passwords,
+      PortalProperties properties,
+      Clock clock) {
     this.workspaces = workspaces;
     this.recruiters = recruiters;
+    this.tokens = tokens;
+    this.passwords = passwords;
     this.properties = properties;
     this.clock = clock;
   }
 
-  /** The owner just created, with the API token to reach them by (shown once, never stored). */
-  public record Owner(Recruiter recruiter, String apiToken, boolean tokenWasGenerated) {}
+  /**
+   * The owner just created, with the API token and the console password to reach them by (shown
+   * once, only their hashes are stored).
+   */
+  public record Owner(
+      Recruiter recruiter,
+      String apiToken,
+      boolean tokenWasGenerated,
+      String password,
+      boolean passwordWasGenerated) {}
 
   public boolean isEmpty() {
     return workspaces.count() == 0;
@@ -50,6 +68,12 @@ public class WorkspaceBootstrap {
     String configured = properties.bootstrap().token();
     boolean generate = configured == null || configured.isBlank();
     String token = generate ? TokenHashes.newToken() : configured.trim();
+    String configuredPassword = properties.bootstrap().password();
+    boolean generatePassword = configuredPassword == null || configuredPassword.isEmpty();
+    String password =
+        generatePassword
+            ? RecruiterAccounts.newPassword()
+            : RecruiterAccounts.checked(configuredPassword);
     Workspace workspace =
         workspaces.save(Workspace.create(Ids.next(), workspaceName, clock.instant()));
     Recruiter owner =
@@ -59,9 +83,20 @@ public class WorkspaceBootstrap {
                 workspace.id(),
                 ownerName,
                 properties.bootstrap().email(),
-                token,
+                passwords.encode(password),
+                Recruiter.Role.ADMIN,
                 clock.instant()));
+    tokens.save(
+        new ApiToken(
+            Ids.next(),
+            workspace.id(),
+            owner.id(),
+            "First token",
+            TokenHashes.sha256(token),
+            clock.instant(),
+            null,
+            null));
     log.info("Created workspace {} with owner {}", workspace.id(), owner.email());
-    return Optional.of(new Owner(owner, token, generate));
+    return Optional.of(new Owner(owner, token, generate, password, generatePassword));
   }
 }

@@ -141,13 +141,13 @@ class RecruiterApiTests {
   @Test
   void apiTokensAreStoredOnlyAsHashes() {
     assertThat(
-            jdbc.sql("select count(*) from recruiter where api_token_hash = ?")
+            jdbc.sql("select count(*) from api_token where token_hash = ?")
                 .param(TestRuntime.RECRUITER_TOKEN)
                 .query(Long.class)
                 .single())
         .isZero();
     assertThat(
-            jdbc.sql("select count(*) from recruiter where api_token_hash = ?")
+            jdbc.sql("select count(*) from api_token where token_hash = ?")
                 .param(com.hirepilot.app.workspace.TokenHashes.sha256(TestRuntime.RECRUITER_TOKEN))
                 .query(Long.class)
                 .single())

@@ -122,6 +122,18 @@ public final class Browser {
     return postForm("/portal/login", Map.of("token", token, "_csrf", csrfField(page.body())));
   }
 
+  /**
+   * Signs in to the recruiters' console with email and password, as its sign-in form does.
+   *
+   * @return the answer to the form's POST (a redirect: into the console, or back with ?error)
+   */
+  public HttpResponse<String> signInToConsole(String email, String password) {
+    HttpResponse<String> page = getPage("/console/login");
+    return postForm(
+        "/console/login",
+        Map.of("email", email, "password", password, "_csrf", csrfField(page.body())));
+  }
+
   /** The value of the first form's CSRF field on a page. */
   public static String csrfField(String html) {
     java.util.regex.Matcher field =

@@ -25,6 +25,7 @@ public final class TestRuntime {
 
   public static final String RECRUITER_TOKEN = "test-recruiter-token-0123456789abcdef";
   public static final String RECRUITER_EMAIL = "recruiter@agency.test";
+  public static final String RECRUITER_PASSWORD = "test-console-password-42";
 
   private static final String POSTGRES_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
@@ -222,6 +223,7 @@ public final class TestRuntime {
             "portal.demo.enabled=false",
             "portal.bootstrap.token=" + RECRUITER_TOKEN,
             "portal.bootstrap.email=" + RECRUITER_EMAIL,
+            "portal.bootstrap.password=" + RECRUITER_PASSWORD,
             "portal.mail.embedded=false",
             "spring.mail.host=127.0.0.1",
             "spring.mail.port=" + (smtpPort != null ? smtpPort : TestMail.port()),
@@ -237,6 +239,8 @@ public final class TestRuntime {
               "link-requests-per-address",
               "link-requests-per-ip",
               "sign-ins-per-ip",
+              "console-sign-ins-per-ip",
+              "console-sign-ins-per-address",
               "comments-per-client")) {
         values = values.and("portal.rate-limits." + limit + ".requests=1000000");
       }

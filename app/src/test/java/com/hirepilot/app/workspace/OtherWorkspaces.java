@@ -9,19 +9,32 @@ public final class OtherWorkspaces {
 
   private OtherWorkspaces() {}
 
-  /** Creates a workspace with one recruiter whose API token is {@code token}. */
+  /** Creates a workspace with one admin recruiter whose API token is {@code token}. */
   public static void create(ApplicationContext app, String name, String token) {
     Workspace other =
         app.getBean(Workspaces.class)
             .save(Workspace.create(UUID.randomUUID().toString(), name, Instant.now()));
-    app.getBean(Recruiters.class)
+    Recruiter olly =
+        app.getBean(Recruiters.class)
+            .save(
+                Recruiter.create(
+                    UUID.randomUUID().toString(),
+                    other.id(),
+                    "Olly",
+                    "olly-" + UUID.randomUUID() + "@other.test",
+                    null,
+                    Recruiter.Role.ADMIN,
+                    Instant.now()));
+    app.getBean(ApiTokens.class)
         .save(
-            Recruiter.create(
+            new ApiToken(
                 UUID.randomUUID().toString(),
                 other.id(),
-                "Olly",
-                "olly@other.test",
-                token,
-                Instant.now()));
+                olly.id(),
+                "Olly's token",
+                TokenHashes.sha256(token),
+                Instant.now(),
+                null,
+                null));
   }
 }

@@ -1,4 +1,4 @@
-package com.hirepilot.app.portal;
+package com.hirepilot.app.system;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -6,23 +6,24 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Times as the pages first render them: in UTC, and saying so. The page's script then shows each
- * one in the reader's own time zone; without scripts the UTC text stays, still unambiguous.
+ * Times as the pages (portal and console) first render them: in UTC, and saying so. The page's
+ * script then shows each one in the reader's own time zone; without scripts the UTC text stays,
+ * still unambiguous.
  */
-public final class PortalTimes {
+public final class PageTimes {
 
   /**
    * What the pages call, as {@code ${times.utc(at)}}: a method on a model object. A {@code T(...)}
    * type reference would look the class up through the class loaders on every call, which cost the
    * job page half its speed.
    */
-  static final PortalTimes INSTANCE = new PortalTimes();
+  public static final PageTimes INSTANCE = new PageTimes();
 
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
 
-  private PortalTimes() {}
+  private PageTimes() {}
 
   /** For a {@code datetime} attribute: HTML allows at most milliseconds. */
   public String iso(Instant at) {

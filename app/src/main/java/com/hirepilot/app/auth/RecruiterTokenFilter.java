@@ -1,28 +1,24 @@
-package com.hirepilot.app.workspace;
+package com.hirepilot.app.auth;
 
+import com.hirepilot.app.workspace.RecruiterDirectory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates the recruiter API's {@code Authorization: Bearer} token by its hash, on every
- * request: there is no recruiter session to go stale.
+ * request: there is no recruiter session to go stale, and a revoked token fails at once.
  */
-public class RecruiterTokenFilter extends OncePerRequestFilter {
-
-  public static final String ROLE = "RECRUITER";
+class RecruiterTokenFilter extends OncePerRequestFilter {
 
   private final RecruiterDirectory recruiters;
 
-  public RecruiterTokenFilter(RecruiterDirectory recruiters) {
+  RecruiterTokenFilter(RecruiterDirectory recruiters) {
     this.recruiters = recruiters;
   }
 
@@ -37,18 +33,9 @@ public class RecruiterTokenFilter extends OncePerRequestFilter {
         recruiters
             .byApiToken(token)
             .ifPresent(
-                recruiter -> {
-                  var principal =
-                      new CurrentRecruiter(
-                          recruiter.id(),
-                          recruiter.workspaceId(),
-                          recruiter.name(),
-                          recruiter.email());
-                  var authentication =
-                      UsernamePasswordAuthenticationToken.authenticated(
-                          principal, null, List.of(new SimpleGrantedAuthority("ROLE_" + ROLE)));
-                  SecurityContextHolder.getContext().setAuthentication(authentication);
-                });
+                recruiter ->
+                    SecurityContextHolder.getContext()
+                        .setAuthentication(RecruiterAuthentication.of(recruiter)));
       }
     }
     chain.doFilter(request, response);

@@ -1,0 +1,150 @@
+package com.hirepilot.app.console;
+
+import com.hirepilot.app.job.JobActivityAppended;
+import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.workspace.CurrentRecruiter;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code GET /console/events}: one stream per open console page, telling it that the workspace's
+ * activity log grew ({@code {jobId, submissionId, type}}, nothing more). The page decides whether
+ * the line concerns it and fetches its live parts again through the normal, authorised page route,
+ * so the stream carries no data a page would not show. Streams end after {@link #LIFETIME} and the
+ * browser reconnects, which re-checks the session.
+ */
+@Controller
+class ConsoleEventStreams {
+
+  static final Duration LIFETIME = Duration.ofMinutes(10);
+  private static final long RECONNECT_MILLIS = 3_000;
+
+  /** What a page is told: which job and submission changed, and how. */
+  record Activity(String jobId, String submissionId, String type) {}
+
+  private final JobService jobs;
+  private final TaskExecutor executor;
+  private final Map<String, Set<SseEmitter>> byWorkspace = new ConcurrentHashMap<>();
+
+  /** Jobs never move between workspaces, so the answer can be kept. */
+  private final Map<String, String> workspaceOfJob = new ConcurrentHashMap<>();
+
+  /** The JDK's scheduler, as in the portal's streams: a Spring one would also be an executor. */
+  private final ScheduledExecutorService heartbeats =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "console-events-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  ConsoleEventStreams(
+      JobService jobs,
+      TaskExecutor executor,
+      @Value("${portal.events.heartbeat:PT25S}") Duration heartbeat) {
+    this.jobs = jobs;
+    this.executor = executor;
+    heartbeats.scheduleWithFixedDelay(
+        this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @GetMapping(path = "/console/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @ResponseBody
+  SseEmitter open() {
+    String workspaceId = CurrentRecruiter.get().workspaceId();
+    SseEmitter emitter = new SseEmitter(LIFETIME.toMillis());
+    Set<SseEmitter> streams =
+        byWorkspace.computeIfAbsent(workspaceId, id -> new CopyOnWriteArraySet<>());
+    emitter.onCompletion(() -> streams.remove(emitter));
+    emitter.onTimeout(emitter::complete);
+    emitter.onError(e -> streams.remove(emitter));
+    streams.add(emitter);
+    // Sent at once, so the browser knows the stream is open (and proxies see bytes).
+    send(streams, emitter, SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("open"));
+    return emitter;
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void appended(JobActivityAppended event) {
+    String workspaceId =
+        workspaceOfJob.computeIfAbsent(
+            event.jobId(), id -> jobs.find(id).map(job -> job.workspaceId()).orElse(""));
+    Set<SseEmitter> streams = byWorkspace.get(workspaceId);
+    if (streams == null || streams.isEmpty()) {
+      return;
+    }
+    Activity activity =
+        new Activity(
+            event.jobId(), event.submissionId(), event.type() == null ? null : event.type().name());
+    // Off the writer's thread (often a workflow activity): a slow page must not hold it.
+    for (SseEmitter emitter : streams) {
+      executor.execute(
+          () ->
+              send(
+                  streams,
+                  emitter,
+                  SseEmitter.event().name("activity").data(activity, MediaType.APPLICATION_JSON)));
+    }
+  }
+
+  void heartbeat() {
+    byWorkspace
+        .values()
+        .forEach(
+            streams ->
+                streams.forEach(
+                    emitter -> send(streams, emitter, SseEmitter.event().comment("still here"))));
+  }
+
+  private static void send(
+      Set<SseEmitter> streams, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+    try {
+      synchronized (emitter) {
+        emitter.send(event);
+      }
+    } catch (IOException | IllegalStateException e) {
+      streams.remove(emitter); // the page went away
+    }
+  }
+
+  /** Ends every stream as shutdown begins, so an open console tab never holds it. */
+  @EventListener(ContextClosedEvent.class)
+  void closeAll() {
+    heartbeats.shutdownNow();
+    byWorkspace
+        .values()
+        .forEach(
+            streams ->
+                streams.forEach(
+                    emitter -> {
+                      try {
+                        emitter.complete();
+                      } catch (IllegalStateException e) {
+                        // already completed
+                      }
+                    }));
+  }
+
+  @PreDestroy
+  void stop() {
+    closeAll();
+  }
+}

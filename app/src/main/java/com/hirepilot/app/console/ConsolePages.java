@@ -1,0 +1,84 @@
+package com.hirepilot.app.console;
+
+import com.hirepilot.app.system.InvalidInputException;
+import com.hirepilot.app.system.NotFoundException;
+import com.hirepilot.app.system.PageTimes;
+import com.hirepilot.app.workspace.CurrentRecruiter;
+import com.hirepilot.app.workspace.WorkspaceSettings;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * What every console page has: the signed-in recruiter ({@code me}), whether they are an admin, the
+ * workspace's name, and the time helper; and the console's answers to a missing object (its 404
+ * page) and to bad input in a form (the page again, with the message, as 422).
+ */
+@ControllerAdvice(basePackageClasses = ConsolePages.class)
+class ConsolePages {
+
+  private final WorkspaceSettings settings;
+  private final com.hirepilot.app.system.PortalProperties properties;
+
+  ConsolePages(WorkspaceSettings settings, com.hirepilot.app.system.PortalProperties properties) {
+    this.settings = settings;
+    this.properties = properties;
+  }
+
+  @ModelAttribute
+  void common(Model model) {
+    model.addAttribute("times", PageTimes.INSTANCE);
+    model.addAttribute("origin", properties.link(""));
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication != null && authentication.getPrincipal() instanceof CurrentRecruiter me) {
+      model.addAttribute("me", me);
+      model.addAttribute("admin", CurrentRecruiter.isAdmin());
+      model.addAttribute("workspaceName", settings.workspace(me.workspaceId()).name());
+    }
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound(NotFoundException e, Model model) {
+    common(model);
+    model.addAttribute("what", e.getMessage());
+    return "console/not-found";
+  }
+
+  @ExceptionHandler(com.hirepilot.app.system.ForbiddenException.class)
+  String forbidden(
+      com.hirepilot.app.system.ForbiddenException e, Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatus.FORBIDDEN.value());
+    common(model);
+    model.addAttribute("message", e.getMessage());
+    return "console/invalid";
+  }
+
+  @ExceptionHandler(com.hirepilot.app.system.ConflictException.class)
+  String conflict(
+      com.hirepilot.app.system.ConflictException e, Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatus.CONFLICT.value());
+    common(model);
+    model.addAttribute("message", e.getMessage());
+    return "console/invalid";
+  }
+
+  /**
+   * A form's bad input that reached a service: shown on a page of its own with the field's message
+   * and a way back. Controllers that can show the message beside the field do so themselves.
+   */
+  @ExceptionHandler(InvalidInputException.class)
+  String invalid(InvalidInputException e, Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    common(model);
+    model.addAttribute("field", e.field());
+    model.addAttribute("message", e.getMessage());
+    return "console/invalid";
+  }
+}

@@ -1,0 +1,20 @@
+package com.hirepilot.app.workspace;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface ApiTokens extends ListCrudRepository<ApiToken, String> {
+
+  Optional<ApiToken> findByTokenHashAndRevokedAtIsNull(String tokenHash);
+
+  List<ApiToken> findByWorkspaceIdOrderByCreatedAtDesc(String workspaceId);
+
+  @Modifying
+  @Query(
+      "update api_token set revoked_at = :at"
+          + " where id = :id and workspace_id = :workspaceId and revoked_at is null")
+  int revoke(String id, String workspaceId, java.time.Instant at);
+}
