@@ -153,5 +153,15 @@ class ConsoleAccountController {
     return "redirect:/console/team";
   }
 
+  @PostMapping("/console/team/{recruiterId}/password")
+  String resetPassword(@PathVariable String recruiterId, RedirectAttributes redirect) {
+    RecruiterAccounts.NewMember reset =
+        accounts.resetPassword(CurrentRecruiter.admin(), recruiterId);
+    redirect.addFlashAttribute("newMember", reset.recruiter());
+    redirect.addFlashAttribute("firstPassword", reset.firstPassword());
+    redirect.addFlashAttribute("passwordReset", true);
+    return "redirect:/console/team";
+  }
+
   record MemberForm(String name, String email, Recruiter.Role role) {}
 }

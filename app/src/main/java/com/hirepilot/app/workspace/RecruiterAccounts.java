@@ -102,6 +102,18 @@ public class RecruiterAccounts {
     return recruiters.save(recruiter.withRole(role));
   }
 
+  /**
+   * A new first password for a colleague who forgot theirs, made by an admin and shown to them
+   * once. Their sessions end, because they were signed in with the old one.
+   */
+  @Transactional
+  public NewMember resetPassword(CurrentRecruiter admin, String recruiterId) {
+    Recruiter recruiter = member(admin.workspaceId(), recruiterId);
+    String firstPassword = newPassword();
+    Recruiter saved = recruiters.save(recruiter.withPasswordHash(passwords.encode(firstPassword)));
+    return new NewMember(saved, firstPassword);
+  }
+
   /** The recruiter's own password change; the current one must be right. */
   @Transactional
   public void changePassword(String recruiterId, String current, String replacement) {
