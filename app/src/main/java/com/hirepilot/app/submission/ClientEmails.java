@@ -7,10 +7,10 @@ import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.notification.MailTemplates;
 import com.hirepilot.app.notification.OutgoingEmail;
-import com.hirepilot.app.system.PortalProperties;
 import com.hirepilot.app.workspace.AgencyBrand;
 import com.hirepilot.app.workspace.AgencyBrands;
 import com.hirepilot.app.workspace.Recruiter;
+import com.hirepilot.app.workspace.WorkspaceSettings;
 import com.hirepilot.workflows.submission.EmailKind;
 import java.util.HashMap;
 import java.util.List;
@@ -29,13 +29,13 @@ import org.springframework.stereotype.Component;
 class ClientEmails {
 
   private final MailTemplates templates;
-  private final PortalProperties properties;
   private final AgencyBrands brands;
+  private final WorkspaceSettings settings;
 
-  ClientEmails(MailTemplates templates, PortalProperties properties, AgencyBrands brands) {
+  ClientEmails(MailTemplates templates, AgencyBrands brands, WorkspaceSettings settings) {
     this.templates = templates;
-    this.properties = properties;
     this.brands = brands;
+    this.settings = settings;
   }
 
   OutgoingEmail submission(
@@ -49,7 +49,7 @@ class ClientEmails {
     List<String> files = publicAttachments.stream().map(Attachment::filename).toList();
     List<String> message = paragraphs(submission.message());
     boolean updated = submission.emailRound() > 1;
-    long hours = hours(properties.magicLink().ttl());
+    long hours = hours(settings.invitationLinkTtl(submission.workspaceId()));
     String subject =
         (updated ? "Updated: candidate for " : "New candidate for ")
             + job.title()
@@ -125,7 +125,7 @@ class ClientEmails {
     AgencyBrand brand = MailTemplates.forEmail(brands.of(submission.workspaceId()));
     CandidateCard card = CandidateCard.of(candidate);
     boolean last = step == steps;
-    long hours = hours(properties.magicLink().ttl());
+    long hours = hours(settings.invitationLinkTtl(submission.workspaceId()));
     String subject =
         "Reminder: " + card.name() + " for " + job.title() + " is waiting for your feedback";
     StringBuilder text = new StringBuilder();
