@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.Browser;
+import com.hirepilot.app.support.HtmlChecker;
 import com.hirepilot.app.support.TestMail;
 import com.hirepilot.app.support.TestRuntime;
 import jakarta.mail.internet.MimeMessage;
@@ -40,11 +41,20 @@ class BrandingTests {
   @Autowired ApplicationContext app;
   @Autowired JdbcClient jdbc;
 
-  final String origin = TestRuntime.h2().origin();
+  final String origin = runtime().origin();
+
+  /** The app under test; {@link BrandingOnPostgresTests} runs the same checks on PostgreSQL. */
+  TestRuntime runtime() {
+    return TestRuntime.h2();
+  }
+
+  OwnAgency newAgency() {
+    return new OwnAgency(app, runtime());
+  }
 
   @Test
   void aPngOrJpegLogoIsServedPubliclyWithItsTypeNosniffAndALongCacheOnItsVersion() {
-    OwnAgency agency = new OwnAgency(app);
+    OwnAgency agency = newAgency();
     byte[] png = image("png", Color.ORANGE);
 
     HttpResponse<String> uploaded = agency.uploadLogo("logo.png", png);
@@ -86,7 +96,7 @@ class BrandingTests {
 
   @Test
   void svgExecutablesEmptyAndTooLargeFilesAreRefusedAndTheLogoStaysAsItWas() {
-    OwnAgency agency = new OwnAgency(app);
+    OwnAgency agency = newAgency();
     byte[] png = image("png", Color.GREEN);
     String logoUrl = json(agency.uploadLogo("logo.png", png)).at("/brand/logoUrl").asText();
 
@@ -130,7 +140,7 @@ class BrandingTests {
 
   @Test
   void themeCssCarriesTheValidatedColourWithAReadableContrast() {
-    OwnAgency agency = new OwnAgency(app);
+    OwnAgency agency = newAgency();
     String theme = origin + "/brand/" + agency.workspaceId + "/theme.css";
 
     HttpResponse<String> byDefault = get(theme);
@@ -166,7 +176,7 @@ class BrandingTests {
 
   @Test
   void unknownWorkspacesAndMissingLogosAre404() {
-    OwnAgency agency = new OwnAgency(app);
+    OwnAgency agency = newAgency();
     String unknown = UUID.randomUUID().toString();
     assertThat(get(origin + "/brand/" + unknown + "/theme.css").statusCode()).isEqualTo(404);
     assertThat(get(origin + "/brand/" + unknown + "/logo").statusCode()).isEqualTo(404);
@@ -175,7 +185,7 @@ class BrandingTests {
 
   @Test
   void thePortalAndTheClientEmailsCarryTheColourAndTheLogo() {
-    OwnAgency agency = new OwnAgency(app);
+    OwnAgency agency = newAgency();
     agency.recruiter.patch("/api/workspace", "{\"brandColour\":\"#ffcc00\"}");
     String logoUrl =
         json(agency.uploadLogo("logo.png", image("png", Color.MAGENTA)))
@@ -203,6 +213,7 @@ class BrandingTests {
         .contains("<link rel=\"stylesheet\" href=\"" + themePath + "\">")
         .contains("src=\"" + logoPath + "\"")
         .contains("alt=\"" + agency.name + "\"");
+    assertThat(HtmlChecker.errors(page)).isEmpty();
     // The stylesheet and logo the page links load under its Content-Security-Policy ('self').
     assertThat(client.get(themePath).statusCode()).isEqualTo(200);
     assertThat(client.get(logoPath).statusCode()).isEqualTo(200);

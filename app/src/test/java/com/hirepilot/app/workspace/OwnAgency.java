@@ -23,7 +23,7 @@ import org.springframework.context.ApplicationContext;
  */
 final class OwnAgency {
 
-  final String origin = TestRuntime.h2().origin();
+  final String origin;
   final String name;
   final String unique;
   final RecruiterApi recruiter;
@@ -31,6 +31,11 @@ final class OwnAgency {
   private final String token;
 
   OwnAgency(ApplicationContext app) {
+    this(app, TestRuntime.h2());
+  }
+
+  OwnAgency(ApplicationContext app, TestRuntime runtime) {
+    origin = runtime.origin();
     unique = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     name = "Brandwell Talent " + unique;
     token = "settings-" + UUID.randomUUID();
