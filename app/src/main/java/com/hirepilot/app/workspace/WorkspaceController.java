@@ -91,8 +91,7 @@ class WorkspaceController {
 
   @PatchMapping("/api/workspace")
   WorkspaceView change(@RequestBody SettingsChange body) {
-    return viewAfterChange(
-        settings.change(CurrentRecruiter.get().workspaceId(), body.toChange()).id());
+    return view(settings.change(CurrentRecruiter.get().workspaceId(), body.toChange()));
   }
 
   /** The agency's logo: a PNG or JPEG of at most 512 KB, told by its bytes. */
@@ -107,17 +106,13 @@ class WorkspaceController {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return viewAfterChange(settings.changeLogo(CurrentRecruiter.get().workspaceId(), content).id());
+    return view(settings.changeLogo(CurrentRecruiter.get().workspaceId(), content));
   }
 
   @DeleteMapping("/api/workspace/logo")
   ResponseEntity<Void> removeLogo() {
     settings.removeLogo(CurrentRecruiter.get().workspaceId());
     return ResponseEntity.noContent().build();
-  }
-
-  private WorkspaceView viewAfterChange(String workspaceId) {
-    return view(settings.workspace(workspaceId));
   }
 
   /** Two statements: the workspace, and its brand with the logo's version. */

@@ -147,15 +147,6 @@ public class WorkspaceSettings {
   }
 
   /**
-   * Sets the workspace's own reminder schedule; null or blank goes back to the default.
-   *
-   * @see #change
-   */
-  public Workspace changeReminderSchedule(String workspaceId, String schedule) {
-    return change(workspaceId, new Change(null, schedule == null ? "" : schedule, null, null));
-  }
-
-  /**
    * Stores the agency's logo, replacing any other. Its type is detected from the bytes: the name
    * and the type the upload claims are ignored.
    */

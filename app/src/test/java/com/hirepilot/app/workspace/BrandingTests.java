@@ -72,6 +72,8 @@ class BrandingTests {
     assertThat(logo.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
     assertThat(logo.headers().firstValue("Cache-Control").orElse(""))
         .contains("max-age=31536000", "public", "immutable");
+    // Cached for a year by shared caches too: it must carry no cookie for them to hand around.
+    assertThat(logo.headers().allValues("Set-Cookie")).isEmpty();
     // Any other version (an old link, none at all) is revalidated rather than cached for good.
     HttpResponse<byte[]> unversioned =
         OwnAgency.getBytes(origin + "/brand/" + agency.workspaceId + "/logo");
@@ -153,6 +155,7 @@ class BrandingTests {
     assertThat(light.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
     assertThat(light.headers().firstValue("Cache-Control").orElse(""))
         .contains("max-age=31536000", "immutable");
+    assertThat(light.headers().allValues("Set-Cookie")).isEmpty();
     // Yellow takes black text; as text on white it is too light, so text falls back to ink.
     assertThat(light.body())
         .isEqualTo(":root{--brand:#ffcc00;--brand-contrast:#000;--brand-text:#1b2230}\n");

@@ -175,7 +175,8 @@ class WorkspaceSettingsTests {
     var email =
         TestMail.awaitMessage(
             submitted.clientEmail(), s -> s.endsWith(": " + submitted.candidate()));
-    assertThat(TestMail.part(email, "text/plain")).contains("works for 120 hours");
+    assertThat(TestMail.part(email, "text/plain")).contains("works for 120 hours.");
+    assertThat(TestMail.part(email, "text/html")).contains("works for 120 hours.");
     Map<String, Object> invitation = onlyToken(submitted.collaboratorId(), "INVITATION");
     Instant created = instant(invitation.get("created_at"));
     assertThat(Duration.between(created, instant(invitation.get("expires_at"))))
