@@ -4,7 +4,6 @@ import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.notification.MailTemplates;
 import com.hirepilot.app.notification.Mailer;
 import com.hirepilot.app.notification.OutgoingEmail;
-import com.hirepilot.app.system.PortalProperties;
 import com.hirepilot.app.workspace.AgencyBrand;
 import com.hirepilot.app.workspace.AgencyBrands;
 import com.hirepilot.workflows.submission.EmailKind;
@@ -38,19 +37,12 @@ public class AccessLinkMail {
   private final Mailer mailer;
   private final MailTemplates templates;
   private final AgencyBrands brands;
-  private final PortalProperties properties;
 
-  AccessLinkMail(
-      LoginLinks links,
-      Mailer mailer,
-      MailTemplates templates,
-      AgencyBrands brands,
-      PortalProperties properties) {
+  AccessLinkMail(LoginLinks links, Mailer mailer, MailTemplates templates, AgencyBrands brands) {
     this.links = links;
     this.mailer = mailer;
     this.templates = templates;
     this.brands = brands;
-    this.properties = properties;
   }
 
   /**
@@ -68,11 +60,7 @@ public class AccessLinkMail {
           LoginLinks.Issued link = links.issue(collaborator, purpose, "/portal", key);
           AgencyBrand brand = MailTemplates.forEmail(brands.of(collaborator.workspaceId()));
           String expires = EXPIRY.format(link.expiresAt());
-          String validFor =
-              lasting(
-                  purpose == LoginLinks.Purpose.INVITATION
-                      ? properties.magicLink().ttl()
-                      : properties.magicLink().requestedTtl());
+          String validFor = lasting(link.lifetime());
           String text =
               """
               Hello %s,

@@ -5,6 +5,7 @@ import com.hirepilot.app.job.CollaboratorRemoved;
 import com.hirepilot.app.system.PortalProperties;
 import com.hirepilot.app.system.Timestamps;
 import com.hirepilot.app.workspace.TokenHashes;
+import com.hirepilot.app.workspace.WorkspaceSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,14 +29,21 @@ public class LoginLinks {
   private static final Duration KEEP_EXPIRED = Duration.ofDays(30);
 
   public enum Purpose {
-    /** The link in a submission email: lives for {@code portal.magic-link.ttl}. */
+    /**
+     * The link in a submission, reminder or recruiter-sent email: lives for the workspace's {@code
+     * magicLinkTtl}, else {@code portal.magic-link.ttl}.
+     */
     INVITATION,
     /** A link the client asked for on the access page: short-lived. */
     REQUESTED
   }
 
-  /** A freshly issued link. Carries the secret: hand it to the mailer, never to a log. */
-  public record Issued(String url, Instant expiresAt) {}
+  /**
+   * A freshly issued link. Carries the secret: hand it to the mailer, never to a log.
+   *
+   * @param lifetime how long it works from now, for the email to say
+   */
+  public record Issued(String url, Instant expiresAt, Duration lifetime) {}
 
   /** What a link granted when it was consumed. */
   public record Consumed(String collaboratorId, String targetPath) {}
@@ -68,11 +76,14 @@ public class LoginLinks {
 
   private final JdbcClient jdbc;
   private final PortalProperties properties;
+  private final WorkspaceSettings settings;
   private final Clock clock;
 
-  LoginLinks(JdbcClient jdbc, PortalProperties properties, Clock clock) {
+  LoginLinks(
+      JdbcClient jdbc, PortalProperties properties, WorkspaceSettings settings, Clock clock) {
     this.jdbc = jdbc;
     this.properties = properties;
+    this.settings = settings;
     this.clock = clock;
   }
 
@@ -91,7 +102,7 @@ public class LoginLinks {
     Instant now = clock.instant();
     Duration ttl =
         purpose == Purpose.INVITATION
-            ? properties.magicLink().ttl()
+            ? settings.invitationLinkTtl(collaborator.workspaceId())
             : properties.magicLink().requestedTtl();
     jdbc.sql("delete from login_token where issued_for = ? and used_at is null")
         .param(issuedFor)
@@ -121,7 +132,7 @@ public class LoginLinks {
             UriComponentsBuilder.fromPath("/portal/login")
                 .queryParam("token", token)
                 .toUriString());
-    return new Issued(url, now.plus(ttl));
+    return new Issued(url, now.plus(ttl), ttl);
   }
 
   /** Tells what a link is, without using it up (mail scanners open links). */

@@ -29,8 +29,9 @@ public class MailTemplates {
 
   /**
    * The agency's brand as the emails to its clients carry it. Its colour goes into style
-   * attributes, where HTML escaping does not stop a stray {@code ;} or {@code url(...)}: anything
-   * but a plain hex colour (the console may one day let agencies type one) gives the default.
+   * attributes, where HTML escaping does not stop a stray {@code ;} or {@code url(...)}: the
+   * settings accept only {@code #RRGGBB}, and anything else that reached this far gives the
+   * default.
    */
   public static AgencyBrand forEmail(AgencyBrand brand) {
     if (brand == null) {
@@ -39,6 +40,6 @@ public class MailTemplates {
     String colour = brand.colour();
     return colour != null && HEX_COLOUR.matcher(colour).matches()
         ? brand
-        : new AgencyBrand(brand.name(), AgencyBrand.DEFAULT_COLOUR);
+        : brand.withColour(AgencyBrand.DEFAULT_COLOUR);
   }
 }

@@ -309,7 +309,7 @@ class ClientWorkspace {
 
   private PortalViews.Brand brand(Collaborator me) {
     AgencyBrand brand = brands.of(me.workspaceId());
-    return new PortalViews.Brand(brand.name(), brand.colour());
+    return new PortalViews.Brand(brand.name(), brand.colour(), brand.themePath(), brand.logoPath());
   }
 
   private Job visibleJob(Collaborator me, String jobId) {

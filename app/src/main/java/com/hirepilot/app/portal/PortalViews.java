@@ -16,8 +16,11 @@ final class PortalViews {
 
   record Person(String name, String email) {}
 
-  /** The agency as its client sees it: the name on every page, and the accent colour. */
-  record Brand(String name, String colour) {}
+  /**
+   * The agency as its client sees it: the name on every page, the accent colour, and the links to
+   * its stylesheet and logo (null without one).
+   */
+  record Brand(String name, String colour, String themePath, String logoPath) {}
 
   /**
    * @param submissionCount every candidate the client sees on the job

@@ -7,10 +7,10 @@ import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.notification.MailTemplates;
 import com.hirepilot.app.notification.OutgoingEmail;
-import com.hirepilot.app.system.PortalProperties;
 import com.hirepilot.app.workspace.AgencyBrand;
 import com.hirepilot.app.workspace.AgencyBrands;
 import com.hirepilot.app.workspace.Recruiter;
+import com.hirepilot.app.workspace.WorkspaceSettings;
 import com.hirepilot.workflows.submission.EmailKind;
 import java.util.HashMap;
 import java.util.List;
@@ -29,13 +29,13 @@ import org.springframework.stereotype.Component;
 class ClientEmails {
 
   private final MailTemplates templates;
-  private final PortalProperties properties;
   private final AgencyBrands brands;
+  private final WorkspaceSettings settings;
 
-  ClientEmails(MailTemplates templates, PortalProperties properties, AgencyBrands brands) {
+  ClientEmails(MailTemplates templates, AgencyBrands brands, WorkspaceSettings settings) {
     this.templates = templates;
-    this.properties = properties;
     this.brands = brands;
+    this.settings = settings;
   }
 
   OutgoingEmail submission(
@@ -49,7 +49,7 @@ class ClientEmails {
     List<String> files = publicAttachments.stream().map(Attachment::filename).toList();
     List<String> message = paragraphs(submission.message());
     boolean updated = submission.emailRound() > 1;
-    long hours = hours(properties.magicLink().ttl());
+    String validFor = lasting(settings.invitationLinkTtl(submission.workspaceId()));
     String subject =
         (updated ? "Updated: candidate for " : "New candidate for ")
             + job.title()
@@ -89,8 +89,8 @@ class ClientEmails {
     text.append("\nView candidate (approve, reject or request an interview in the portal):\n")
         .append(link)
         .append("\n\nThe link signs you in once and works for ")
-        .append(hours)
-        .append(" hours.\n\n")
+        .append(validFor)
+        .append(".\n\n")
         .append(signature(brand));
 
     Map<String, Object> model = new HashMap<>();
@@ -103,7 +103,7 @@ class ClientEmails {
     model.put("candidate", card);
     model.put("attachments", files);
     model.put("link", link);
-    model.put("hours", hours);
+    model.put("validFor", validFor);
     model.put("updated", updated);
     return new OutgoingEmail(
         submission.workspaceId(),
@@ -125,7 +125,7 @@ class ClientEmails {
     AgencyBrand brand = MailTemplates.forEmail(brands.of(submission.workspaceId()));
     CandidateCard card = CandidateCard.of(candidate);
     boolean last = step == steps;
-    long hours = hours(properties.magicLink().ttl());
+    String validFor = lasting(settings.invitationLinkTtl(submission.workspaceId()));
     String subject =
         "Reminder: " + card.name() + " for " + job.title() + " is waiting for your feedback";
     StringBuilder text = new StringBuilder();
@@ -146,8 +146,8 @@ class ClientEmails {
     text.append("View candidate (approve, reject or request an interview in the portal):\n")
         .append(link)
         .append("\n\nThe link signs you in once and works for ")
-        .append(hours)
-        .append(" hours.\n\n")
+        .append(validFor)
+        .append(".\n\n")
         .append(signature(brand));
     Map<String, Object> model = new HashMap<>();
     model.put("brand", brand);
@@ -157,7 +157,7 @@ class ClientEmails {
     model.put("job", job.title());
     model.put("clientCompany", job.clientCompany());
     model.put("link", link);
-    model.put("hours", hours);
+    model.put("validFor", validFor);
     model.put("last", last);
     return new OutgoingEmail(
         submission.workspaceId(),
@@ -185,7 +185,16 @@ class ClientEmails {
     return List.of(text.strip().split("\\R\\s*\\R"));
   }
 
-  private static long hours(java.time.Duration ttl) {
-    return Math.max(1, ttl.toHours());
+  /**
+   * "72 hours", "1 hour", "90 minutes": the workspace chooses the lifetime, so the email says it as
+   * a person would.
+   */
+  static String lasting(java.time.Duration ttl) {
+    long minutes = Math.max(1, ttl.toMinutes());
+    if (minutes % 60 != 0 && minutes < 120) {
+      return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+    long hours = ttl.toHours();
+    return hours + (hours == 1 ? " hour" : " hours");
   }
 }
