@@ -111,12 +111,14 @@ public class WorkspaceSettings {
   }
 
   /**
-   * Who may change a workspace's settings. Every change below calls it before it reads or writes
-   * anything; today any recruiter of the workspace may (the caller's own workspace is all they
-   * reach), and the check for an administrator belongs here.
+   * Only an admin of the workspace changes its settings (403 for a recruiter); the caller's own
+   * workspace is the only one they reach.
    */
   void authorizeChange(String workspaceId) {
-    // The recruiter-roles work adds the admin check here.
+    CurrentRecruiter admin = CurrentRecruiter.admin();
+    if (!admin.workspaceId().equals(workspaceId)) {
+      throw new NotFoundException("Workspace");
+    }
   }
 
   /**
