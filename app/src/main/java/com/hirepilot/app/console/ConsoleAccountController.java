@@ -104,7 +104,7 @@ class ConsoleAccountController {
 
   @GetMapping("/console/team")
   String team(Model model) {
-    model.addAttribute("team", accounts.team(CurrentRecruiter.get().workspaceId()));
+    model.addAttribute("team", accounts.team(CurrentRecruiter.admin().workspaceId()));
     model.addAttribute("roles", Recruiter.Role.values());
     return "console/team";
   }
