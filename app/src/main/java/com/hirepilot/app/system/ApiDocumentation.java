@@ -78,7 +78,7 @@ class ApiDocumentation {
   }
 
   @Bean
-  OpenApiCustomizer problemAnswers() {
+  OpenApiCustomizer documentedProblemAnswers() {
     return api -> {
       api.getComponents().addSchemas(PROBLEM, problemSchema());
       if (api.getPaths() == null) {
