@@ -29,9 +29,9 @@ import org.springframework.stereotype.Service;
  * row 1) and the column.
  */
 @Service
-class CandidateImport {
+public class CandidateImport {
 
-  static final List<String> COLUMNS =
+  public static final List<String> COLUMNS =
       List.of(
           "name",
           "title",
@@ -43,24 +43,29 @@ class CandidateImport {
           "internalNotes");
 
   /** Bigger files are refused with 413 before they are parsed. */
-  static final int MAX_BYTES = 2 * 1024 * 1024;
+  public static final int MAX_BYTES = 2 * 1024 * 1024;
 
   static final int MAX_ROWS = 1_000;
 
   /** One refused cell. */
-  record RowError(String field, String message) {}
+  public record RowError(String field, String message) {}
 
   /** The whole file was refused: nothing was imported. */
-  static class Refused extends RuntimeException {
+  public static class Refused extends RuntimeException {
     final List<RowError> errors;
 
     Refused(List<RowError> errors) {
       super("Some rows are invalid; nothing was imported. See errors.");
       this.errors = errors;
     }
+
+    /** Every refused cell, in row order. */
+    public List<RowError> errors() {
+      return errors;
+    }
   }
 
-  record Imported(int row, Candidate candidate) {}
+  public record Imported(int row, Candidate candidate) {}
 
   private final CandidateService candidates;
   private final Validator validator;
@@ -70,7 +75,13 @@ class CandidateImport {
     this.validator = validator;
   }
 
-  List<Imported> importCsv(String workspaceId, byte[] bytes) {
+  /**
+   * Creates a candidate for each row of the file, or none.
+   *
+   * @throws Refused listing every bad cell, when any row is bad
+   * @throws InvalidInputException when the file as a whole is not a candidates CSV
+   */
+  public List<Imported> importCsv(String workspaceId, byte[] bytes) {
     String text = decode(bytes);
     List<RowError> errors = new ArrayList<>();
     List<CandidateController.NewCandidate> rows = new ArrayList<>();

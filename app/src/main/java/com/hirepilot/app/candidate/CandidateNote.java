@@ -5,7 +5,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 
 /** A recruiter's internal note on a candidate: the agency's own, never shown to clients. */
-record CandidateNote(
+public record CandidateNote(
     @Id String id,
     String workspaceId,
     String candidateId,

@@ -248,4 +248,23 @@ class CandidateReads {
             });
     return newest;
   }
+
+  /** How many resume versions each candidate has, in one statement; none are left out. */
+  Map<String, Integer> resumeCounts(Collection<String> candidateIds) {
+    Map<String, Integer> counts = new HashMap<>();
+    if (candidateIds.isEmpty()) {
+      return counts;
+    }
+    jdbc.sql(
+            """
+            select candidate_id, count(*) as versions from attachment
+             where candidate_id in (:ids) and kind = 'RESUME' group by candidate_id
+            """)
+        .param("ids", candidateIds)
+        .query(
+            rs -> {
+              counts.put(rs.getString("candidate_id"), rs.getInt("versions"));
+            });
+    return counts;
+  }
 }

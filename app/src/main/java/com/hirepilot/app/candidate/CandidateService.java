@@ -142,14 +142,62 @@ public class CandidateService {
             a.createdAt()));
   }
 
+  /** A candidate as the console's list shows them. */
+  public record Listed(
+      String id,
+      String name,
+      String title,
+      String currentCompany,
+      List<String> skills,
+      int resumeVersions,
+      Instant createdAt) {}
+
+  /** One page of a search, and how many candidates match in all. */
+  public record Listing(int total, List<Listed> candidates) {}
+
+  /**
+   * The workspace's candidates whose name, title, company or a skill contains {@code q}, newest
+   * first, with their resume version counts: four statements whatever the page size.
+   */
   @Transactional(readOnly = true)
-  List<CandidateNote> notesOf(String workspaceId, String candidateId) {
+  public Listing list(String workspaceId, String q, int limit, int offset) {
+    CandidateReads.Page page = reads.search(workspaceId, q, limit, offset);
+    Map<String, Integer> resumes =
+        reads.resumeCounts(page.candidates().stream().map(CandidateReads.Found::id).toList());
+    return new Listing(
+        page.total(),
+        page.candidates().stream()
+            .map(
+                f ->
+                    new Listed(
+                        f.id(),
+                        f.name(),
+                        f.title(),
+                        f.currentCompany(),
+                        f.skills(),
+                        resumes.getOrDefault(f.id(), 0),
+                        f.createdAt()))
+            .toList());
+  }
+
+  /** One of the workspace's files, for a recruiter: private ones too; another's answers 404. */
+  @Transactional(readOnly = true)
+  public Attachment file(String workspaceId, String attachmentId) {
+    return attachments
+        .findByIdAndWorkspaceId(attachmentId, workspaceId)
+        .orElseThrow(() -> new NotFoundException("Attachment"));
+  }
+
+  /** The candidate's internal notes, newest first (never shown to clients). */
+  @Transactional(readOnly = true)
+  public List<CandidateNote> notesOf(String workspaceId, String candidateId) {
     get(workspaceId, candidateId);
     return notes.findByCandidateIdOrderByCreatedAtDescIdDesc(candidateId);
   }
 
+  /** Adds an internal note (never shown to clients). */
   @Transactional
-  CandidateNote addNote(
+  public CandidateNote addNote(
       String workspaceId, String candidateId, String recruiterId, String author, String body) {
     Candidate c = get(workspaceId, candidateId);
     return notes.save(

@@ -37,6 +37,8 @@ public class JobService {
     this.clock = clock;
   }
 
+  /** Opens a job; the guest collaborators of its client company join it in the same transaction. */
+  @Transactional
   public Job create(
       CurrentRecruiter owner,
       String title,
@@ -45,19 +47,22 @@ public class JobService {
       String location,
       String clientCompany,
       boolean showDescriptionToClients) {
-    return jobs.save(
-        new Job(
-            Ids.next(),
-            owner.workspaceId(),
-            owner.recruiterId(),
-            title.trim(),
-            description,
-            requirements,
-            location,
-            clientCompany,
-            showDescriptionToClients,
-            null,
-            clock.instant()));
+    Job job =
+        jobs.save(
+            new Job(
+                Ids.next(),
+                owner.workspaceId(),
+                owner.recruiterId(),
+                title.trim(),
+                description,
+                requirements,
+                location,
+                clientCompany,
+                showDescriptionToClients,
+                null,
+                clock.instant()));
+    events.publishEvent(new JobCompanySet(job.workspaceId(), job.id()));
+    return job;
   }
 
   public Job get(String workspaceId, String jobId) {
@@ -149,21 +154,27 @@ public class JobService {
   @Transactional
   public Job update(String workspaceId, String jobId, JobEdit edit) {
     Job job = get(workspaceId, jobId);
-    return jobs.save(
-        new Job(
-            job.id(),
-            job.workspaceId(),
-            job.ownerId(),
-            edit.title() == null ? job.title() : edit.title().trim(),
-            edit.description() == null ? job.description() : edit.description(),
-            edit.requirements() == null ? job.requirements() : edit.requirements(),
-            edit.location() == null ? job.location() : edit.location(),
-            edit.clientCompany() == null ? job.clientCompany() : edit.clientCompany(),
-            edit.showDescriptionToClients() == null
-                ? job.showDescriptionToClients()
-                : edit.showDescriptionToClients(),
-            job.version(),
-            job.createdAt()));
+    Job updated =
+        jobs.save(
+            new Job(
+                job.id(),
+                job.workspaceId(),
+                job.ownerId(),
+                edit.title() == null ? job.title() : edit.title().trim(),
+                edit.description() == null ? job.description() : edit.description(),
+                edit.requirements() == null ? job.requirements() : edit.requirements(),
+                edit.location() == null ? job.location() : edit.location(),
+                edit.clientCompany() == null ? job.clientCompany() : edit.clientCompany(),
+                edit.showDescriptionToClients() == null
+                    ? job.showDescriptionToClients()
+                    : edit.showDescriptionToClients(),
+                job.version(),
+                job.createdAt()));
+    if (!java.util.Objects.equals(
+        Guest.companyKey(job.clientCompany()), Guest.companyKey(updated.clientCompany()))) {
+      events.publishEvent(new JobCompanySet(updated.workspaceId(), updated.id()));
+    }
+    return updated;
   }
 
   /**
