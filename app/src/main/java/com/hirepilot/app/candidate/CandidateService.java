@@ -3,6 +3,7 @@ package com.hirepilot.app.candidate;
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.NotFoundException;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ public class CandidateService {
   private final Attachments attachments;
   private final AttachmentStorage storage;
   private final CandidateNotes notes;
+  private final Validator validator;
   private final Clock clock;
 
   CandidateService(
@@ -43,13 +45,72 @@ public class CandidateService {
       Attachments attachments,
       AttachmentStorage storage,
       CandidateNotes notes,
+      Validator validator,
       Clock clock) {
     this.candidates = candidates;
     this.reads = reads;
     this.attachments = attachments;
     this.storage = storage;
     this.notes = notes;
+    this.validator = validator;
     this.clock = clock;
+  }
+
+  /**
+   * Checks a profile typed into a form with the rules the API applies to a new candidate's JSON.
+   *
+   * @throws InvalidInputException naming the first field in error (in field order)
+   */
+  public void check(Profile p) {
+    CandidateController.NewCandidate candidate =
+        new CandidateController.NewCandidate(
+            p.name(),
+            p.title(),
+            p.currentCompany(),
+            p.skills(),
+            p.summary(),
+            p.email(),
+            p.phone(),
+            p.internalNotes());
+    validator.validate(candidate).stream()
+        .min(
+            java.util.Comparator.comparingInt(
+                v -> CandidateImport.COLUMNS.indexOf(column(v.getPropertyPath().toString()))))
+        .ifPresent(
+            v -> {
+              String field = column(v.getPropertyPath().toString());
+              throw new InvalidInputException(field, field + " " + v.getMessage());
+            });
+  }
+
+  private static String column(String propertyPath) {
+    int bracket = propertyPath.indexOf('[');
+    return bracket < 0 ? propertyPath : propertyPath.substring(0, bracket);
+  }
+
+  /**
+   * Creates a candidate and, if a file is given, stores it as their first file, in one transaction:
+   * a refused file leaves no candidate behind.
+   */
+  @Transactional
+  public Candidate createWithFile(
+      String workspaceId, Profile p, MultipartFile file, Attachment.Kind kind, boolean isPublic) {
+    check(p);
+    Candidate created =
+        create(
+            workspaceId,
+            p.name(),
+            p.title(),
+            p.currentCompany(),
+            p.skills() == null ? List.of() : p.skills(),
+            p.summary(),
+            p.email(),
+            p.phone(),
+            p.internalNotes());
+    if (file != null && !file.isEmpty()) {
+      attach(workspaceId, created.id(), file, kind, isPublic);
+    }
+    return created;
   }
 
   /** The fields of a candidate as a recruiter types them, for creating or editing one. */
