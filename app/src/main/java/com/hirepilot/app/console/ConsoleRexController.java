@@ -56,7 +56,12 @@ class ConsoleRexController {
       model.addAttribute("conversationId", answer.conversationId());
     } catch (InvalidInputException e) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      model.addAttribute("error", e);
+      // REX's own checks say "must not be empty"; the page says whose message that is.
+      model.addAttribute(
+          "error",
+          e.getMessage().startsWith("must")
+              ? new InvalidInputException("message", "Your message " + e.getMessage() + ".")
+              : e);
       model.addAttribute("draft", message);
       model.addAttribute("conversationId", conversationId);
     }

@@ -22,16 +22,19 @@ class GuestMemberships {
   }
 
   void record(String guestId, String collaboratorId) {
-    jdbc.sql(
-            """
-            insert into guest_collaborator (guest_id, collaborator_id)
-            select :guest, :collaborator where not exists (
-              select 1 from guest_collaborator where guest_id = :guest
-                 and collaborator_id = :collaborator)
-            """)
-        .param("guest", guestId)
-        .param("collaborator", collaboratorId)
-        .update();
+    // A record the guest made before (removed meanwhile, now brought back) is on file already.
+    boolean known =
+        jdbc.sql(
+                    "select count(*) from guest_collaborator where guest_id = ? and collaborator_id = ?")
+                .params(guestId, collaboratorId)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (!known) {
+      jdbc.sql("insert into guest_collaborator (guest_id, collaborator_id) values (?, ?)")
+          .params(guestId, collaboratorId)
+          .update();
+    }
   }
 
   List<String> collaboratorsOf(String guestId) {

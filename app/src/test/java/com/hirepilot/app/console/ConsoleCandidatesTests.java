@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.Browser;
+import com.hirepilot.app.support.HtmlChecker;
 import com.hirepilot.app.support.RecruiterApi;
 import com.hirepilot.app.support.TestFiles;
 import com.hirepilot.app.support.TestMail;
@@ -356,7 +357,10 @@ class ConsoleCandidatesTests {
         .contains("Katherine")
         .doesNotContain(marker);
 
-    Document consoleCandidate = Jsoup.parse(browser.getPage(path).body());
+    String withEverything = browser.getPage(path).body();
+    assertThat(HtmlChecker.errors(withEverything)).as("valid HTML").isEmpty();
+    assertThat(HtmlChecker.errors(browser.getPage("/console/candidates").body())).isEmpty();
+    Document consoleCandidate = Jsoup.parse(withEverything);
     assertThat(consoleCandidate.select("a[href=/console/submissions/" + submissionId + "]").text())
         .isEqualTo(title);
   }
@@ -402,6 +406,7 @@ class ConsoleCandidatesTests {
         .anySatisfy(cells -> assertThat(cells).startsWith("4", "name"))
         .hasSize(2);
     assertThat(refused.body()).contains("Nothing was imported");
+    assertThat(HtmlChecker.errors(refused.body())).isEmpty();
     assertThat(candidatesNamed("Good Row " + tag)).isZero();
 
     String good =

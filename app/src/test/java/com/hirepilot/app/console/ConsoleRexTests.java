@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.Browser;
+import com.hirepilot.app.support.HtmlChecker;
 import com.hirepilot.app.support.RecruiterApi;
 import com.hirepilot.app.support.TestMail;
 import com.hirepilot.app.support.TestRuntime;
@@ -73,7 +74,8 @@ class ConsoleRexTests {
 
     HttpResponse<String> empty = ask(browser, conversationId, "   ");
     assertThat(empty.statusCode()).isEqualTo(422);
-    assertThat(Jsoup.parse(empty.body()).select(".problem").text()).contains("message");
+    assertThat(Jsoup.parse(empty.body()).select(".problem").text())
+        .contains("Your message must not be empty.");
     assertThat(
             Jsoup.parse(empty.body())
                 .select("form[action=/console/rex] input[name=conversationId]")
@@ -103,6 +105,7 @@ class ConsoleRexTests {
     Document doc = Jsoup.parse(second.body());
     assertThat(doc.select("#tool-calls summary").text()).contains("tool call");
     assertThat(doc.select("#tool-calls code").eachText()).contains("collaboratorAccess");
+    assertThat(HtmlChecker.errors(second.body())).as("valid HTML").isEmpty();
     var confirm = doc.select(".rex-action form");
     assertThat(confirm).hasSize(1);
     assertThat(confirm.select("button").text()).startsWith("Confirm: ").contains(email);

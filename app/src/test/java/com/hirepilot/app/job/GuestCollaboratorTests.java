@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.Browser;
+import com.hirepilot.app.support.HtmlChecker;
 import com.hirepilot.app.support.RecruiterApi;
 import com.hirepilot.app.support.TestMail;
 import com.hirepilot.app.support.TestRuntime;
@@ -155,7 +156,7 @@ class GuestCollaboratorTests {
     String guestId = json(addGuest(admin, email, company)).path("id").asText();
     assertThat(samApi.delete("/api/workspace/guests/" + guestId).statusCode()).isEqualTo(403);
     assertThat(collaborators(jobId)).containsEntry(email, "ACTIVE");
-    assertThat(addGuest(admin, "not-an-email", company).statusCode()).isEqualTo(400);
+    assertThat(addGuest(admin, "not-an-email", company).statusCode()).isEqualTo(422);
   }
 
   @Test
@@ -185,7 +186,9 @@ class GuestCollaboratorTests {
     // The console lists the guest with their jobs.
     Browser console = new Browser(origin);
     console.signInToConsole(TestRuntime.RECRUITER_EMAIL, TestRuntime.RECRUITER_PASSWORD);
-    Document page = Jsoup.parse(console.getPage("/console/guests").body());
+    String html = console.getPage("/console/guests").body();
+    assertThat(HtmlChecker.errors(html)).as("valid HTML").isEmpty();
+    Document page = Jsoup.parse(html);
     assertThat(page.select("h1").text()).isEqualTo("Guest collaborators");
     var row = page.select("tbody tr:contains(" + email + ")");
     assertThat(row.text()).contains(company).contains(title);
