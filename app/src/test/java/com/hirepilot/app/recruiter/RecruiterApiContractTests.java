@@ -63,7 +63,7 @@ class RecruiterApiContractTests {
               "/api/jobs/{jobId}/submissions/bulk",
               "{\"candidateIds\":[\"{candidateId}\"]}"),
           new Route("GET", "/api/jobs/{jobId}/deal", null),
-          new Route("PUT", "/api/jobs/{jobId}/deal", "{}"),
+          new Route("PUT", "/api/jobs/{jobId}/deal", "{\"name\":\"Deal\"}"),
           new Route("GET", "/api/candidates", null),
           new Route("POST", "/api/candidates", "{\"name\":\"Lee\"}"),
           new Route("POST", "/api/candidates/import", null),
