@@ -1,10 +1,10 @@
 package com.hirepilot.app.job;
 
+import com.hirepilot.app.system.MayConflict;
 import com.hirepilot.app.system.ResourceId;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.workflows.submission.SubmissionEventType;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -187,9 +187,7 @@ class JobController {
       description =
           "A new email ends the collaborator's links and sessions: the old record is removed and"
               + " the answer is the record for the new address, with its own ID.")
-  @ApiResponse(
-      responseCode = "409",
-      description = "The new address is already an active collaborator on the job")
+  @MayConflict("The new address is already an active collaborator on the job")
   CollaboratorView updateCollaborator(
       @PathVariable @ResourceId String jobId,
       @PathVariable @ResourceId String collaboratorId,
@@ -202,7 +200,7 @@ class JobController {
 
   @PostMapping("/{jobId}/collaborators")
   @Operation(summary = "Invite a client person to review the job's submissions")
-  @ApiResponse(responseCode = "409", description = "The address is already a collaborator")
+  @MayConflict("The address is already a collaborator")
   ResponseEntity<CollaboratorDetails> addCollaborator(
       @PathVariable @ResourceId String jobId, @Valid @RequestBody NewCollaborator body) {
     Collaborator collaborator =
@@ -267,7 +265,7 @@ class JobController {
         c.createdAt(),
         links.lastLinkSentAt(),
         links.lastSeenAt(),
-        // A removed collaborator's links all ended with their access.
-        c.isActive() || "NONE".equals(links.linkStatus()) ? links.linkStatus() : "REVOKED");
+        // A removed collaborator's access, and with it every link, has ended.
+        c.isActive() ? links.linkStatus() : "REVOKED");
   }
 }

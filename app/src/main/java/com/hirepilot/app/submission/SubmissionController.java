@@ -1,5 +1,6 @@
 package com.hirepilot.app.submission;
 
+import com.hirepilot.app.system.MayConflict;
 import com.hirepilot.app.system.ResourceId;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.workflows.submission.Decision;
@@ -8,7 +9,6 @@ import com.hirepilot.workflows.submission.SubmissionEventType;
 import com.hirepilot.workflows.submission.SubmissionSnapshot;
 import com.hirepilot.workflows.submission.SubmissionStatus;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -137,9 +137,7 @@ class SubmissionController {
 
   @PostMapping("/api/jobs/{jobId}/submissions")
   @Operation(summary = "Submit a candidate to the job: the workflow starts and clients are emailed")
-  @ApiResponse(
-      responseCode = "409",
-      description = "The candidate already has an open submission for this job")
+  @MayConflict("The candidate already has an open submission for this job")
   ResponseEntity<Created> submit(
       @PathVariable @ResourceId String jobId, @Valid @RequestBody NewSubmission body) {
     Submission submission =
@@ -228,7 +226,7 @@ class SubmissionController {
 
   @PostMapping("/api/submissions/{submissionId}/withdraw")
   @Operation(summary = "Withdraw the candidate")
-  @ApiResponse(responseCode = "409", description = "The submission is already final")
+  @MayConflict("The submission is already final")
   ResponseEntity<Accepted> withdraw(@PathVariable @ResourceId String submissionId) {
     SubmissionStatus status = actions.withdraw(CurrentRecruiter.get(), submissionId);
     return ResponseEntity.accepted().body(new Accepted(submissionId, status, null));
@@ -236,7 +234,7 @@ class SubmissionController {
 
   @PostMapping("/api/submissions/{submissionId}/resend")
   @Operation(summary = "Send the submission email again, with updated files or message if given")
-  @ApiResponse(responseCode = "409", description = "The submission has nothing to resend")
+  @MayConflict("The submission has nothing to resend")
   ResponseEntity<Accepted> resend(
       @PathVariable @ResourceId String submissionId,
       @Valid @RequestBody(required = false) ResendRequest body) {

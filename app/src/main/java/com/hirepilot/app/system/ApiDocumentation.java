@@ -77,6 +77,33 @@ class ApiDocumentation {
                         .description("The XSRF-TOKEN cookie's value, echoed on every POST")));
   }
 
+  /** The 409 answers the handlers declare with {@link MayConflict}. */
+  @Bean
+  org.springdoc.core.customizers.OperationCustomizer declaredConflicts() {
+    return (operation, handler) -> {
+      if (operation.getResponses() == null) {
+        operation.setResponses(new ApiResponses());
+      }
+      // A handler that answers no body (ResponseEntity<Void>) answers 204, not "200 with nothing".
+      var returned = handler.getReturnType().getGenericParameterType();
+      boolean bodyless =
+          returned == void.class
+              || returned
+                  .getTypeName()
+                  .equals("org.springframework.http.ResponseEntity<java.lang.Void>");
+      ApiResponse ok = operation.getResponses().get("200");
+      if (bodyless && ok != null && (ok.getContent() == null || ok.getContent().isEmpty())) {
+        operation.getResponses().remove("200");
+        operation.getResponses().addApiResponse("204", new ApiResponse().description("No content"));
+      }
+      MayConflict conflict = handler.getMethodAnnotation(MayConflict.class);
+      if (conflict != null) {
+        problem(operation.getResponses(), "409", conflict.value());
+      }
+      return operation;
+    };
+  }
+
   @Bean
   OpenApiCustomizer documentedProblemAnswers() {
     return api -> {

@@ -57,13 +57,14 @@ class RecruiterApiContractTests {
               "PATCH", "/api/jobs/{jobId}/collaborators/{collaboratorId}", "{\"name\":\"Casey\"}"),
           new Route("DELETE", "/api/jobs/{jobId}/collaborators/{collaboratorId}", null),
           new Route("POST", "/api/jobs/{jobId}/collaborators/{collaboratorId}/access-link", null),
-          new Route("POST", "/api/jobs/{jobId}/submissions", "{\"candidateId\":\"{candidateId}\"}"),
+          new Route(
+              "POST", "/api/jobs/{jobId}/submissions", "{\"candidateId\":\"{freeCandidateId}\"}"),
           new Route(
               "POST",
               "/api/jobs/{jobId}/submissions/bulk",
-              "{\"candidateIds\":[\"{candidateId}\"]}"),
+              "{\"candidateIds\":[\"{freeCandidateId}\"]}"),
           new Route("GET", "/api/jobs/{jobId}/deal", null),
-          new Route("PUT", "/api/jobs/{jobId}/deal", "{}"),
+          new Route("PUT", "/api/jobs/{jobId}/deal", "{\"name\":\"Deal\"}"),
           new Route("GET", "/api/candidates", null),
           new Route("POST", "/api/candidates", "{\"name\":\"Lee\"}"),
           new Route("POST", "/api/candidates/import", null),
@@ -83,11 +84,163 @@ class RecruiterApiContractTests {
           new Route("POST", "/api/submissions/{submissionId}/withdraw", null),
           new Route("POST", "/api/submissions/{submissionId}/comments", "{\"body\":\"Hi\"}"),
           new Route("GET", "/api/notifications", null),
-          new Route("POST", "/api/notifications/read", "{}"),
+          new Route("POST", "/api/notifications/read", "{\"ids\":[]}"),
           new Route("GET", "/api/workspace", null),
           new Route("PATCH", "/api/workspace", "{}"));
 
+  /**
+   * What a route's success answers: its status and the contract's fields (of the first item of a
+   * list).
+   */
+  record Success(int status, List<String> fields) {}
+
+  static final Map<String, Success> SUCCESS =
+      Map.ofEntries(
+          Map.entry("GET /api/jobs", ok(200, "id", "title", "createdAt", "submissionCounts")),
+          Map.entry("POST /api/jobs", ok(201, "id", "title", "collaborators")),
+          Map.entry(
+              "GET /api/jobs/{jobId}", ok(200, "id", "title", "description", "collaborators")),
+          Map.entry("PATCH /api/jobs/{jobId}", ok(200, "id", "title", "location")),
+          Map.entry(
+              "GET /api/jobs/{jobId}/activity",
+              ok(200, "at", "type", "actor", "clientVisible", "detail")),
+          Map.entry(
+              "GET /api/jobs/{jobId}/collaborators",
+              ok(
+                  200,
+                  "id",
+                  "email",
+                  "name",
+                  "status",
+                  "invitedAt",
+                  "lastLinkSentAt",
+                  "lastSeenAt",
+                  "linkStatus")),
+          Map.entry(
+              "POST /api/jobs/{jobId}/collaborators", ok(201, "id", "email", "name", "status")),
+          Map.entry(
+              "PATCH /api/jobs/{jobId}/collaborators/{collaboratorId}",
+              ok(200, "id", "email", "name", "status", "linkStatus")),
+          Map.entry("DELETE /api/jobs/{jobId}/collaborators/{collaboratorId}", ok(204)),
+          Map.entry("POST /api/jobs/{jobId}/collaborators/{collaboratorId}/access-link", ok(202)),
+          Map.entry("POST /api/jobs/{jobId}/submissions", ok(201, "id", "workflowId", "status")),
+          Map.entry(
+              "POST /api/jobs/{jobId}/submissions/bulk",
+              ok(201, "candidateId", "id", "workflowId", "status")),
+          Map.entry("GET /api/jobs/{jobId}/deal", ok(200, "id", "jobId", "name", "stage")),
+          Map.entry("PUT /api/jobs/{jobId}/deal", ok(200, "id", "jobId", "name", "stage")),
+          Map.entry("GET /api/candidates", ok(200, "total", "limit", "offset", "candidates")),
+          Map.entry("POST /api/candidates", ok(201, "id", "name", "skills", "internalNotes")),
+          Map.entry("POST /api/candidates/import", ok(201, "imported", "candidates")),
+          Map.entry(
+              "GET /api/candidates/{candidateId}",
+              ok(200, "id", "name", "email", "phone", "internalNotes", "attachments")),
+          Map.entry("PATCH /api/candidates/{candidateId}", ok(200, "id", "name", "title")),
+          Map.entry(
+              "GET /api/candidates/{candidateId}/attachments",
+              ok(
+                  200,
+                  "id",
+                  "kind",
+                  "version",
+                  "filename",
+                  "contentType",
+                  "size",
+                  "public",
+                  "createdAt")),
+          Map.entry(
+              "POST /api/candidates/{candidateId}/attachments",
+              ok(201, "id", "version", "filename", "contentType", "size", "public")),
+          Map.entry(
+              "PATCH /api/candidates/{candidateId}/attachments/{attachmentId}",
+              ok(200, "id", "public")),
+          Map.entry(
+              "GET /api/candidates/{candidateId}/notes", ok(200, "id", "at", "author", "body")),
+          Map.entry(
+              "POST /api/candidates/{candidateId}/notes", ok(201, "id", "at", "author", "body")),
+          Map.entry("GET /api/submissions", ok(200, "id", "jobId", "candidateId", "status")),
+          Map.entry(
+              "GET /api/submissions/{submissionId}",
+              ok(
+                  200,
+                  "id",
+                  "jobId",
+                  "candidateId",
+                  "status",
+                  "stage",
+                  "decision",
+                  "remindersSent",
+                  "nextReminderAt",
+                  "timeline",
+                  "emails")),
+          Map.entry("POST /api/submissions/{submissionId}/resend", ok(202)),
+          Map.entry("POST /api/submissions/{submissionId}/withdraw", ok(202)),
+          Map.entry(
+              "POST /api/submissions/{submissionId}/comments",
+              ok(201, "id", "at", "author", "body")),
+          Map.entry("GET /api/notifications", ok(200)),
+          Map.entry("POST /api/notifications/read", ok(200, "marked")),
+          Map.entry("GET /api/workspace", ok(200)),
+          Map.entry("PATCH /api/workspace", ok(200)));
+
+  /**
+   * Input each route refuses (a query for GETs, a body otherwise), the status and the field the
+   * problem names. Routes that take no input but path IDs are covered by the path-ID test; those
+   * that take none at all ({@code GET /api/jobs}, {@code GET /api/notifications}, {@code GET
+   * /api/workspace}) cannot fail validation.
+   */
+  record Invalid(String query, String body, int status, String field) {}
+
+  static final Map<String, Invalid> INVALID =
+      Map.ofEntries(
+          Map.entry("POST /api/jobs", new Invalid("", "{\"title\":\" \"}", 422, "title")),
+          Map.entry("PATCH /api/jobs/{jobId}", new Invalid("", "{\"title\":\" \"}", 422, "title")),
+          Map.entry(
+              "POST /api/jobs/{jobId}/collaborators",
+              new Invalid("", "{\"email\":\"nope\"}", 422, "email")),
+          Map.entry(
+              "PATCH /api/jobs/{jobId}/collaborators/{collaboratorId}",
+              new Invalid("", "{\"email\":\"nope\"}", 422, "email")),
+          Map.entry(
+              "POST /api/jobs/{jobId}/submissions",
+              new Invalid("", "{\"candidateId\":\"\"}", 422, "candidateId")),
+          Map.entry(
+              "POST /api/jobs/{jobId}/submissions/bulk",
+              new Invalid("", "{\"candidateIds\":[]}", 422, "candidateIds")),
+          Map.entry("PUT /api/jobs/{jobId}/deal", new Invalid("", "{}", 422, "name")),
+          Map.entry("GET /api/candidates", new Invalid("?limit=0", null, 400, "limit")),
+          Map.entry("POST /api/candidates", new Invalid("", "{\"name\":\"\"}", 422, "name")),
+          Map.entry(
+              "PATCH /api/candidates/{candidateId}",
+              new Invalid("", "{\"email\":\"nope\"}", 422, "email")),
+          Map.entry(
+              "PATCH /api/candidates/{candidateId}/attachments/{attachmentId}",
+              new Invalid("", "{}", 422, "isPublic")),
+          Map.entry(
+              "POST /api/candidates/{candidateId}/notes",
+              new Invalid("", "{\"body\":\"\"}", 422, "body")),
+          Map.entry("GET /api/submissions", new Invalid("?jobId=no!such", null, 400, "jobId")),
+          Map.entry(
+              "POST /api/submissions/{submissionId}/resend",
+              new Invalid("", "{\"attachmentIds\":[\"\"]}", 422, "attachmentIds[0]")),
+          Map.entry(
+              "POST /api/submissions/{submissionId}/comments",
+              new Invalid("", "{\"body\":\"\"}", 422, "body")),
+          Map.entry("POST /api/notifications/read", new Invalid("", "{}", 422, "ids")),
+          Map.entry(
+              "PATCH /api/workspace",
+              new Invalid(
+                  "",
+                  "{\"reminderSchedule\":\"%s\"}".formatted("x".repeat(201)),
+                  422,
+                  "reminderSchedule")));
+
+  static Success ok(int status, String... fields) {
+    return new Success(status, List.of(fields));
+  }
+
   @Autowired ApplicationContext app;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -111,6 +264,86 @@ class RecruiterApiContractTests {
     assertThat(ROUTES.stream().map(Route::key).toList())
         .as("recruiter routes; add a new one to ROUTES")
         .containsExactlyInAnyOrderElementsOf(mapped);
+  }
+
+  @Test
+  void everyRouteSucceedsWithTheContractsFields() {
+    assertThat(SUCCESS.keySet())
+        .containsExactlyInAnyOrderElementsOf(ROUTES.stream().map(Route::key).toList());
+    for (Route route : ROUTES) {
+      Map<String, String> ids = seed(); // a fresh world each: some routes remove what others need
+      HttpResponse<String> answer =
+          route.path().endsWith("/import")
+              ? importCsv("name\nLee Imported\n")
+              : send(api, route, ids);
+      Success expected = SUCCESS.get(route.key());
+      assertThat(answer.statusCode())
+          .as(route.key() + ": " + answer.body())
+          .isEqualTo(expected.status());
+      if (expected.fields().isEmpty()) {
+        continue;
+      }
+      JsonNode body = json(answer);
+      JsonNode object = body.isArray() ? body.get(0) : body;
+      assertThat(object).as(route.key() + " answers something: " + body).isNotNull();
+      for (String field : expected.fields()) {
+        assertThat(object.has(field)).as(route.key() + " has " + field + ": " + object).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void badInputAnswersAProblemNamingTheFieldAndWritesNothing() {
+    Map<String, String> ids = seed();
+    for (Route route : ROUTES) {
+      Invalid invalid = INVALID.get(route.key());
+      if (invalid == null) {
+        continue;
+      }
+      long before = writes();
+      HttpResponse<String> answer =
+          send(api, new Route(route.method(), route.path() + invalid.query(), invalid.body()), ids);
+      assertThat(answer.statusCode())
+          .as(route.key() + ": " + answer.body())
+          .isEqualTo(invalid.status());
+      assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+          .contains("application/problem+json");
+      assertThat(json(answer).get("errors").findValuesAsText("field"))
+          .as(route.key())
+          .contains(invalid.field());
+      assertThat(writes()).as(route.key() + " wrote nothing").isEqualTo(before);
+    }
+    HttpResponse<String> badCsv = importCsv("name,email\nLee,nope\n");
+    assertThat(badCsv.statusCode()).isEqualTo(422);
+    assertThat(json(badCsv).get("errors").findValuesAsText("field")).contains("row 2: email");
+  }
+
+  /** Rows in the tables the recruiter API writes. */
+  private long writes() {
+    return jdbc.sql(
+            """
+            select (select count(*) from job) + (select count(*) from candidate)
+                 + (select count(*) from collaborator) + (select count(*) from submission)
+                 + (select count(*) from candidate_note)
+            """)
+        .query(Long.class)
+        .single();
+  }
+
+  private HttpResponse<String> importCsv(String csv) {
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(origin + "/api/candidates/import"))
+                  .header("Authorization", "Bearer " + TestRuntime.RECRUITER_TOKEN)
+                  .header("Content-Type", "text/csv")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -249,7 +482,12 @@ class RecruiterApiContractTests {
             "/api/jobs/" + jobId + "/submissions",
             "{\"candidateId\":%s,\"attachmentIds\":[%s]}"
                 .formatted(quote(candidateId), quote(attachmentId)));
+    api.create("/api/candidates/" + candidateId + "/notes", "{\"body\":\"Internal\"}");
+    assertThat(api.put("/api/jobs/" + jobId + "/deal", "{\"name\":\"Deal\"}").statusCode())
+        .isEqualTo(200);
+    String freeCandidateId = api.create("/api/candidates", "{\"name\":\"Free Contract\"}");
     return Map.of(
+        "freeCandidateId", freeCandidateId,
         "jobId", jobId,
         "collaboratorId", collaboratorId,
         "candidateId", candidateId,
@@ -284,6 +522,7 @@ class RecruiterApiContractTests {
     }
     return switch (route.method()) {
       case "GET" -> as.get(path);
+      case "POST" -> route.body() == null ? as.post(path, "") : as.post(path, body);
       case "DELETE" -> as.delete(path);
       case "PATCH" -> as.patch(path, body);
       case "PUT" -> as.put(path, body);
