@@ -95,6 +95,7 @@ class GuestController {
       description =
           "Removes the collaborator records the guest membership made: those links and sessions"
               + " end at once.")
+  @ApiResponse(responseCode = "204", description = "Removed")
   @ApiResponse(responseCode = "403", description = "Not an admin of the workspace")
   ResponseEntity<Void> remove(@PathVariable @ResourceId String guestId) {
     guests.remove(guestId);

@@ -86,7 +86,18 @@ class RecruiterApiContractTests {
           new Route("GET", "/api/notifications", null),
           new Route("POST", "/api/notifications/read", "{\"ids\":[]}"),
           new Route("GET", "/api/workspace", null),
-          new Route("PATCH", "/api/workspace", "{}"));
+          new Route("PATCH", "/api/workspace", "{}"),
+          new Route("GET", "/api/recruiters", null),
+          new Route("POST", "/api/recruiters", "{\"name\":\"Sam\",\"email\":\"{freshEmail}\"}"),
+          new Route("GET", "/api/tokens", null),
+          new Route("POST", "/api/tokens", "{\"name\":\"CI\"}"),
+          new Route("DELETE", "/api/tokens/{tokenId}", null),
+          new Route("GET", "/api/workspace/guests", null),
+          new Route(
+              "POST",
+              "/api/workspace/guests",
+              "{\"email\":\"{freshEmail}\",\"clientCompany\":\"Contract Co\"}"),
+          new Route("DELETE", "/api/workspace/guests/{guestId}", null));
 
   /**
    * What a route's success answers: its status and the contract's fields (of the first item of a
@@ -181,7 +192,17 @@ class RecruiterApiContractTests {
           Map.entry("GET /api/notifications", ok(200)),
           Map.entry("POST /api/notifications/read", ok(200, "marked")),
           Map.entry("GET /api/workspace", ok(200)),
-          Map.entry("PATCH /api/workspace", ok(200)));
+          Map.entry("PATCH /api/workspace", ok(200)),
+          Map.entry("GET /api/recruiters", ok(200, "id", "name", "email", "role")),
+          Map.entry("POST /api/recruiters", ok(201)),
+          Map.entry("GET /api/tokens", ok(200)),
+          Map.entry("POST /api/tokens", ok(201, "id", "name", "token")),
+          Map.entry("DELETE /api/tokens/{tokenId}", ok(204)),
+          Map.entry("GET /api/workspace/guests", ok(200, "id", "email", "clientCompany", "jobs")),
+          Map.entry(
+              "POST /api/workspace/guests",
+              ok(201, "id", "email", "name", "clientCompany", "jobs")),
+          Map.entry("DELETE /api/workspace/guests/{guestId}", ok(204)));
 
   /**
    * Input each route refuses (a query for GETs, a body otherwise), the status and the field the
@@ -227,6 +248,9 @@ class RecruiterApiContractTests {
               "POST /api/submissions/{submissionId}/comments",
               new Invalid("", "{\"body\":\"\"}", 422, "body")),
           Map.entry("POST /api/notifications/read", new Invalid("", "{}", 422, "ids")),
+          Map.entry(
+              "POST /api/workspace/guests",
+              new Invalid("", "{\"email\":\"nope\",\"clientCompany\":\"Co\"}", 422, "email")),
           Map.entry(
               "PATCH /api/workspace",
               new Invalid(
@@ -486,13 +510,22 @@ class RecruiterApiContractTests {
     assertThat(api.put("/api/jobs/" + jobId + "/deal", "{\"name\":\"Deal\"}").statusCode())
         .isEqualTo(200);
     String freeCandidateId = api.create("/api/candidates", "{\"name\":\"Free Contract\"}");
+    String tokenId = api.create("/api/tokens", "{\"name\":\"Contract\"}");
+    String guestId =
+        api.create(
+            "/api/workspace/guests",
+            "{\"email\":%s,\"clientCompany\":\"Contract Co\"}"
+                .formatted(quote("g-" + UUID.randomUUID() + "@client.test")));
     return Map.of(
         "freeCandidateId", freeCandidateId,
         "jobId", jobId,
         "collaboratorId", collaboratorId,
         "candidateId", candidateId,
         "attachmentId", attachmentId,
-        "submissionId", submissionId);
+        "submissionId", submissionId,
+        "tokenId", tokenId,
+        "guestId", guestId,
+        "freshEmail", "fresh-" + UUID.randomUUID() + "@client.test");
   }
 
   private static Map<String, String> ids(String id) {
@@ -506,7 +539,13 @@ class RecruiterApiContractTests {
         "attachmentId",
         id,
         "submissionId",
-        id);
+        id,
+        "tokenId",
+        id,
+        "guestId",
+        id,
+        "freshEmail",
+        "fresh@client.test");
   }
 
   private static HttpResponse<String> send(RecruiterApi as, Route route, Map<String, String> ids) {
