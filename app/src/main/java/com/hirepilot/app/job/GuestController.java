@@ -80,9 +80,9 @@ class GuestController {
       summary = "Add a guest collaborator (admins only)",
       description =
           "The guest becomes a collaborator on every job of the client company (any case), now"
-              + " and on each job opened for it later.")
-  @ApiResponse(responseCode = "403", description = "Not an admin of the workspace")
-  @ApiResponse(responseCode = "409", description = "The address is already a guest")
+              + " and on each job opened for it later. 403 for a recruiter who is not an"
+              + " admin.")
+  @com.hirepilot.app.system.MayConflict("The address is already a guest of the workspace")
   ResponseEntity<GuestDetails> add(@Valid @RequestBody NewGuest body) {
     GuestService.GuestOnJobs added = guests.add(body.email(), body.name(), body.clientCompany());
     return ResponseEntity.created(URI.create("/api/workspace/guests/" + added.guest().id()))
