@@ -3,6 +3,7 @@ package com.hirepilot.app.candidate;
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.NotFoundException;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +35,8 @@ public class CandidateService {
   private final CandidateReads reads;
   private final Attachments attachments;
   private final AttachmentStorage storage;
+  private final CandidateNotes notes;
+  private final Validator validator;
   private final Clock clock;
 
   CandidateService(
@@ -41,12 +44,238 @@ public class CandidateService {
       CandidateReads reads,
       Attachments attachments,
       AttachmentStorage storage,
+      CandidateNotes notes,
+      Validator validator,
       Clock clock) {
     this.candidates = candidates;
     this.reads = reads;
     this.attachments = attachments;
     this.storage = storage;
+    this.notes = notes;
+    this.validator = validator;
     this.clock = clock;
+  }
+
+  /**
+   * Checks a profile typed into a form with the rules the API applies to a new candidate's JSON.
+   *
+   * @throws InvalidInputException naming the first field in error (in field order)
+   */
+  public void check(Profile p) {
+    CandidateController.NewCandidate candidate =
+        new CandidateController.NewCandidate(
+            p.name(),
+            p.title(),
+            p.currentCompany(),
+            p.skills(),
+            p.summary(),
+            p.email(),
+            p.phone(),
+            p.internalNotes());
+    validator.validate(candidate).stream()
+        .min(
+            java.util.Comparator.comparingInt(
+                v -> CandidateImport.COLUMNS.indexOf(column(v.getPropertyPath().toString()))))
+        .ifPresent(
+            v -> {
+              String field = column(v.getPropertyPath().toString());
+              throw new InvalidInputException(field, field + " " + v.getMessage());
+            });
+  }
+
+  private static String column(String propertyPath) {
+    int bracket = propertyPath.indexOf('[');
+    return bracket < 0 ? propertyPath : propertyPath.substring(0, bracket);
+  }
+
+  /**
+   * Creates a candidate and, if a file is given, stores it as their first file, in one transaction:
+   * a refused file leaves no candidate behind.
+   */
+  @Transactional
+  public Candidate createWithFile(
+      String workspaceId, Profile p, MultipartFile file, Attachment.Kind kind, boolean isPublic) {
+    check(p);
+    Candidate created =
+        create(
+            workspaceId,
+            p.name(),
+            p.title(),
+            p.currentCompany(),
+            p.skills() == null ? List.of() : p.skills(),
+            p.summary(),
+            p.email(),
+            p.phone(),
+            p.internalNotes());
+    if (file != null && !file.isEmpty()) {
+      attach(workspaceId, created.id(), file, kind, isPublic);
+    }
+    return created;
+  }
+
+  /** The fields of a candidate as a recruiter types them, for creating or editing one. */
+  public record Profile(
+      String name,
+      String title,
+      String currentCompany,
+      List<String> skills,
+      String summary,
+      String email,
+      String phone,
+      String internalNotes) {}
+
+  /** Creates all of these candidates, or none: one transaction. */
+  @Transactional
+  public List<Candidate> createAll(String workspaceId, List<Profile> profiles) {
+    return profiles.stream()
+        .map(
+            p ->
+                create(
+                    workspaceId,
+                    p.name(),
+                    p.title(),
+                    p.currentCompany(),
+                    p.skills() == null ? List.of() : p.skills(),
+                    p.summary(),
+                    p.email(),
+                    p.phone(),
+                    p.internalNotes()))
+        .toList();
+  }
+
+  /** Changes the fields given; null leaves a field as it is. */
+  @Transactional
+  public Candidate update(String workspaceId, String candidateId, Profile edit) {
+    Candidate c = get(workspaceId, candidateId);
+    return candidates.save(
+        new Candidate(
+            c.id(),
+            c.workspaceId(),
+            edit.name() == null ? c.name() : edit.name().trim(),
+            edit.title() == null ? c.title() : edit.title(),
+            edit.currentCompany() == null ? c.currentCompany() : edit.currentCompany(),
+            edit.skills() == null
+                ? c.skills()
+                : edit.skills().stream().map(String::trim).map(Candidate.Skill::new).toList(),
+            edit.summary() == null ? c.summary() : edit.summary(),
+            edit.email() == null ? c.email() : edit.email(),
+            edit.phone() == null ? c.phone() : edit.phone(),
+            edit.internalNotes() == null ? c.internalNotes() : edit.internalNotes(),
+            c.version(),
+            c.createdAt()));
+  }
+
+  @Transactional(readOnly = true)
+  CandidateReads.Page search(String workspaceId, String q, int limit, int offset) {
+    return reads.search(workspaceId, q, limit, offset);
+  }
+
+  /** Every file of the workspace's candidate, every resume version, newest first. */
+  @Transactional(readOnly = true)
+  public List<Attachment> filesNewestFirst(String workspaceId, String candidateId) {
+    get(workspaceId, candidateId);
+    return attachments.findByCandidateIdOrderByCreatedAtDescAttachmentVersionDesc(candidateId);
+  }
+
+  /** Shows a file to clients (once it is part of a submission) or hides it. */
+  @Transactional
+  public Attachment setPublic(
+      String workspaceId, String candidateId, String attachmentId, boolean isPublic) {
+    get(workspaceId, candidateId);
+    Attachment a =
+        attachments
+            .findByIdAndWorkspaceId(attachmentId, workspaceId)
+            .filter(found -> found.candidateId().equals(candidateId))
+            .orElseThrow(() -> new NotFoundException("Attachment"));
+    return attachments.save(
+        new Attachment(
+            a.id(),
+            a.workspaceId(),
+            a.candidateId(),
+            a.kind(),
+            a.filename(),
+            a.contentType(),
+            a.size(),
+            isPublic,
+            a.attachmentVersion(),
+            a.storageName(),
+            a.version(),
+            a.createdAt()));
+  }
+
+  /** A candidate as the console's list shows them. */
+  public record Listed(
+      String id,
+      String name,
+      String title,
+      String currentCompany,
+      List<String> skills,
+      int resumeVersions,
+      Instant createdAt) {}
+
+  /** One page of a search, and how many candidates match in all. */
+  public record Listing(int total, List<Listed> candidates) {}
+
+  /**
+   * The workspace's candidates whose name, title, company or a skill contains {@code q}, newest
+   * first, with their resume version counts: four statements whatever the page size.
+   */
+  @Transactional(readOnly = true)
+  public Listing list(String workspaceId, String q, int limit, int offset) {
+    CandidateReads.Page page = reads.search(workspaceId, q, limit, offset);
+    Map<String, Integer> resumes =
+        reads.resumeCounts(page.candidates().stream().map(CandidateReads.Found::id).toList());
+    return new Listing(
+        page.total(),
+        page.candidates().stream()
+            .map(
+                f ->
+                    new Listed(
+                        f.id(),
+                        f.name(),
+                        f.title(),
+                        f.currentCompany(),
+                        f.skills(),
+                        resumes.getOrDefault(f.id(), 0),
+                        f.createdAt()))
+            .toList());
+  }
+
+  /** One of the workspace's files, for a recruiter: private ones too; another's answers 404. */
+  @Transactional(readOnly = true)
+  public Attachment file(String workspaceId, String attachmentId) {
+    return attachments
+        .findByIdAndWorkspaceId(attachmentId, workspaceId)
+        .orElseThrow(() -> new NotFoundException("Attachment"));
+  }
+
+  /** The candidate's internal notes, newest first (never shown to clients). */
+  @Transactional(readOnly = true)
+  public List<CandidateNote> notesOf(String workspaceId, String candidateId) {
+    get(workspaceId, candidateId);
+    return notes.findByCandidateIdOrderByCreatedAtDescIdDesc(candidateId);
+  }
+
+  /** Adds an internal note (never shown to clients). */
+  @Transactional
+  public CandidateNote addNote(
+      String workspaceId, String candidateId, String recruiterId, String author, String body) {
+    Candidate c = get(workspaceId, candidateId);
+    return notes.save(
+        new CandidateNote(
+            Ids.next(), workspaceId, c.id(), recruiterId, author, body, null, clock.instant()));
+  }
+
+  /** Which of these IDs name candidates of the workspace, in one statement. */
+  public Set<String> existingIn(String workspaceId, Collection<String> candidateIds) {
+    return reads.inWorkspace(workspaceId, candidateIds);
+  }
+
+  /**
+   * Each candidate's newest public resume's ID, in one statement; those without one are left out.
+   */
+  public Map<String, String> newestPublicResumes(Collection<String> candidateIds) {
+    return reads.newestPublicResumes(candidateIds);
   }
 
   public Candidate create(

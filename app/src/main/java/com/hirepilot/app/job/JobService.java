@@ -37,6 +37,8 @@ public class JobService {
     this.clock = clock;
   }
 
+  /** Opens a job; the guest collaborators of its client company join it in the same transaction. */
+  @Transactional
   public Job create(
       CurrentRecruiter owner,
       String title,
@@ -45,19 +47,22 @@ public class JobService {
       String location,
       String clientCompany,
       boolean showDescriptionToClients) {
-    return jobs.save(
-        new Job(
-            Ids.next(),
-            owner.workspaceId(),
-            owner.recruiterId(),
-            title.trim(),
-            description,
-            requirements,
-            location,
-            clientCompany,
-            showDescriptionToClients,
-            null,
-            clock.instant()));
+    Job job =
+        jobs.save(
+            new Job(
+                Ids.next(),
+                owner.workspaceId(),
+                owner.recruiterId(),
+                title.trim(),
+                description,
+                requirements,
+                location,
+                clientCompany,
+                showDescriptionToClients,
+                null,
+                clock.instant()));
+    events.publishEvent(new JobCompanySet(job.workspaceId(), job.id()));
+    return job;
   }
 
   public Job get(String workspaceId, String jobId) {
@@ -129,6 +134,91 @@ public class JobService {
 
   public List<Collaborator> activeCollaboratorsOf(String jobId) {
     return collaborators.findByJobIdAndStatus(jobId, Collaborator.Status.ACTIVE);
+  }
+
+  /** The workspace's jobs, newest first, with per-status submission counts, in one statement. */
+  @Transactional(readOnly = true)
+  List<JobReads.Listed> list(String workspaceId) {
+    return reads.listed(workspaceId);
+  }
+
+  /** The fields a recruiter may change on a job; null leaves a field as it is. */
+  record JobEdit(
+      String title,
+      String description,
+      String requirements,
+      String location,
+      String clientCompany,
+      Boolean showDescriptionToClients) {}
+
+  @Transactional
+  public Job update(String workspaceId, String jobId, JobEdit edit) {
+    Job job = get(workspaceId, jobId);
+    Job updated =
+        jobs.save(
+            new Job(
+                job.id(),
+                job.workspaceId(),
+                job.ownerId(),
+                edit.title() == null ? job.title() : edit.title().trim(),
+                edit.description() == null ? job.description() : edit.description(),
+                edit.requirements() == null ? job.requirements() : edit.requirements(),
+                edit.location() == null ? job.location() : edit.location(),
+                edit.clientCompany() == null ? job.clientCompany() : edit.clientCompany(),
+                edit.showDescriptionToClients() == null
+                    ? job.showDescriptionToClients()
+                    : edit.showDescriptionToClients(),
+                job.version(),
+                job.createdAt()));
+    if (!java.util.Objects.equals(
+        Guest.companyKey(job.clientCompany()), Guest.companyKey(updated.clientCompany()))) {
+      events.publishEvent(new JobCompanySet(updated.workspaceId(), updated.id()));
+    }
+    return updated;
+  }
+
+  /**
+   * Renames a collaborator or moves them to another address. Access is bound to the address the
+   * links were mailed to, so a new address is a new access: the old record is removed (its links
+   * and sessions end, security.md line 6) and the person carries on under a record for the new
+   * address, which is what this answers.
+   */
+  @Transactional
+  public Collaborator updateCollaborator(
+      String workspaceId, String jobId, String collaboratorId, String name, String email) {
+    Job job = get(workspaceId, jobId);
+    Collaborator collaborator =
+        collaborators
+            .findByIdAndJobId(collaboratorId, job.id())
+            .orElseThrow(() -> new NotFoundException("Collaborator"));
+    String newName = name == null ? collaborator.name() : name;
+    String address = Collaborator.normalizeEmail(email);
+    if (address == null || address.equals(collaborator.email())) {
+      return collaborators.save(
+          new Collaborator(
+              collaborator.id(),
+              collaborator.workspaceId(),
+              collaborator.jobId(),
+              collaborator.email(),
+              newName,
+              collaborator.status(),
+              collaborator.version(),
+              collaborator.createdAt()));
+    }
+    if (!collaborator.isActive()) {
+      throw new ConflictException(
+          "This collaborator was removed; add the new address as a collaborator instead");
+    }
+    collaborators
+        .findByJobIdAndEmail(job.id(), address)
+        .filter(Collaborator::isActive)
+        .ifPresent(
+            other -> {
+              throw new ConflictException(address + " is already a collaborator on this job");
+            });
+    collaborators.save(collaborator.removed());
+    events.publishEvent(new CollaboratorRemoved(collaborator.id()));
+    return addCollaborator(workspaceId, job.id(), address, newName);
   }
 
   /** Adds a client person to the job, or brings back one who was removed. */

@@ -1,8 +1,7 @@
 package com.hirepilot.app.portal;
 
 import com.hirepilot.app.auth.PortalSignIn;
-import com.hirepilot.app.candidate.FileNames;
-import com.hirepilot.app.system.NotFoundException;
+import com.hirepilot.app.candidate.AttachmentDownloads;
 import com.hirepilot.workflows.submission.Decision;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,16 +9,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -122,21 +114,7 @@ class PortalApiController {
   @GetMapping("/attachments/{attachmentId}")
   ResponseEntity<Resource> attachment(@PathVariable String attachmentId) {
     PortalViews.FileToSend file = workspace.file(attachmentId);
-    if (!Files.isReadable(file.path())) {
-      throw new NotFoundException("Attachment");
-    }
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(file.contentType()))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(FileNames.sanitize(file.filename()), StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "default-src 'none'; sandbox")
-        .cacheControl(CacheControl.noStore().cachePrivate())
-        .body(new FileSystemResource(file.path()));
+    return AttachmentDownloads.send(file.filename(), file.contentType(), file.path());
   }
 
   @GetMapping("/submissions/{submissionId}")

@@ -102,6 +102,44 @@ public class SubmissionOverview {
     return summaries(rows, failing);
   }
 
+  /** One candidate's submissions in the workspace, newest first: what their profile lists. */
+  @Transactional(readOnly = true)
+  public List<SubmissionSummary> ofCandidate(String workspaceId, String candidateId) {
+    Set<String> failing = deliveries.failingSubmissionsOf(workspaceId);
+    List<SubmissionRow> rows =
+        jdbc.sql(
+                SubmissionRow.SELECT
+                    + " where s.workspace_id = :workspaceId and s.candidate_id = :candidateId"
+                    + " order by s.created_at desc, s.id desc limit :limit")
+            .param("workspaceId", workspaceId)
+            .param("candidateId", candidateId)
+            .param("limit", LIST_LIMIT)
+            .query(SubmissionRow::map)
+            .list();
+    return summaries(rows, failing);
+  }
+
+  /** How many jobs each of these candidates was submitted to, in one statement. */
+  @Transactional(readOnly = true)
+  public Map<String, Integer> jobCountsOf(String workspaceId, java.util.Collection<String> ids) {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return counts;
+    }
+    jdbc.sql(
+            """
+            select candidate_id, count(distinct job_id) as jobs from submission
+             where workspace_id = :workspaceId and candidate_id in (:ids) group by candidate_id
+            """)
+        .param("workspaceId", workspaceId)
+        .param("ids", ids)
+        .query(
+            rs -> {
+              counts.put(rs.getString("candidate_id"), rs.getInt("jobs"));
+            });
+    return counts;
+  }
+
   /** Everything on record about one of the workspace's submissions; another's answers 404. */
   @Transactional(readOnly = true)
   public SubmissionDetails of(String workspaceId, String submissionId) {

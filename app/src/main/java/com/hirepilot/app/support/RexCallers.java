@@ -19,11 +19,15 @@ class RexCallers {
     this.jobs = jobs;
   }
 
+  /** A recruiter, signed in by bearer token or console session alike: the recruiter tool set. */
+  static Caller recruiter(CurrentRecruiter r) {
+    return new Caller(Caller.Role.RECRUITER, r.workspaceId(), r.recruiterId(), r.name(), r.email());
+  }
+
   Caller current() {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null && authentication.getPrincipal() instanceof CurrentRecruiter r) {
-      return new Caller(
-          Caller.Role.RECRUITER, r.workspaceId(), r.recruiterId(), r.name(), r.email());
+      return recruiter(r);
     }
     Collaborator me =
         PortalClient.collaboratorId()

@@ -85,7 +85,7 @@ class TeamController {
 
   /** Revokes a token at once; another recruiter's token (unless admin) answers 404. */
   @DeleteMapping("/api/tokens/{tokenId}")
-  ResponseEntity<Void> revoke(@PathVariable String tokenId) {
+  ResponseEntity<Void> revoke(@PathVariable @com.hirepilot.app.system.ResourceId String tokenId) {
     accounts.revokeToken(CurrentRecruiter.get(), CurrentRecruiter.isAdmin(), tokenId);
     return ResponseEntity.noContent().build();
   }

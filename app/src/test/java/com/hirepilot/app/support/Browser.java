@@ -78,6 +78,49 @@ public final class Browser {
             .build());
   }
 
+  /**
+   * Submits a {@code multipart/form-data} form as a browser does: the text fields, then one file
+   * (left out when {@code content} is null, as a form whose file input was left empty sends it with
+   * no file name).
+   */
+  public HttpResponse<String> postMultipart(
+      String path, Map<String, String> fields, String fileField, String filename, byte[] content) {
+    String boundary = "----browser" + java.util.UUID.randomUUID();
+    var body = new java.io.ByteArrayOutputStream();
+    try {
+      for (Map.Entry<String, String> field : fields.entrySet()) {
+        body.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + field.getKey()
+                    + "\"\r\n\r\n"
+                    + field.getValue()
+                    + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + fileField
+                  + "\"; filename=\""
+                  + (content == null ? "" : filename)
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.write(content == null ? new byte[0] : content);
+      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
   public HttpResponse<String> postJson(String path, String json) {
     return send(
         withXsrf(HttpRequest.newBuilder(uri(path)))
