@@ -1,6 +1,7 @@
 package com.hirepilot.app.auth;
 
 import com.hirepilot.app.system.Ids;
+import com.hirepilot.app.system.ResourceId;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,8 @@ class AccessLinkController {
 
   @PostMapping("/api/jobs/{jobId}/collaborators/{collaboratorId}/access-link")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Map<String, Object> send(@PathVariable String jobId, @PathVariable String collaboratorId) {
+  Map<String, Object> send(
+      @PathVariable @ResourceId String jobId, @PathVariable @ResourceId String collaboratorId) {
     CurrentRecruiter recruiter = CurrentRecruiter.get();
     var collaborator =
         resends.send(recruiter.workspaceId(), jobId, collaboratorId, recruiter.name(), Ids.next());

@@ -9,6 +9,8 @@ interface Attachments extends ListCrudRepository<Attachment, String> {
 
   List<Attachment> findByCandidateIdOrderByCreatedAt(String candidateId);
 
+  List<Attachment> findByCandidateIdOrderByCreatedAtDescAttachmentVersionDesc(String candidateId);
+
   Optional<Attachment> findByIdAndWorkspaceId(String id, String workspaceId);
 
   @Query(

@@ -121,4 +121,131 @@ class CandidateReads {
             });
     return names;
   }
+
+  /** A candidate as the recruiter's search lists them. */
+  record Found(
+      String id,
+      String name,
+      String title,
+      String currentCompany,
+      List<String> skills,
+      java.time.Instant createdAt) {}
+
+  record Page(int total, List<Found> candidates) {}
+
+  /**
+   * The workspace's candidates whose name, title, company or a skill contains {@code q} (any case),
+   * newest first: three statements whatever the page size.
+   */
+  Page search(String workspaceId, String q, int limit, int offset) {
+    String where = "c.workspace_id = :workspaceId";
+    String pattern = null;
+    if (q != null && !q.isBlank()) {
+      pattern =
+          "%"
+              + q.strip()
+                  .toLowerCase(java.util.Locale.ROOT)
+                  .replace("\\", "\\\\")
+                  .replace("%", "\\%")
+                  .replace("_", "\\_")
+              + "%";
+      where +=
+          """
+           and (lower(c.name) like :p escape '\\' or lower(c.title) like :p escape '\\'
+                or lower(c.current_company) like :p escape '\\'
+                or exists (select 1 from candidate_skill s where s.candidate = c.id
+                           and lower(s.name) like :p escape '\\'))
+          """;
+    }
+    var count = jdbc.sql("select count(*) from candidate c where " + where);
+    var page =
+        jdbc.sql(
+            "select c.id, c.name, c.title, c.current_company, c.created_at from candidate c where "
+                + where
+                + " order by c.created_at desc, c.id desc limit :limit offset :offset");
+    count = count.param("workspaceId", workspaceId);
+    page = page.param("workspaceId", workspaceId).param("limit", limit).param("offset", offset);
+    if (pattern != null) {
+      count = count.param("p", pattern);
+      page = page.param("p", pattern);
+    }
+    int total = count.query(Integer.class).single();
+    List<String[]> rows = new ArrayList<>();
+    List<java.time.Instant> created = new ArrayList<>();
+    page.query(
+        rs -> {
+          rows.add(
+              new String[] {
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getString("title"),
+                rs.getString("current_company")
+              });
+          created.add(Timestamps.read(rs, "created_at"));
+        });
+    Map<String, List<String>> skills = new HashMap<>();
+    if (!rows.isEmpty()) {
+      jdbc.sql(
+              """
+              select candidate, name from candidate_skill where candidate in (:ids)
+              order by candidate, candidate_key
+              """)
+          .param("ids", rows.stream().map(r -> r[0]).toList())
+          .query(
+              rs -> {
+                skills
+                    .computeIfAbsent(rs.getString("candidate"), id -> new ArrayList<>())
+                    .add(rs.getString("name"));
+              });
+    }
+    List<Found> found = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      String[] r = rows.get(i);
+      found.add(
+          new Found(
+              r[0],
+              r[1],
+              r[2],
+              r[3],
+              List.copyOf(skills.getOrDefault(r[0], List.of())),
+              created.get(i)));
+    }
+    return new Page(total, found);
+  }
+
+  /** Which of these IDs are candidates of the workspace, in one statement. */
+  java.util.Set<String> inWorkspace(String workspaceId, Collection<String> candidateIds) {
+    if (candidateIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(
+        jdbc.sql("select id from candidate where workspace_id = :ws and id in (:ids)")
+            .param("ws", workspaceId)
+            .param("ids", candidateIds)
+            .query(String.class)
+            .list());
+  }
+
+  /**
+   * Each candidate's newest public resume, in one statement; candidates without one are left out.
+   */
+  Map<String, String> newestPublicResumes(Collection<String> candidateIds) {
+    if (candidateIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> newest = new HashMap<>();
+    // Oldest first: the last one seen per candidate wins.
+    jdbc.sql(
+            """
+            select candidate_id, id from attachment
+             where candidate_id in (:ids) and kind = 'RESUME' and is_public
+             order by attachment_version, created_at
+            """)
+        .param("ids", candidateIds)
+        .query(
+            rs -> {
+              newest.put(rs.getString("candidate_id"), rs.getString("id"));
+            });
+    return newest;
+  }
 }

@@ -34,6 +34,7 @@ public class CandidateService {
   private final CandidateReads reads;
   private final Attachments attachments;
   private final AttachmentStorage storage;
+  private final CandidateNotes notes;
   private final Clock clock;
 
   CandidateService(
@@ -41,12 +42,131 @@ public class CandidateService {
       CandidateReads reads,
       Attachments attachments,
       AttachmentStorage storage,
+      CandidateNotes notes,
       Clock clock) {
     this.candidates = candidates;
     this.reads = reads;
     this.attachments = attachments;
     this.storage = storage;
+    this.notes = notes;
     this.clock = clock;
+  }
+
+  /** The fields of a candidate as a recruiter types them, for creating or editing one. */
+  public record Profile(
+      String name,
+      String title,
+      String currentCompany,
+      List<String> skills,
+      String summary,
+      String email,
+      String phone,
+      String internalNotes) {}
+
+  /** Creates all of these candidates, or none: one transaction. */
+  @Transactional
+  public List<Candidate> createAll(String workspaceId, List<Profile> profiles) {
+    return profiles.stream()
+        .map(
+            p ->
+                create(
+                    workspaceId,
+                    p.name(),
+                    p.title(),
+                    p.currentCompany(),
+                    p.skills() == null ? List.of() : p.skills(),
+                    p.summary(),
+                    p.email(),
+                    p.phone(),
+                    p.internalNotes()))
+        .toList();
+  }
+
+  /** Changes the fields given; null leaves a field as it is. */
+  @Transactional
+  public Candidate update(String workspaceId, String candidateId, Profile edit) {
+    Candidate c = get(workspaceId, candidateId);
+    return candidates.save(
+        new Candidate(
+            c.id(),
+            c.workspaceId(),
+            edit.name() == null ? c.name() : edit.name().trim(),
+            edit.title() == null ? c.title() : edit.title(),
+            edit.currentCompany() == null ? c.currentCompany() : edit.currentCompany(),
+            edit.skills() == null
+                ? c.skills()
+                : edit.skills().stream().map(String::trim).map(Candidate.Skill::new).toList(),
+            edit.summary() == null ? c.summary() : edit.summary(),
+            edit.email() == null ? c.email() : edit.email(),
+            edit.phone() == null ? c.phone() : edit.phone(),
+            edit.internalNotes() == null ? c.internalNotes() : edit.internalNotes(),
+            c.version(),
+            c.createdAt()));
+  }
+
+  @Transactional(readOnly = true)
+  CandidateReads.Page search(String workspaceId, String q, int limit, int offset) {
+    return reads.search(workspaceId, q, limit, offset);
+  }
+
+  /** Every file of the workspace's candidate, every resume version, newest first. */
+  @Transactional(readOnly = true)
+  public List<Attachment> filesNewestFirst(String workspaceId, String candidateId) {
+    get(workspaceId, candidateId);
+    return attachments.findByCandidateIdOrderByCreatedAtDescAttachmentVersionDesc(candidateId);
+  }
+
+  /** Shows a file to clients (once it is part of a submission) or hides it. */
+  @Transactional
+  public Attachment setPublic(
+      String workspaceId, String candidateId, String attachmentId, boolean isPublic) {
+    get(workspaceId, candidateId);
+    Attachment a =
+        attachments
+            .findByIdAndWorkspaceId(attachmentId, workspaceId)
+            .filter(found -> found.candidateId().equals(candidateId))
+            .orElseThrow(() -> new NotFoundException("Attachment"));
+    return attachments.save(
+        new Attachment(
+            a.id(),
+            a.workspaceId(),
+            a.candidateId(),
+            a.kind(),
+            a.filename(),
+            a.contentType(),
+            a.size(),
+            isPublic,
+            a.attachmentVersion(),
+            a.storageName(),
+            a.version(),
+            a.createdAt()));
+  }
+
+  @Transactional(readOnly = true)
+  List<CandidateNote> notesOf(String workspaceId, String candidateId) {
+    get(workspaceId, candidateId);
+    return notes.findByCandidateIdOrderByCreatedAtDescIdDesc(candidateId);
+  }
+
+  @Transactional
+  CandidateNote addNote(
+      String workspaceId, String candidateId, String recruiterId, String author, String body) {
+    Candidate c = get(workspaceId, candidateId);
+    return notes.save(
+        new CandidateNote(
+            Ids.next(), workspaceId, c.id(), recruiterId, author, body, null, clock.instant()));
+  }
+
+  /** Which of these IDs name candidates of the workspace, in one statement. */
+  public Set<String> existingIn(String workspaceId, Collection<String> candidateIds) {
+    return reads.inWorkspace(workspaceId, candidateIds);
+  }
+
+  /**
+   * Each candidate's newest public resume's ID, in one statement; those without one are left out.
+   */
+  public Map<String, String> newestPublicResumes(Collection<String> candidateIds) {
+    return reads.newestPublicResumes(candidateIds);
   }
 
   public Candidate create(

@@ -1,5 +1,6 @@
 package com.hirepilot.app.deal;
 
+import com.hirepilot.app.system.ResourceId;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,13 +32,13 @@ class DealController {
   }
 
   @PutMapping("/api/jobs/{jobId}/deal")
-  DealView connect(@PathVariable String jobId, @Valid @RequestBody DealRequest body) {
+  DealView connect(@PathVariable @ResourceId String jobId, @Valid @RequestBody DealRequest body) {
     return DealView.of(
         deals.connect(CurrentRecruiter.get().workspaceId(), jobId, body.name(), body.stage()));
   }
 
   @GetMapping("/api/jobs/{jobId}/deal")
-  DealView get(@PathVariable String jobId) {
+  DealView get(@PathVariable @ResourceId String jobId) {
     return DealView.of(deals.of(CurrentRecruiter.get().workspaceId(), jobId));
   }
 }

@@ -1,18 +1,24 @@
 package com.hirepilot.app.job;
 
+import com.hirepilot.app.system.ResourceId;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.workflows.submission.SubmissionEventType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,10 +32,12 @@ class JobController {
 
   private final JobService jobs;
   private final JobActivityLog activityLog;
+  private final CollaboratorLinks links;
 
-  JobController(JobService jobs, JobActivityLog activityLog) {
+  JobController(JobService jobs, JobActivityLog activityLog, CollaboratorLinks links) {
     this.jobs = jobs;
     this.activityLog = activityLog;
+    this.links = links;
   }
 
   record NewJob(
@@ -49,7 +57,45 @@ class JobController {
       String clientCompany,
       boolean showDescriptionToClients,
       Instant createdAt,
-      List<CollaboratorDetails> collaborators) {}
+      List<CollaboratorView> collaborators) {}
+
+  /** A partial edit: fields left out (or null) stay as they are. */
+  record JobPatch(
+      @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 200) String title,
+      @Size(max = 20_000) String description,
+      @Size(max = 20_000) String requirements,
+      @Size(max = 200) String location,
+      @Size(max = 200) String clientCompany,
+      Boolean showDescriptionToClients) {}
+
+  record JobListItem(
+      String id,
+      String title,
+      String location,
+      String clientCompany,
+      boolean showDescriptionToClients,
+      Instant createdAt,
+      int submissionCount,
+      Map<String, Integer> submissionCounts) {}
+
+  record CollaboratorPatch(
+      @Email @Size(max = 320) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+          String email,
+      @Size(max = 200) String name) {}
+
+  /**
+   * A collaborator as the recruiter sees them: who, whether they still have access, and how their
+   * sign-in links stand (never the links themselves).
+   */
+  record CollaboratorView(
+      String id,
+      String email,
+      String name,
+      String status,
+      Instant invitedAt,
+      Instant lastLinkSentAt,
+      Instant lastSeenAt,
+      String linkStatus) {}
 
   record NewCollaborator(
       @NotBlank @Email @Size(max = 320) String email, @Size(max = 200) String name) {}
@@ -69,7 +115,26 @@ class JobController {
       String detail,
       String submissionId) {}
 
+  @GetMapping
+  @Operation(summary = "The workspace's jobs, newest first, with submission counts per status")
+  List<JobListItem> list() {
+    return jobs.list(CurrentRecruiter.get().workspaceId()).stream()
+        .map(
+            j ->
+                new JobListItem(
+                    j.id(),
+                    j.title(),
+                    j.location(),
+                    j.clientCompany(),
+                    j.showDescriptionToClients(),
+                    j.createdAt(),
+                    j.submissionCounts().values().stream().mapToInt(Integer::intValue).sum(),
+                    j.submissionCounts()))
+        .toList();
+  }
+
   @PostMapping
+  @Operation(summary = "Create a job")
   ResponseEntity<JobDetails> create(@Valid @RequestBody NewJob body) {
     CurrentRecruiter recruiter = CurrentRecruiter.get();
     Job job =
@@ -86,13 +151,60 @@ class JobController {
 
   @GetMapping("/{jobId}")
   @Transactional(readOnly = true)
-  JobDetails get(@PathVariable String jobId) {
+  @Operation(summary = "The job, with its collaborators")
+  JobDetails get(@PathVariable @ResourceId String jobId) {
     return details(jobs.get(CurrentRecruiter.get().workspaceId(), jobId));
   }
 
+  @PatchMapping("/{jobId}")
+  @Operation(summary = "Change some of a job's fields")
+  JobDetails update(@PathVariable @ResourceId String jobId, @Valid @RequestBody JobPatch body) {
+    Job job =
+        jobs.update(
+            CurrentRecruiter.get().workspaceId(),
+            jobId,
+            new JobService.JobEdit(
+                body.title(),
+                body.description(),
+                body.requirements(),
+                body.location(),
+                body.clientCompany(),
+                body.showDescriptionToClients()));
+    return details(job);
+  }
+
+  @GetMapping("/{jobId}/collaborators")
+  @Transactional(readOnly = true)
+  @Operation(summary = "The job's collaborators, with how their sign-in links stand")
+  List<CollaboratorView> collaborators(@PathVariable @ResourceId String jobId) {
+    return collaboratorViews(jobs.get(CurrentRecruiter.get().workspaceId(), jobId));
+  }
+
+  @PatchMapping("/{jobId}/collaborators/{collaboratorId}")
+  @Transactional
+  @Operation(
+      summary = "Rename a collaborator or change their email",
+      description =
+          "A new email ends the collaborator's links and sessions: the old record is removed and"
+              + " the answer is the record for the new address, with its own ID.")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The new address is already an active collaborator on the job")
+  CollaboratorView updateCollaborator(
+      @PathVariable @ResourceId String jobId,
+      @PathVariable @ResourceId String collaboratorId,
+      @Valid @RequestBody CollaboratorPatch body) {
+    Collaborator updated =
+        jobs.updateCollaborator(
+            CurrentRecruiter.get().workspaceId(), jobId, collaboratorId, body.name(), body.email());
+    return view(updated, links.summaries(List.of(updated.id())));
+  }
+
   @PostMapping("/{jobId}/collaborators")
+  @Operation(summary = "Invite a client person to review the job's submissions")
+  @ApiResponse(responseCode = "409", description = "The address is already a collaborator")
   ResponseEntity<CollaboratorDetails> addCollaborator(
-      @PathVariable String jobId, @Valid @RequestBody NewCollaborator body) {
+      @PathVariable @ResourceId String jobId, @Valid @RequestBody NewCollaborator body) {
     Collaborator collaborator =
         jobs.addCollaborator(
             CurrentRecruiter.get().workspaceId(), jobId, body.email(), body.name());
@@ -102,15 +214,17 @@ class JobController {
   }
 
   @DeleteMapping("/{jobId}/collaborators/{collaboratorId}")
+  @Operation(summary = "Remove a collaborator: their links and sessions stop working at once")
   ResponseEntity<Void> removeCollaborator(
-      @PathVariable String jobId, @PathVariable String collaboratorId) {
+      @PathVariable @ResourceId String jobId, @PathVariable @ResourceId String collaboratorId) {
     jobs.removeCollaborator(CurrentRecruiter.get().workspaceId(), jobId, collaboratorId);
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/{jobId}/activity")
   @Transactional(readOnly = true)
-  List<ActivityLine> activity(@PathVariable String jobId) {
+  @Operation(summary = "The job's activity, newest last")
+  List<ActivityLine> activity(@PathVariable @ResourceId String jobId) {
     Job job = jobs.get(CurrentRecruiter.get().workspaceId(), jobId);
     return activityLog.forJob(job.id()).stream()
         .map(
@@ -130,6 +244,30 @@ class JobController {
         job.clientCompany(),
         job.showDescriptionToClients(),
         job.createdAt(),
-        jobs.collaboratorsOf(job.id()).stream().map(CollaboratorDetails::of).toList());
+        collaboratorViews(job));
+  }
+
+  /** The job's collaborators and their links: two statements whatever their number. */
+  private List<CollaboratorView> collaboratorViews(Job job) {
+    List<Collaborator> all = jobs.collaboratorsOf(job.id());
+    Map<String, CollaboratorLinks.LinkSummary> summaries =
+        links.summaries(all.stream().map(Collaborator::id).toList());
+    return all.stream().map(c -> view(c, summaries)).toList();
+  }
+
+  private static CollaboratorView view(
+      Collaborator c, Map<String, CollaboratorLinks.LinkSummary> summaries) {
+    CollaboratorLinks.LinkSummary links =
+        summaries.getOrDefault(c.id(), CollaboratorLinks.LinkSummary.NONE);
+    return new CollaboratorView(
+        c.id(),
+        c.email(),
+        c.name(),
+        c.status().name(),
+        c.createdAt(),
+        links.lastLinkSentAt(),
+        links.lastSeenAt(),
+        // A removed collaborator's links all ended with their access.
+        c.isActive() || "NONE".equals(links.linkStatus()) ? links.linkStatus() : "REVOKED");
   }
 }

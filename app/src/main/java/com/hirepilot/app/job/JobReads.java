@@ -50,6 +50,60 @@ class JobReads {
         .optional();
   }
 
+  /** A job in the workspace's list, with how many submissions it has in each status. */
+  record Listed(
+      String id,
+      String title,
+      String location,
+      String clientCompany,
+      boolean showDescriptionToClients,
+      java.time.Instant createdAt,
+      java.util.Map<String, Integer> submissionCounts) {}
+
+  /**
+   * The workspace's jobs, newest first, each with its submission counts per status: one statement,
+   * one row per job and status.
+   */
+  List<Listed> listed(String workspaceId) {
+    java.util.Map<String, Listed> jobs = new java.util.LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select j.id, j.title, j.location, j.client_company, j.show_description_to_clients,
+                   j.created_at, s.status, count(s.id) as submissions
+              from job j left join submission s on s.job_id = j.id
+             where j.workspace_id = ?
+             group by j.id, j.title, j.location, j.client_company, j.show_description_to_clients,
+                      j.created_at, s.status
+             order by j.created_at desc, j.id
+            """)
+        .param(workspaceId)
+        .query(
+            rs -> {
+              Listed job =
+                  jobs.computeIfAbsent(
+                      rs.getString("id"),
+                      id -> {
+                        try {
+                          return new Listed(
+                              id,
+                              rs.getString("title"),
+                              rs.getString("location"),
+                              rs.getString("client_company"),
+                              rs.getBoolean("show_description_to_clients"),
+                              Timestamps.read(rs, "created_at"),
+                              new java.util.TreeMap<>());
+                        } catch (SQLException e) {
+                          throw new IllegalStateException(e);
+                        }
+                      });
+              String status = rs.getString("status");
+              if (status != null) {
+                job.submissionCounts().put(status, rs.getInt("submissions"));
+              }
+            });
+    return List.copyOf(jobs.values());
+  }
+
   private static final String JOBS_OPEN_TO =
       """
       select j.id, j.workspace_id, j.owner_id, j.title, j.description, j.requirements,

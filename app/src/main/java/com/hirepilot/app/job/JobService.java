@@ -131,6 +131,85 @@ public class JobService {
     return collaborators.findByJobIdAndStatus(jobId, Collaborator.Status.ACTIVE);
   }
 
+  /** The workspace's jobs, newest first, with per-status submission counts, in one statement. */
+  @Transactional(readOnly = true)
+  List<JobReads.Listed> list(String workspaceId) {
+    return reads.listed(workspaceId);
+  }
+
+  /** The fields a recruiter may change on a job; null leaves a field as it is. */
+  record JobEdit(
+      String title,
+      String description,
+      String requirements,
+      String location,
+      String clientCompany,
+      Boolean showDescriptionToClients) {}
+
+  @Transactional
+  public Job update(String workspaceId, String jobId, JobEdit edit) {
+    Job job = get(workspaceId, jobId);
+    return jobs.save(
+        new Job(
+            job.id(),
+            job.workspaceId(),
+            job.ownerId(),
+            edit.title() == null ? job.title() : edit.title().trim(),
+            edit.description() == null ? job.description() : edit.description(),
+            edit.requirements() == null ? job.requirements() : edit.requirements(),
+            edit.location() == null ? job.location() : edit.location(),
+            edit.clientCompany() == null ? job.clientCompany() : edit.clientCompany(),
+            edit.showDescriptionToClients() == null
+                ? job.showDescriptionToClients()
+                : edit.showDescriptionToClients(),
+            job.version(),
+            job.createdAt()));
+  }
+
+  /**
+   * Renames a collaborator or moves them to another address. Access is bound to the address the
+   * links were mailed to, so a new address is a new access: the old record is removed (its links
+   * and sessions end, security.md line 6) and the person carries on under a record for the new
+   * address, which is what this answers.
+   */
+  @Transactional
+  public Collaborator updateCollaborator(
+      String workspaceId, String jobId, String collaboratorId, String name, String email) {
+    Job job = get(workspaceId, jobId);
+    Collaborator collaborator =
+        collaborators
+            .findByIdAndJobId(collaboratorId, job.id())
+            .orElseThrow(() -> new NotFoundException("Collaborator"));
+    String newName = name == null ? collaborator.name() : name;
+    String address = Collaborator.normalizeEmail(email);
+    if (address == null || address.equals(collaborator.email())) {
+      return collaborators.save(
+          new Collaborator(
+              collaborator.id(),
+              collaborator.workspaceId(),
+              collaborator.jobId(),
+              collaborator.email(),
+              newName,
+              collaborator.status(),
+              collaborator.version(),
+              collaborator.createdAt()));
+    }
+    if (!collaborator.isActive()) {
+      throw new ConflictException(
+          "This collaborator was removed; add the new address as a collaborator instead");
+    }
+    collaborators
+        .findByJobIdAndEmail(job.id(), address)
+        .filter(Collaborator::isActive)
+        .ifPresent(
+            other -> {
+              throw new ConflictException(address + " is already a collaborator on this job");
+            });
+    collaborators.save(collaborator.removed());
+    events.publishEvent(new CollaboratorRemoved(collaborator.id()));
+    return addCollaborator(workspaceId, job.id(), address, newName);
+  }
+
   /** Adds a client person to the job, or brings back one who was removed. */
   @Transactional
   public Collaborator addCollaborator(String workspaceId, String jobId, String email, String name) {

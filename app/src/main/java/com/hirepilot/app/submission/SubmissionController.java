@@ -1,13 +1,17 @@
 package com.hirepilot.app.submission;
 
+import com.hirepilot.app.system.ResourceId;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.workflows.submission.Decision;
 import com.hirepilot.workflows.submission.PipelineStage;
 import com.hirepilot.workflows.submission.SubmissionEventType;
 import com.hirepilot.workflows.submission.SubmissionSnapshot;
 import com.hirepilot.workflows.submission.SubmissionStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -47,6 +51,12 @@ class SubmissionController {
       @Size(max = 20) List<@NotBlank @Size(max = 40) String> attachmentIds) {}
 
   record Created(String id, String workflowId, SubmissionStatus status) {}
+
+  record BulkSubmission(
+      @NotEmpty @Size(max = 50) List<@NotBlank @ResourceId String> candidateIds,
+      @Size(max = 20_000) String message) {}
+
+  record BulkCreated(String candidateId, String id, String workflowId, SubmissionStatus status) {}
 
   record TimelineLine(Instant at, SubmissionEventType type, String actor, String detail) {}
 
@@ -89,9 +99,49 @@ class SubmissionController {
 
   record CommentAnswer(String id, java.time.Instant at, String author, String body) {}
 
+  @PostMapping("/api/jobs/{jobId}/submissions/bulk")
+  @Operation(
+      summary = "Submit several candidates to the job, each with their newest public resume",
+      description =
+          "All or nothing: an unknown or repeated candidate, one with an open submission for the"
+              + " job, or a job without collaborators answers 422 with an error per candidate"
+              + " (field candidateIds[i]), and nothing is started.")
+  ResponseEntity<List<BulkCreated>> submitAll(
+      @PathVariable @ResourceId String jobId, @Valid @RequestBody BulkSubmission body) {
+    List<Submission> submitted =
+        submitting.submitAll(CurrentRecruiter.get(), jobId, body.candidateIds(), body.message());
+    return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+        .body(
+            submitted.stream()
+                .map(s -> new BulkCreated(s.candidateId(), s.id(), s.workflowId(), s.status()))
+                .toList());
+  }
+
+  @org.springframework.web.bind.annotation.ExceptionHandler(SubmittingCandidates.BulkRefused.class)
+  ResponseEntity<org.springframework.http.ProblemDetail> bulkRefused(
+      SubmittingCandidates.BulkRefused e) {
+    var problem =
+        org.springframework.http.ProblemDetail.forStatusAndDetail(
+            org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+    problem.setTitle("Invalid input");
+    problem.setType(URI.create("about:blank"));
+    problem.setProperty(
+        "errors",
+        e.refusals().stream()
+            .map(r -> java.util.Map.of("field", r.field(), "message", r.message()))
+            .toList());
+    return ResponseEntity.unprocessableEntity()
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
   @PostMapping("/api/jobs/{jobId}/submissions")
+  @Operation(summary = "Submit a candidate to the job: the workflow starts and clients are emailed")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The candidate already has an open submission for this job")
   ResponseEntity<Created> submit(
-      @PathVariable String jobId, @Valid @RequestBody NewSubmission body) {
+      @PathVariable @ResourceId String jobId, @Valid @RequestBody NewSubmission body) {
     Submission submission =
         submitting.submit(
             CurrentRecruiter.get(),
@@ -105,9 +155,10 @@ class SubmissionController {
 
   /** The workspace's submissions for monitoring, from the database: no workflow is asked. */
   @GetMapping("/api/submissions")
+  @Operation(summary = "The workspace's submissions with their recorded workflow state")
   List<SubmissionSummary> list(
       @RequestParam(required = false) SubmissionStatus status,
-      @RequestParam(required = false) @Size(max = 40) String jobId,
+      @RequestParam(required = false) @ResourceId String jobId,
       @RequestParam(defaultValue = "false") boolean needsAttention) {
     return overview.list(
         CurrentRecruiter.get().workspaceId(),
@@ -120,7 +171,8 @@ class SubmissionController {
    * slow query never holds a pooled connection.
    */
   @GetMapping("/api/submissions/{submissionId}")
-  Details get(@PathVariable String submissionId) {
+  @Operation(summary = "One submission, with its timeline and emails; live state while it runs")
+  Details get(@PathVariable @ResourceId String submissionId) {
     SubmissionDetails record = overview.of(CurrentRecruiter.get().workspaceId(), submissionId);
     SubmissionSummary summary = record.summary();
     Optional<SubmissionSnapshot> live =
@@ -165,8 +217,9 @@ class SubmissionController {
 
   /** The recruiter's reply to the client, shown in the portal's thread and its live feed. */
   @PostMapping("/api/submissions/{submissionId}/comments")
+  @Operation(summary = "Reply to the client in the submission's thread")
   ResponseEntity<CommentAnswer> comment(
-      @PathVariable String submissionId, @Valid @RequestBody CommentRequest body) {
+      @PathVariable @ResourceId String submissionId, @Valid @RequestBody CommentRequest body) {
     SubmissionComment comment =
         actions.comment(CurrentRecruiter.get(), submissionId, body.body().strip());
     return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
@@ -174,14 +227,19 @@ class SubmissionController {
   }
 
   @PostMapping("/api/submissions/{submissionId}/withdraw")
-  ResponseEntity<Accepted> withdraw(@PathVariable String submissionId) {
+  @Operation(summary = "Withdraw the candidate")
+  @ApiResponse(responseCode = "409", description = "The submission is already final")
+  ResponseEntity<Accepted> withdraw(@PathVariable @ResourceId String submissionId) {
     SubmissionStatus status = actions.withdraw(CurrentRecruiter.get(), submissionId);
     return ResponseEntity.accepted().body(new Accepted(submissionId, status, null));
   }
 
   @PostMapping("/api/submissions/{submissionId}/resend")
+  @Operation(summary = "Send the submission email again, with updated files or message if given")
+  @ApiResponse(responseCode = "409", description = "The submission has nothing to resend")
   ResponseEntity<Accepted> resend(
-      @PathVariable String submissionId, @Valid @RequestBody(required = false) ResendRequest body) {
+      @PathVariable @ResourceId String submissionId,
+      @Valid @RequestBody(required = false) ResendRequest body) {
     ResendRequest request = body == null ? new ResendRequest(null, null) : body;
     RecruiterActions.Resent resent =
         actions.resend(

@@ -24,6 +24,15 @@ interface Submissions extends ListCrudRepository<Submission, String> {
   boolean existsByJobIdAndCandidateIdAndStatusIn(
       String jobId, String candidateId, Collection<SubmissionStatus> statuses);
 
+  /** Which of these candidates have a submission for the job in one of these statuses. */
+  @Query(
+      """
+      select distinct candidate_id from submission
+      where job_id = :jobId and candidate_id in (:candidateIds) and status in (:statuses)
+      """)
+  java.util.Set<String> openOf(
+      String jobId, Collection<String> candidateIds, Collection<String> statuses);
+
   /** Moves the status forward only from where it stands, so a replayed write changes nothing. */
   @Modifying
   @Query(

@@ -122,4 +122,82 @@ public class SubmittingCandidates {
     workflows.start(submission);
     return submission;
   }
+
+  /** One candidate of a bulk submission that cannot be submitted, and why. */
+  public record Refusal(String field, String message) {}
+
+  /** A bulk submission was refused: nothing was submitted. */
+  public static class BulkRefused extends RuntimeException {
+    private final List<Refusal> refusals;
+
+    BulkRefused(List<Refusal> refusals) {
+      super("Some candidates cannot be submitted; nothing was submitted. See errors.");
+      this.refusals = List.copyOf(refusals);
+    }
+
+    public List<Refusal> refusals() {
+      return refusals;
+    }
+  }
+
+  /**
+   * Submits several candidates to one job with one message, each with their newest public resume.
+   * Everything is checked first, in a constant number of statements, and any problem refuses the
+   * whole request with one error per candidate: nothing is started. Then each is submitted as a
+   * single submit would, in its own transaction with its own workflow.
+   */
+  public List<Submission> submitAll(
+      CurrentRecruiter recruiter, String jobId, List<String> candidateIds, String message) {
+    Job job = jobs.get(recruiter.workspaceId(), jobId);
+    List<Refusal> refusals = new java.util.ArrayList<>();
+    if (jobs.activeCollaboratorsOf(job.id()).isEmpty()) {
+      refusals.add(
+          new Refusal(
+              "jobId",
+              "the job has no active collaborators to send the submissions to; add one first"));
+    }
+    Set<String> known = candidates.existingIn(recruiter.workspaceId(), candidateIds);
+    Set<String> open =
+        submissions.openOf(job.id(), candidateIds, OPEN.stream().map(Enum::name).toList());
+    Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < candidateIds.size(); i++) {
+      String id = candidateIds.get(i);
+      String field = "candidateIds[" + i + "]";
+      if (!seen.add(id)) {
+        refusals.add(new Refusal(field, "candidate " + id + " is listed more than once"));
+      } else if (!known.contains(id)) {
+        refusals.add(new Refusal(field, "no such candidate: " + id));
+      } else if (open.contains(id)) {
+        refusals.add(
+            new Refusal(field, "candidate " + id + " already has an open submission for this job"));
+      }
+    }
+    if (!refusals.isEmpty()) {
+      throw new BulkRefused(refusals);
+    }
+    java.util.Map<String, String> resumes = candidates.newestPublicResumes(candidateIds);
+    return candidateIds.stream()
+        .map(
+            id ->
+                self()
+                    .submit(
+                        recruiter,
+                        job.id(),
+                        id,
+                        message,
+                        resumes.containsKey(id) ? List.of(resumes.get(id)) : List.of()))
+        .toList();
+  }
+
+  private SubmittingCandidates self;
+
+  /** Through the proxy, so each submission gets its own transaction. */
+  private SubmittingCandidates self() {
+    return self;
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  void setSelf(@org.springframework.context.annotation.Lazy SubmittingCandidates self) {
+    this.self = self;
+  }
 }

@@ -12,10 +12,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -89,6 +92,63 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
             "Some fields are missing or invalid; see errors.");
     problem.setProperty("errors", errors);
     return ResponseEntity.unprocessableEntity().body(problem);
+  }
+
+  /**
+   * Method validation (Spring 6.1) failed. A path variable or query parameter no value of its kind
+   * can be (see {@link ResourceId}) is a 400 naming the parameter; a body that fails its
+   * constraints is the same 422 as {@link #handleMethodArgumentNotValid}, whichever of the two
+   * mechanisms found it.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, String>> parameterErrors = new java.util.ArrayList<>();
+    List<Map<String, String>> bodyErrors = new java.util.ArrayList<>();
+    for (ParameterValidationResult result : e.getParameterValidationResults()) {
+      if (result instanceof ParameterErrors errors) {
+        errors
+            .getFieldErrors()
+            .forEach(
+                error ->
+                    bodyErrors.add(
+                        Map.of(
+                            "field",
+                            error.getField(),
+                            "message",
+                            String.valueOf(error.getDefaultMessage()))));
+        continue;
+      }
+      String name = result.getMethodParameter().getParameterName();
+      for (var error : result.getResolvableErrors()) {
+        parameterErrors.add(
+            Map.of(
+                "field",
+                String.valueOf(name),
+                "message",
+                String.valueOf(error.getDefaultMessage())));
+      }
+    }
+    ProblemDetail problem;
+    if (!parameterErrors.isEmpty()) {
+      problem =
+          problem(
+              HttpStatus.BAD_REQUEST,
+              "Invalid request",
+              "Some path or query parameters are invalid; see errors.");
+      problem.setProperty("errors", parameterErrors);
+    } else {
+      problem =
+          problem(
+              HttpStatus.UNPROCESSABLE_ENTITY,
+              "Invalid input",
+              "Some fields are missing or invalid; see errors.");
+      problem.setProperty("errors", bodyErrors);
+    }
+    return ResponseEntity.status(problem.getStatus()).body(problem);
   }
 
   /** Text refused by {@link UserText} while the body was read is a 422 naming the field. */

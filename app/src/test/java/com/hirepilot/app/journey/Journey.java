@@ -67,6 +67,9 @@ abstract class Journey {
                     quote("jordan-" + markers + "-EMAIL@mail.test"),
                     quote("+49 " + markers + "-PHONE"),
                     quote("Salary 95k " + markers + "-NOTES")));
+    api.create(
+        "/api/candidates/" + candidateId + "/notes",
+        "{\"body\":%s}".formatted(quote("Prefers remote " + markers + "-RECRUITERNOTE")));
     HttpResponse<String> resume =
         api.upload(candidateId, "resume.pdf", "%PDF-1.4 resume".getBytes(), "RESUME", true);
     assertThat(resume.statusCode()).isEqualTo(201);

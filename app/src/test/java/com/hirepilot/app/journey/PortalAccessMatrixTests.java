@@ -205,6 +205,8 @@ class PortalAccessMatrixTests extends Journey {
     assertThat(recruiter().get("/api/candidates/" + setup.candidateId()).body())
         .contains(
             markers + "-EMAIL", markers + "-PHONE", markers + "-NOTES", markers + "-PRIVATEFILE");
+    assertThat(recruiter().get("/api/candidates/" + setup.candidateId() + "/notes").body())
+        .contains(markers + "-RECRUITERNOTE");
     List<String> links = TestMail.portalLinks(submissionEmailTo(setup.clientEmail()));
     List<String> seen = new ArrayList<>();
     Browser client = new Browser(runtime().origin());
