@@ -78,6 +78,64 @@ public final class Browser {
             .build());
   }
 
+  /** A form POST with repeated fields (checkboxes), in the order given. */
+  public HttpResponse<String> postForm(
+      String path, java.util.List<Map.Entry<String, String>> fields) {
+    String body =
+        fields.stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /** A multipart form POST with one file, as a page's upload form sends it. */
+  public HttpResponse<String> postMultipart(
+      String path, Map<String, String> fields, String fileField, String filename, byte[] content) {
+    String boundary = "----console" + java.util.UUID.randomUUID();
+    var body = new java.io.ByteArrayOutputStream();
+    try {
+      for (Map.Entry<String, String> field : fields.entrySet()) {
+        body.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + field.getKey()
+                    + "\"\r\n\r\n"
+                    + field.getValue()
+                    + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + fileField
+                  + "\"; filename=\""
+                  + filename
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.write(content);
+      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
   public HttpResponse<String> postJson(String path, String json) {
     return send(
         withXsrf(HttpRequest.newBuilder(uri(path)))
