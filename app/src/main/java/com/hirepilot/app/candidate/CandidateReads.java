@@ -108,6 +108,37 @@ class CandidateReads {
         .list();
   }
 
+  /** The public files of these candidates, newest first, in one statement. */
+  List<Attachment> publicFilesOf(Collection<String> candidateIds) {
+    if (candidateIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            select id, workspace_id, candidate_id, kind, filename, content_type, size,
+                   attachment_version, storage_name, version, created_at
+            from attachment where candidate_id in (:ids) and is_public
+            order by created_at desc, attachment_version desc
+            """)
+        .param("ids", candidateIds)
+        .query(
+            (rs, n) ->
+                new Attachment(
+                    rs.getString("id"),
+                    rs.getString("workspace_id"),
+                    rs.getString("candidate_id"),
+                    Attachment.Kind.valueOf(rs.getString("kind")),
+                    rs.getString("filename"),
+                    rs.getString("content_type"),
+                    rs.getLong("size"),
+                    true,
+                    rs.getInt("attachment_version"),
+                    rs.getString("storage_name"),
+                    rs.getLong("version"),
+                    Timestamps.read(rs, "created_at")))
+        .list();
+  }
+
   Map<String, String> names(Collection<String> candidateIds) {
     if (candidateIds.isEmpty()) {
       return Map.of();

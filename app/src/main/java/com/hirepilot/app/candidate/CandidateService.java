@@ -170,6 +170,32 @@ public class CandidateService {
     return reads.search(workspaceId, q, limit, offset);
   }
 
+  /** A candidate a recruiter can pick to submit, with the files a client could be shown. */
+  public record Choice(
+      String id, String name, String title, String currentCompany, List<Attachment> publicFiles) {}
+
+  /**
+   * The workspace's newest candidates (at most {@code limit}) with their public files, newest
+   * first: four statements whatever their number.
+   */
+  @Transactional(readOnly = true)
+  public List<Choice> choices(String workspaceId, int limit) {
+    List<CandidateReads.Found> found = reads.search(workspaceId, null, limit, 0).candidates();
+    Map<String, List<Attachment>> files =
+        reads.publicFilesOf(found.stream().map(CandidateReads.Found::id).toList()).stream()
+            .collect(Collectors.groupingBy(Attachment::candidateId));
+    return found.stream()
+        .map(
+            c ->
+                new Choice(
+                    c.id(),
+                    c.name(),
+                    c.title(),
+                    c.currentCompany(),
+                    files.getOrDefault(c.id(), List.of())))
+        .toList();
+  }
+
   /** Every file of the workspace's candidate, every resume version, newest first. */
   @Transactional(readOnly = true)
   public List<Attachment> filesNewestFirst(String workspaceId, String candidateId) {

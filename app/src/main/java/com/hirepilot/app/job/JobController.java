@@ -32,12 +32,10 @@ class JobController {
 
   private final JobService jobs;
   private final JobActivityLog activityLog;
-  private final CollaboratorLinks links;
 
-  JobController(JobService jobs, JobActivityLog activityLog, CollaboratorLinks links) {
+  JobController(JobService jobs, JobActivityLog activityLog) {
     this.jobs = jobs;
     this.activityLog = activityLog;
-    this.links = links;
   }
 
   record NewJob(
@@ -195,7 +193,7 @@ class JobController {
     Collaborator updated =
         jobs.updateCollaborator(
             CurrentRecruiter.get().workspaceId(), jobId, collaboratorId, body.name(), body.email());
-    return view(updated, links.summaries(List.of(updated.id())));
+    return view(jobs.standings(List.of(updated)).get(0));
   }
 
   @PostMapping("/{jobId}/collaborators")
@@ -247,25 +245,18 @@ class JobController {
 
   /** The job's collaborators and their links: two statements whatever their number. */
   private List<CollaboratorView> collaboratorViews(Job job) {
-    List<Collaborator> all = jobs.collaboratorsOf(job.id());
-    Map<String, CollaboratorLinks.LinkSummary> summaries =
-        links.summaries(all.stream().map(Collaborator::id).toList());
-    return all.stream().map(c -> view(c, summaries)).toList();
+    return jobs.standingsOf(job.id()).stream().map(JobController::view).toList();
   }
 
-  private static CollaboratorView view(
-      Collaborator c, Map<String, CollaboratorLinks.LinkSummary> summaries) {
-    CollaboratorLinks.LinkSummary links =
-        summaries.getOrDefault(c.id(), CollaboratorLinks.LinkSummary.NONE);
+  private static CollaboratorView view(CollaboratorStanding c) {
     return new CollaboratorView(
         c.id(),
         c.email(),
         c.name(),
         c.status().name(),
-        c.createdAt(),
-        links.lastLinkSentAt(),
-        links.lastSeenAt(),
-        // A removed collaborator's access, and with it every link, has ended.
-        c.isActive() ? links.linkStatus() : "REVOKED");
+        c.invitedAt(),
+        c.lastLinkSentAt(),
+        c.lastSeenAt(),
+        c.linkStatus());
   }
 }

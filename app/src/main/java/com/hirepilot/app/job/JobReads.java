@@ -104,6 +104,22 @@ class JobReads {
     return List.copyOf(jobs.values());
   }
 
+  /** How many active collaborators each of the workspace's jobs has, in one statement. */
+  java.util.Map<String, Integer> activeCollaboratorCounts(String workspaceId) {
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    jdbc.sql(
+            """
+            select job_id, count(*) as people from collaborator
+             where workspace_id = ? and status = 'ACTIVE' group by job_id
+            """)
+        .param(workspaceId)
+        .query(
+            rs -> {
+              counts.put(rs.getString("job_id"), rs.getInt("people"));
+            });
+    return counts;
+  }
+
   private static final String JOBS_OPEN_TO =
       """
       select j.id, j.workspace_id, j.owner_id, j.title, j.description, j.requirements,

@@ -23,13 +23,16 @@ public class JobService {
   private final Collaborators collaborators;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final CollaboratorLinks links;
 
   JobService(
       Jobs jobs,
       JobReads reads,
       Collaborators collaborators,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      CollaboratorLinks links) {
+    this.links = links;
     this.jobs = jobs;
     this.reads = reads;
     this.collaborators = collaborators;
@@ -142,8 +145,46 @@ public class JobService {
     return reads.listed(workspaceId);
   }
 
+  /**
+   * The workspace's jobs, newest first, with per-status submission counts and how many active
+   * collaborators each has: two statements whatever their number.
+   */
+  @Transactional(readOnly = true)
+  public List<JobListing> listing(String workspaceId) {
+    Map<String, Integer> collaborating = reads.activeCollaboratorCounts(workspaceId);
+    return reads.listed(workspaceId).stream()
+        .map(
+            j ->
+                new JobListing(
+                    j.id(),
+                    j.title(),
+                    j.location(),
+                    j.clientCompany(),
+                    j.showDescriptionToClients(),
+                    j.createdAt(),
+                    Map.copyOf(j.submissionCounts()),
+                    collaborating.getOrDefault(j.id(), 0)))
+        .toList();
+  }
+
+  /**
+   * The job's collaborators, removed ones too, oldest first, each with how their sign-in links
+   * stand: two statements whatever their number.
+   */
+  public List<CollaboratorStanding> standingsOf(String jobId) {
+    List<Collaborator> all = collaboratorsOf(jobId);
+    return standings(all);
+  }
+
+  /** These collaborators with how their sign-in links stand, in one statement. */
+  public List<CollaboratorStanding> standings(List<Collaborator> all) {
+    Map<String, CollaboratorLinks.LinkSummary> summaries =
+        links.summaries(all.stream().map(Collaborator::id).toList());
+    return all.stream().map(c -> CollaboratorStanding.of(c, summaries.get(c.id()))).toList();
+  }
+
   /** The fields a recruiter may change on a job; null leaves a field as it is. */
-  record JobEdit(
+  public record JobEdit(
       String title,
       String description,
       String requirements,

@@ -1,5 +1,6 @@
 package com.hirepilot.app.submission;
 
+import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.system.ConflictException;
@@ -10,8 +11,12 @@ import com.hirepilot.workflows.submission.RecruiterAction;
 import com.hirepilot.workflows.submission.Resend;
 import com.hirepilot.workflows.submission.SubmissionConflict;
 import com.hirepilot.workflows.submission.SubmissionStatus;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What a recruiter does to a submission once it is out: withdraw it, send it again, or reply to the
@@ -93,6 +98,44 @@ public class RecruiterActions {
         latest -> {
           throw new ConflictException(SubmissionConflict.nothingToResend(latest.status()));
         });
+  }
+
+  /**
+   * Uploads a new version of the candidate's resume (public, so the client can open it) and sends
+   * the submission again with it in place of the resume shown so far; the other files stay. The
+   * resend is checked before the upload, and the upload before anything is sent: a refused file
+   * (wrong type, too large) sends nothing and keeps nothing.
+   */
+  public Resent resendWithNewResume(
+      CurrentRecruiter recruiter, String submissionId, MultipartFile resume, String message) {
+    Submission submission = get(recruiter, submissionId);
+    if (submission.status().isFinal()) {
+      throw new ConflictException(SubmissionConflict.nothingToResend(submission.status()));
+    }
+    if (jobs.activeCollaboratorsOf(submission.jobId()).isEmpty()) {
+      throw new InvalidInputException(
+          "jobId", "the job has no active collaborators to send the submission to; add one first");
+    }
+    if (resume == null || resume.isEmpty()) {
+      throw new InvalidInputException("file", "choose the new resume file to upload");
+    }
+    Attachment uploaded =
+        candidates.attach(
+            recruiter.workspaceId(),
+            submission.candidateId(),
+            resume,
+            Attachment.Kind.RESUME,
+            true);
+    Set<String> shown =
+        submission.attachments().stream()
+            .map(Submission.SubmittedAttachment::attachmentId)
+            .collect(Collectors.toSet());
+    List<String> files = new ArrayList<>();
+    candidates.attachmentsOf(submission.candidateId()).stream()
+        .filter(a -> shown.contains(a.id()) && a.kind() != Attachment.Kind.RESUME)
+        .forEach(a -> files.add(a.id()));
+    files.add(uploaded.id());
+    return resend(recruiter, submissionId, files, message);
   }
 
   /**

@@ -6,7 +6,6 @@ import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.workflows.submission.Decision;
 import com.hirepilot.workflows.submission.PipelineStage;
 import com.hirepilot.workflows.submission.SubmissionEventType;
-import com.hirepilot.workflows.submission.SubmissionSnapshot;
 import com.hirepilot.workflows.submission.SubmissionStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -16,7 +15,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,17 +30,17 @@ class SubmissionController {
   private final SubmittingCandidates submitting;
   private final RecruiterActions actions;
   private final SubmissionOverview overview;
-  private final SubmissionWorkflows workflows;
+  private final LiveSubmissionState liveState;
 
   SubmissionController(
       SubmittingCandidates submitting,
       RecruiterActions actions,
       SubmissionOverview overview,
-      SubmissionWorkflows workflows) {
+      LiveSubmissionState liveState) {
     this.submitting = submitting;
     this.actions = actions;
     this.overview = overview;
-    this.workflows = workflows;
+    this.liveState = liveState;
   }
 
   record NewSubmission(
@@ -173,25 +171,21 @@ class SubmissionController {
   Details get(@PathVariable @ResourceId String submissionId) {
     SubmissionDetails record = overview.of(CurrentRecruiter.get().workspaceId(), submissionId);
     SubmissionSummary summary = record.summary();
-    Optional<SubmissionSnapshot> live =
-        summary.settledAt() == null ? workflows.liveState(summary.workflowId()) : Optional.empty();
-    SubmissionSnapshot state = live.orElse(null);
+    SubmissionState state = SubmissionState.of(summary, liveState.of(summary));
     return new Details(
         summary.id(),
         summary.jobId(),
         summary.candidateId(),
-        state != null ? state.status() : summary.status(),
-        // The workflow knows the stage only once this run has moved it; before that the record
-        // does.
-        state != null && state.stage() != null ? state.stage() : summary.stage(),
-        state != null ? state.decision() : summary.decision(),
-        state != null ? state.remindersSent() : summary.remindersSent(),
-        state != null ? state.nextReminderAt() : summary.nextReminderAt(),
-        state != null ? state.round() : summary.round(),
-        state != null ? state.recruiterAlerted() : summary.recruiterAlerted(),
+        state.status(),
+        state.stage(),
+        state.decision(),
+        state.remindersSent(),
+        state.nextReminderAt(),
+        state.round(),
+        state.recruiterAlerted(),
         summary.needsAttention(),
         summary.reminderSchedule(),
-        state != null,
+        state.live(),
         record.message(),
         record.attachmentIds(),
         summary.submittedAt(),

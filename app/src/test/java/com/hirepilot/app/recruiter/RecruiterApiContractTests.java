@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.RecruiterApi;
+import com.hirepilot.app.support.TestFiles;
 import com.hirepilot.app.support.TestRuntime;
 import com.hirepilot.app.workspace.OtherWorkspaces;
 import java.net.http.HttpResponse;
@@ -87,6 +88,9 @@ class RecruiterApiContractTests {
           new Route("POST", "/api/notifications/read", "{\"ids\":[]}"),
           new Route("GET", "/api/workspace", null),
           new Route("PATCH", "/api/workspace", "{}"),
+          // Its body is the file's content (null: a small PNG); then DELETE leaves no logo behind.
+          new Route("PUT", "/api/workspace/logo", null),
+          new Route("DELETE", "/api/workspace/logo", null),
           new Route("GET", "/api/recruiters", null),
           new Route("POST", "/api/recruiters", "{\"name\":\"Sam\",\"email\":\"{freshEmail}\"}"),
           new Route("GET", "/api/tokens", null),
@@ -193,6 +197,8 @@ class RecruiterApiContractTests {
           Map.entry("POST /api/notifications/read", ok(200, "marked")),
           Map.entry("GET /api/workspace", ok(200)),
           Map.entry("PATCH /api/workspace", ok(200)),
+          Map.entry("PUT /api/workspace/logo", ok(200, "brand")),
+          Map.entry("DELETE /api/workspace/logo", ok(204)),
           Map.entry("GET /api/recruiters", ok(200, "id", "name", "email", "role")),
           Map.entry("POST /api/recruiters", ok(201)),
           Map.entry("GET /api/tokens", ok(200)),
@@ -251,6 +257,9 @@ class RecruiterApiContractTests {
           Map.entry(
               "POST /api/workspace/guests",
               new Invalid("", "{\"email\":\"nope\",\"clientCompany\":\"Co\"}", 422, "email")),
+          Map.entry(
+              "PUT /api/workspace/logo",
+              new Invalid("", "<svg onload=alert(1)></svg>", 422, "file")),
           Map.entry(
               "PATCH /api/workspace",
               new Invalid(
@@ -554,6 +563,15 @@ class RecruiterApiContractTests {
     for (var id : ids.entrySet()) {
       path = path.replace("{" + id.getKey() + "}", id.getValue());
       body = body.replace("{" + id.getKey() + "}", id.getValue());
+    }
+    if (route.path().endsWith("/logo") && route.method().equals("PUT")) {
+      return as.putFile(
+          path,
+          "file",
+          "logo.png",
+          route.body() == null
+              ? TestFiles.png()
+              : route.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     if (route.path().endsWith("/attachments") && route.method().equals("POST")) {
       String candidateId = ids.get("candidateId");

@@ -78,6 +78,25 @@ public final class Browser {
             .build());
   }
 
+  /** A form POST with repeated fields (checkboxes), in the order given. */
+  public HttpResponse<String> postForm(
+      String path, java.util.List<Map.Entry<String, String>> fields) {
+    String body =
+        fields.stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
   /**
    * Submits a {@code multipart/form-data} form as a browser does: the text fields, then one file
    * (left out when {@code content} is null, as a form whose file input was left empty sends it with

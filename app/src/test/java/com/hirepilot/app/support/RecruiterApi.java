@@ -94,6 +94,32 @@ public final class RecruiterApi {
             .build());
   }
 
+  /** {@code PUT} of one file as the multipart field {@code field}, e.g. the workspace's logo. */
+  public HttpResponse<String> putFile(String path, String field, String filename, byte[] content) {
+    String boundary = "----portal" + UUID.randomUUID();
+    var body = new java.io.ByteArrayOutputStream();
+    try {
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field
+                  + "\"; filename=\""
+                  + filename
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.write(content);
+      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return send(
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
   /** Posts and returns the created object's ID, failing unless the answer is 201. */
   public String create(String path, String json) {
     HttpResponse<String> response = post(path, json);

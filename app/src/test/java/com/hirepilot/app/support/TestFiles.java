@@ -33,4 +33,15 @@ public final class TestFiles {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** A real 16×16 PNG, e.g. for a workspace's logo. */
+  public static byte[] png() {
+    var image = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      javax.imageio.ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }
