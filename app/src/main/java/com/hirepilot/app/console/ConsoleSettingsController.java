@@ -1,0 +1,140 @@
+package com.hirepilot.app.console;
+
+import com.hirepilot.app.system.InvalidInputException;
+import com.hirepilot.app.system.PortalProperties;
+import com.hirepilot.app.workspace.AgencyBrand;
+import com.hirepilot.app.workspace.AgencyBrands;
+import com.hirepilot.app.workspace.CurrentRecruiter;
+import com.hirepilot.app.workspace.Workspace;
+import com.hirepilot.app.workspace.WorkspaceSettings;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The workspace's settings for its admins: the name clients see, the reminder schedule, how long
+ * invitation links live, and the brand (colour and logo) of the portal and the client emails. The
+ * same rules as {@code PATCH /api/workspace}, through the same service.
+ */
+@Controller
+class ConsoleSettingsController {
+
+  private final WorkspaceSettings settings;
+  private final AgencyBrands brands;
+  private final PortalProperties properties;
+
+  ConsoleSettingsController(
+      WorkspaceSettings settings, AgencyBrands brands, PortalProperties properties) {
+    this.settings = settings;
+    this.brands = brands;
+    this.properties = properties;
+  }
+
+  /** What the form shows: the values typed (after an error) or the stored ones. */
+  record SettingsForm(
+      String name, String reminderSchedule, String magicLinkTtl, String brandColour) {
+
+    static SettingsForm of(Workspace w) {
+      return new SettingsForm(
+          w.name(),
+          w.reminderSchedule() == null ? "" : w.reminderSchedule(),
+          w.magicLinkTtl() == null ? "" : w.magicLinkTtl(),
+          w.brandColour() == null ? "" : w.brandColour());
+    }
+  }
+
+  @GetMapping("/console/settings")
+  String page(Model model) {
+    Workspace workspace = settings.workspace(CurrentRecruiter.admin().workspaceId());
+    return show(model, workspace, SettingsForm.of(workspace));
+  }
+
+  @PostMapping("/console/settings")
+  String change(
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String reminderSchedule,
+      @RequestParam(defaultValue = "") String magicLinkTtl,
+      @RequestParam(defaultValue = "") String brandColour,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    String workspaceId = CurrentRecruiter.admin().workspaceId();
+    // Every field is sent; a blank one goes back to the default (the name must be given).
+    var change =
+        new WorkspaceSettings.Change(
+            name, reminderSchedule.strip(), magicLinkTtl.strip(), brandColour.strip());
+    try {
+      settings.change(workspaceId, change);
+    } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      model.addAttribute("error", e);
+      return show(
+          model,
+          settings.workspace(workspaceId),
+          new SettingsForm(name, reminderSchedule, magicLinkTtl, brandColour));
+    }
+    redirect.addFlashAttribute(
+        "notice", "Settings saved. New submissions and emails use them from now on.");
+    return "redirect:/console/settings";
+  }
+
+  @PostMapping("/console/settings/logo")
+  String changeLogo(
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    String workspaceId = CurrentRecruiter.admin().workspaceId();
+    try {
+      if (file == null || file.isEmpty()) {
+        throw new InvalidInputException("file", "choose a PNG or JPEG file for the logo");
+      }
+      if (file.getSize() > WorkspaceSettings.MAX_LOGO_BYTES) {
+        throw new InvalidInputException("file", "the logo may be at most 512 KB");
+      }
+      settings.changeLogo(workspaceId, bytes(file));
+    } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      model.addAttribute("error", e);
+      Workspace workspace = settings.workspace(workspaceId);
+      return show(model, workspace, SettingsForm.of(workspace));
+    }
+    redirect.addFlashAttribute("notice", "Logo saved. The portal and client emails show it now.");
+    return "redirect:/console/settings";
+  }
+
+  @PostMapping("/console/settings/logo/remove")
+  String removeLogo(RedirectAttributes redirect) {
+    settings.removeLogo(CurrentRecruiter.admin().workspaceId());
+    redirect.addFlashAttribute("notice", "Logo removed. The portal shows the agency's name alone.");
+    return "redirect:/console/settings";
+  }
+
+  private String show(Model model, Workspace workspace, SettingsForm form) {
+    AgencyBrand brand = brands.find(workspace.id()).orElse(AgencyBrand.UNKNOWN);
+    model.addAttribute("form", form);
+    model.addAttribute("brand", brand);
+    model.addAttribute("defaultSchedule", settings.defaultReminderSchedule().text());
+    model.addAttribute("defaultLinkTtl", properties.magicLink().ttl().toString());
+    model.addAttribute("defaultColour", AgencyBrand.DEFAULT_COLOUR);
+    model.addAttribute("shortestLink", WorkspaceSettings.SHORTEST_INVITATION.toString());
+    model.addAttribute("longestLink", WorkspaceSettings.LONGEST_INVITATION.toString());
+    return "console/settings";
+  }
+
+  private static byte[] bytes(MultipartFile file) {
+    try {
+      return file.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package com.hirepilot.app.browser;
+
+import static com.hirepilot.app.support.RecruiterApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hirepilot.app.HirePilotApplication;
+import com.hirepilot.app.support.RecruiterApi;
+import com.hirepilot.app.support.TestFiles;
+import com.hirepilot.app.support.TestPorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A recruiter's day in the console, in headless Chromium against the app as a new user runs it
+ * (embedded mail server, demo data): sign in, create a job, a candidate with a resume and a
+ * collaborator, submit, and watch the submission change on screen, without a reload, when the
+ * client approves in a browser of their own. Every console page passes axe-core and the Nu HTML
+ * Checker and is saved as desktop and phone screenshots under {@code docs/screenshots/}.
+ */
+@SpringBootTest(
+    classes = HirePilotApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class ConsoleJourneyBrowserTests {
+
+  static final int PORT = TestPorts.free();
+  static final String ORIGIN = "http://localhost:" + PORT;
+  static final String TOKEN = "console-browser-token-0123456789abcdef";
+  static final String EMAIL = "riley@northwind.example";
+  static final String PASSWORD = "correct horse battery staple";
+  static final Path DATA = temporaryDirectory();
+  static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+
+  static Chromium recruiterBrowser;
+  static Chromium clientBrowser;
+
+  @DynamicPropertySource
+  static void embeddedDefaults(DynamicPropertyRegistry registry) {
+    registry.add("server.port", () -> PORT);
+    registry.add("portal.base-url", () -> ORIGIN);
+    registry.add("portal.data-dir", DATA::toString);
+    registry.add("temporal.embedded-port", TestPorts::free);
+    registry.add("portal.mail.embedded", () -> true);
+    registry.add("portal.demo.enabled", () -> true);
+    registry.add("portal.bootstrap.token", () -> TOKEN);
+    registry.add("portal.bootstrap.email", () -> EMAIL);
+    registry.add("portal.bootstrap.password", () -> PASSWORD);
+  }
+
+  @BeforeAll
+  static void startChromium() {
+    recruiterBrowser = new Chromium(SCREENSHOTS);
+    clientBrowser = new Chromium(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stopChromium() {
+    for (Chromium chromium : new Chromium[] {recruiterBrowser, clientBrowser}) {
+      if (chromium != null) {
+        chromium.close();
+      }
+    }
+  }
+
+  @Test
+  void aRecruiterSetsUpAJobSubmitsAndWatchesTheClientApproveLive() throws IOException {
+    Chromium chromium = recruiterBrowser;
+    WebDriver browser = chromium.driver;
+    WebDriverWait wait = chromium.wait;
+
+    // Signing in: an email link to a console page lands there after the password.
+    browser.get(ORIGIN + "/console/jobs");
+    wait.until(ExpectedConditions.urlContains("/console/login"));
+    chromium.check("20-console-sign-in");
+    browser.findElement(By.id("email")).sendKeys(EMAIL);
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.xpath("//button[contains(., 'Sign in')]")).click();
+    wait.until(ExpectedConditions.urlMatches(".*/console/jobs$"));
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("Senior Backend Engineer");
+    chromium.check("21-console-jobs");
+
+    // A job.
+    browser.findElement(By.id("job-title")).sendKeys("Platform Engineer");
+    browser.findElement(By.id("job-client")).sendKeys("Globex");
+    browser.findElement(By.id("job-location")).sendKeys("Hamburg or remote");
+    browser.findElement(By.id("job-description")).sendKeys("Run the platform Globex ships on.");
+    browser.findElement(By.xpath("//button[contains(., 'Create job')]")).click();
+    wait.until(ExpectedConditions.urlMatches(".*/console/jobs/[^/]+$"));
+    String jobUrl = browser.getCurrentUrl();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Platform Engineer");
+
+    // A collaborator for it.
+    openDetails(browser, "add-collaborator");
+    browser.findElement(By.id("collaborator-email")).sendKeys("dana.client@globex.example");
+    browser.findElement(By.id("collaborator-name")).sendKeys("Dana Client");
+    browser.findElement(By.xpath("//button[contains(., 'Add collaborator')]")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("collaborators"), "Dana Client"));
+
+    // A candidate with a resume, public so the client can read it.
+    Path resume = Files.createTempFile("Ada-Moreau-resume", ".pdf");
+    Files.write(resume, TestFiles.pdf("Ada Moreau - Platform Engineer"));
+    browser.get(ORIGIN + "/console/candidates");
+    chromium.check("22-console-candidates");
+    openDetails(browser, "new-candidate");
+    browser.findElement(By.id("c-name")).sendKeys("Ada Moreau");
+    browser.findElement(By.id("c-title")).sendKeys("Platform Engineer");
+    browser.findElement(By.id("c-company")).sendKeys("Initech");
+    browser.findElement(By.id("c-skills")).sendKeys("Kubernetes, Go, Terraform");
+    browser.findElement(By.id("c-notes")).sendKeys("Internal: asks for 95k.");
+    browser.findElement(By.id("c-file")).sendKeys(resume.toAbsolutePath().toString());
+    browser.findElement(By.id("c-public")).click();
+    browser.findElement(By.xpath("//button[contains(., 'Add candidate')]")).click();
+    wait.until(ExpectedConditions.urlMatches(".*/console/candidates/[^/?]+.*"));
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("Ada Moreau")
+        .contains(resume.getFileName().toString().substring(0, 10));
+    chromium.check("23-console-candidate");
+
+    // Submitting her to the job, with her resume.
+    browser.get(jobUrl);
+    WebElement ada =
+        browser.findElement(
+            By.xpath("//ul[@class='choices']/li[.//strong[normalize-space()='Ada Moreau']]"));
+    ada.findElement(By.name("candidateIds")).click();
+    ada.findElements(By.name("attachmentIds")).forEach(WebElement::click);
+    browser.findElement(By.id("submit-message")).sendKeys("Ada ran Initech's platform team.");
+    chromium.check("24-console-job");
+    browser.findElement(By.xpath("//button[contains(., 'Submit and email the clients')]")).click();
+    wait.until(ExpectedConditions.urlContains("/console/submissions/"));
+    String submissionUrl = browser.getCurrentUrl();
+    String submissionId = submissionUrl.substring(submissionUrl.lastIndexOf('/') + 1);
+    // The email goes out; the page follows on its own.
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("workflow"), "Awaiting feedback"));
+    chromium.check("25-console-submission");
+
+    // The client approves in their own browser. The recruiter's page is not reloaded: a marker
+    // set on it now would be gone after a reload.
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("window.__sameDocument = 'yes';");
+    wait.until(
+        d ->
+            "open"
+                .equals(
+                    ((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("return document.documentElement.dataset.liveConnected")));
+    clientApproves(submissionId);
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("workflow"), "Approved"));
+    assertThat(
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return window.__sameDocument"))
+        .isEqualTo("yes");
+    assertThat(browser.findElement(By.id("client-actions")).getText())
+        .contains("Ready to meet Ada");
+    assertThat(browser.findElement(By.id("timeline")).getText()).containsIgnoringCase("approved");
+    chromium.check("26-console-submission-approved");
+
+    // The board moved too.
+    browser.get(jobUrl);
+    assertThat(browser.findElement(By.id("board")).getText()).contains("Ada Moreau");
+
+    // The other pages of the console, each checked.
+    RecruiterApi api = new RecruiterApi(ORIGIN, TOKEN);
+    assertThat(json(api.get("/api/submissions/" + submissionId)).get("status").asText())
+        .isEqualTo("APPROVED");
+    browser.get(ORIGIN + "/console/attention");
+    chromium.check("27-console-attention");
+    browser.get(ORIGIN + "/console/rex");
+    chromium.check("28-console-rex");
+    browser.get(ORIGIN + "/console/settings");
+    chromium.check("29-console-settings");
+    browser.get(ORIGIN + "/console/tokens");
+    chromium.check("30-console-tokens");
+    browser.get(ORIGIN + "/console/team");
+    chromium.check("31-console-team");
+    browser.get(ORIGIN + "/console/guests");
+    chromium.check("32-console-guests");
+    browser.get(ORIGIN + "/console/account");
+    chromium.check("33-console-account");
+    browser.get(ORIGIN + "/console/jobs/no-such-job");
+    chromium.check("34-console-not-found");
+
+    browser.get(ORIGIN + "/console/account");
+    browser.findElement(By.cssSelector("details.menu summary")).click();
+    browser.findElement(By.xpath("//button[contains(., 'Sign out')]")).click();
+    wait.until(ExpectedConditions.urlContains("/console/login?signedOut"));
+    browser.get(submissionUrl);
+    wait.until(ExpectedConditions.urlContains("/console/login"));
+  }
+
+  /** The client's own browser: the email, the link, and the approval. */
+  private void clientApproves(String submissionId) {
+    WebDriver client = clientBrowser.driver;
+    WebDriverWait wait = clientBrowser.wait;
+    client.get(ORIGIN + "/mailbox");
+    WebElement email =
+        wait.until(
+            d -> {
+              d.navigate().refresh();
+              return d
+                  .findElements(
+                      By.partialLinkText("New candidate for Platform Engineer: Ada Moreau"))
+                  .stream()
+                  .findFirst()
+                  .orElse(null);
+            });
+    email.click();
+    client.switchTo().frame(client.findElement(By.cssSelector("iframe.mail")));
+    String link = client.findElement(By.linkText("View candidate")).getAttribute("href");
+    client.switchTo().defaultContent();
+    client.get(link);
+    client.findElement(By.xpath("//button[contains(., 'Continue to the portal')]")).click();
+    wait.until(ExpectedConditions.urlContains("/portal/submissions/" + submissionId));
+    client.findElement(By.xpath("//summary[contains(., 'Approve')]")).click();
+    client.findElement(By.id("approve-note")).sendKeys("Ready to meet Ada next week.");
+    client.findElement(By.xpath("//button[contains(., 'Confirm approval')]")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".decision .notice"), "Approved"));
+  }
+
+  private static void openDetails(WebDriver browser, String id) {
+    WebElement details = browser.findElement(By.id(id));
+    if (details.getAttribute("open") == null) {
+      details.findElement(By.tagName("summary")).click();
+    }
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("console-browser-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
