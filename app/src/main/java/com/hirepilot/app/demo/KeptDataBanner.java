@@ -53,13 +53,9 @@ class KeptDataBanner {
       banner.step(
           "A fresh sign-in link for "
               + casey.displayName()
-              + ": open "
-              + properties.link("/portal/access")
-              + " and enter "
-              + casey.email()
-              + "; "
-              + landsIn
-              + ".",
+              + ": "
+              + properties.link("/portal/access"),
+          "Enter " + casey.email() + " there; " + landsIn + ".",
           "Or send one as the recruiter:",
           "curl -X POST -H 'Authorization: Bearer <token>' "
               + properties.link(
