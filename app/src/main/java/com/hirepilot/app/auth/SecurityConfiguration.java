@@ -27,6 +27,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -100,6 +101,10 @@ class SecurityConfiguration {
       throws Exception {
     HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     contexts.setSpringSecurityContextKey(CONSOLE_CONTEXT);
+    // After sign-in the recruiter lands on the page they asked for (an emailed link to a
+    // submission, say), at its own address: no "?continue" marker on it.
+    HttpSessionRequestCache requests = new HttpSessionRequestCache();
+    requests.setMatchingRequestParameterName(null);
     DaoAuthenticationProvider provider =
         new DaoAuthenticationProvider(new ConsoleAccounts(recruiters));
     provider.setPasswordEncoder(passwords);
@@ -111,6 +116,7 @@ class SecurityConfiguration {
             new ConsoleSignInThrottle(throttles), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new ConsoleRecruiterFilter(recruiters), AuthorizationFilter.class)
         .securityContext(c -> c.securityContextRepository(contexts))
+        .requestCache(cache -> cache.requestCache(requests))
         .authenticationProvider(provider)
         .formLogin(
             form ->

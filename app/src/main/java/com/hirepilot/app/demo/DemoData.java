@@ -26,23 +26,29 @@ class DemoData {
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+  /** The demo job's client collaborator; later starts tell how to get her a fresh link. */
+  static final String DEMO_CLIENT_EMAIL = "casey.client@acme.example";
+
   private final WorkspaceBootstrap bootstrap;
   private final JobService jobs;
   private final CandidateService candidates;
   private final SubmittingCandidates submissions;
   private final PortalProperties properties;
+  private final KeptDataBanner keptData;
 
   DemoData(
       WorkspaceBootstrap bootstrap,
       JobService jobs,
       CandidateService candidates,
       SubmittingCandidates submissions,
-      PortalProperties properties) {
+      PortalProperties properties,
+      KeptDataBanner keptData) {
     this.bootstrap = bootstrap;
     this.jobs = jobs;
     this.candidates = candidates;
     this.submissions = submissions;
     this.properties = properties;
+    this.keptData = keptData;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -53,7 +59,8 @@ class DemoData {
     }
     var created = bootstrap.createFirstWorkspace("Northwind Talent (demo)", "Riley Recruiter");
     if (created.isEmpty()) {
-      printWhereToClick(null, null);
+      // Not the first start: the demo email went to the previous run's in-memory mailbox.
+      keptData.print();
       return;
     }
     Recruiter owner = created.get().recruiter();
@@ -69,8 +76,7 @@ class DemoData {
             "Berlin or remote (EU)",
             "Acme Robotics",
             true);
-    jobs.addCollaborator(
-        owner.workspaceId(), job.id(), "casey.client@acme.example", "Casey Client");
+    jobs.addCollaborator(owner.workspaceId(), job.id(), DEMO_CLIENT_EMAIL, "Casey Client");
 
     Candidate jordan =
         candidates.create(
@@ -132,35 +138,52 @@ class DemoData {
         true);
   }
 
+  /** The first start's banner: the demo email is in the mailbox and the token is shown once. */
   private void printWhereToClick(WorkspaceBootstrap.Owner owner, Job job) {
-    boolean embeddedMail = properties.mail().embedded();
-    StringBuilder text = new StringBuilder("\n\n  HirePilot Client Portal is running.\n\n");
-    if (embeddedMail) {
-      text.append("  1. Mailbox (every email lands here): ")
-          .append(properties.link("/mailbox"))
-          .append('\n')
-          .append(
-              "     Open \"New candidate for Senior Backend Engineer\" and click View candidate.\n");
+    StartBanner banner = new StartBanner("HirePilot Client Portal is running, with new demo data.");
+    if (properties.mail().embedded()) {
+      banner.step(
+          "Mailbox (every email lands here): " + properties.link("/mailbox"),
+          "Open \"New candidate for Senior Backend Engineer\" and click View candidate.");
     }
-    text.append("  2. Client portal: ").append(properties.link("/portal")).append('\n');
-    if (owner != null) {
-      text.append("  3. Recruiter API token for ")
-          .append(owner.recruiter().email())
-          .append(": ")
-          .append(
-              owner.tokenWasGenerated() ? owner.apiToken() : "the value of PORTAL_BOOTSTRAP_TOKEN")
-          .append('\n');
-      if (owner.tokenWasGenerated()) {
-        text.append(
-            "     (shown once; set PORTAL_BOOTSTRAP_TOKEN on a fresh data dir to choose it)\n");
-      }
-      text.append("     curl -H 'Authorization: Bearer <token>' ")
-          .append(properties.link("/api/jobs/" + job.id()))
-          .append('\n');
-    }
-    text.append("  Data directory: ")
-        .append(properties.dataDir().toAbsolutePath().normalize())
-        .append('\n');
-    log.info(text.toString());
+    banner.step("Client portal: " + properties.link("/portal"));
+    banner.step(
+        "Recruiter console: "
+            + properties.link("/console")
+            + " — sign in as "
+            + owner.recruiter().email()
+            + " with "
+            + (owner.passwordWasGenerated()
+                ? "password " + owner.password()
+                : "the value of PORTAL_BOOTSTRAP_PASSWORD"),
+        owner.passwordWasGenerated()
+            ? new String[] {
+              "(shown once; change it under Your account, or set PORTAL_BOOTSTRAP_PASSWORD on a"
+                  + " fresh data dir)"
+            }
+            : new String[0]);
+    banner.step(
+        "Recruiter API token for "
+            + owner.recruiter().email()
+            + ": "
+            + (owner.tokenWasGenerated()
+                ? owner.apiToken()
+                : "the value of PORTAL_BOOTSTRAP_TOKEN"),
+        owner.tokenWasGenerated()
+            ? new String[] {
+              "(shown once; set PORTAL_BOOTSTRAP_TOKEN on a fresh data dir to choose it)",
+              curlJob(job)
+            }
+            : new String[] {curlJob(job)});
+    banner.note("Data directory: " + dataDirectory());
+    log.info(banner.toString());
+  }
+
+  private String curlJob(Job job) {
+    return "curl -H 'Authorization: Bearer <token>' " + properties.link("/api/jobs/" + job.id());
+  }
+
+  private String dataDirectory() {
+    return properties.dataDir().toAbsolutePath().normalize().toString();
   }
 }

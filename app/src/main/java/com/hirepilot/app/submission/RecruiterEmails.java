@@ -43,7 +43,7 @@ class RecruiterEmails {
     Recruiter recruiter = context.recruiter();
     String verb = verb(decision.decision());
     String subject = decision.actor() + " " + verb + " " + candidate.name() + " for " + job.title();
-    String link = properties.link("/api/submissions/" + submission.id());
+    String link = consoleLink(submission);
     StringBuilder text = new StringBuilder();
     text.append("Hello ").append(recruiter.name()).append(",\n\n");
     text.append(decision.actor())
@@ -60,7 +60,7 @@ class RecruiterEmails {
     if (decision.availability() != null && !decision.availability().isBlank()) {
       text.append("\nTheir availability: ").append(decision.availability().strip()).append('\n');
     }
-    text.append("\nSubmission record: ").append(link).append('\n');
+    text.append("\nIn the console: ").append(link).append('\n');
 
     Map<String, Object> model = new HashMap<>();
     model.put("recruiterName", recruiter.name());
@@ -94,7 +94,7 @@ class RecruiterEmails {
             ? "The client"
             : String.join(", ", clients.stream().map(Collaborator::displayName).toList());
     String subject = "No response yet on " + candidate.name() + " for " + job.title();
-    String link = properties.link("/api/submissions/" + submission.id());
+    String link = consoleLink(submission);
     String text =
         "Hello "
             + recruiter.name()
@@ -107,7 +107,7 @@ class RecruiterEmails {
             + " after "
             + remindersSent
             + " reminder(s). The submission stays open; a call may help, or resend it with"
-            + " anything new.\n\nSubmission record: "
+            + " anything new.\n\nIn the console: "
             + link
             + "\n";
     Map<String, Object> model = new HashMap<>();
@@ -142,7 +142,7 @@ class RecruiterEmails {
         digest
             ? comments.size() + " new comments on " + candidate.name() + " for " + job.title()
             : first.author() + " commented on " + candidate.name() + " for " + job.title();
-    String link = properties.link("/api/submissions/" + submission.id());
+    String link = consoleLink(submission);
     StringBuilder text = new StringBuilder();
     text.append("Hello ").append(recruiter.name()).append(",\n\n");
     if (digest) {
@@ -171,7 +171,7 @@ class RecruiterEmails {
           .append(first.body().strip())
           .append("\n");
     }
-    text.append("\nSubmission record: ").append(link).append("\n");
+    text.append("\nIn the console: ").append(link).append("\n");
     Map<String, Object> model = new HashMap<>();
     model.put("recruiterName", recruiter.name());
     model.put("candidateName", candidate.name());
@@ -199,6 +199,14 @@ class RecruiterEmails {
         subject,
         text.toString(),
         templates.html("comment", model));
+  }
+
+  /**
+   * The recruiter's console page of the submission, behind the recruiter sign-in. The origin is
+   * always portal.base-url: these emails are written by workflow activities, far from any request.
+   */
+  private String consoleLink(Submission submission) {
+    return properties.link("/console/submissions/" + submission.id());
   }
 
   static String verb(Decision decision) {

@@ -301,6 +301,14 @@ abstract class SubmissionLifecycleTests extends Journey {
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
         .doesNotContain("<script>alert");
     assertThat(page).doesNotContain("<img src=x");
+    // The recruiter's console shows the same text, as text.
+    Browser console = new Browser(runtime().origin());
+    console.signInToConsole(TestRuntime.RECRUITER_EMAIL, TestRuntime.RECRUITER_PASSWORD);
+    String consolePage = console.getPage("/console/submissions/" + setup.submissionId()).body();
+    assertThat(consolePage)
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>alert")
+        .doesNotContain("<img src=x");
 
     MimeMessage toRecruiter =
         TestMail.awaitMessage(TestRuntime.RECRUITER_EMAIL, s -> s.contains("commented on " + name));
