@@ -101,7 +101,14 @@
       return;
     }
     pending = ids;
-    window.setTimeout(function () { var now = pending; pending = null; refresh(now); }, 300);
+    window.setTimeout(function () {
+      var now = pending;
+      pending = null;
+      refresh(now);
+      // Once more a little later: a running workflow reports a change a moment after the
+      // database has it, and the status on the page comes from the workflow.
+      window.setTimeout(function () { refresh(now); }, 1500);
+    }, 300);
   }
 
   function listen() {
@@ -111,7 +118,15 @@
       try { onActivity(JSON.parse(e.data)); } catch (ignored) { /* not ours */ }
     });
     document.documentElement.dataset.liveConnected = "connecting";
-    source.onopen = function () { document.documentElement.dataset.liveConnected = "open"; };
+    source.onopen = function () {
+      // What changed between the page's rendering and this (re)connection was told to nobody:
+      // catch up once, then follow the events.
+      var ids = Array.prototype.map.call(document.querySelectorAll("[data-live][id]"), function (el) {
+        return el.id;
+      });
+      refresh(ids);
+      document.documentElement.dataset.liveConnected = "open";
+    };
   }
 
   localTimes(document);

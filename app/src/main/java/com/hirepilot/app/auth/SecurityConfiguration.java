@@ -131,10 +131,12 @@ class SecurityConfiguration {
                 logout
                     .logoutUrl("/console/logout")
                     .logoutSuccessUrl(ConsoleSignInThrottle.PATH + "?signedOut")
-                    .deleteCookies("JSESSIONID"))
+                    .deleteCookies("JSESSIONID")
+                    .permitAll())
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers("/console/assets/**")
+                // The sign-in page with any of its notices (?signedOut, ?passwordChanged).
+                a.requestMatchers("/console/assets/**", ConsoleSignInThrottle.PATH)
                     .permitAll()
                     .anyRequest()
                     .hasRole(RecruiterAuthentication.ROLE))

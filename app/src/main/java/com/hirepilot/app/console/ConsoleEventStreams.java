@@ -1,7 +1,10 @@
 package com.hirepilot.app.console;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hirepilot.app.job.JobActivityAppended;
 import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.submission.SubmissionChanged;
+import com.hirepilot.app.submission.SubmissionOverview;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -41,11 +44,13 @@ class ConsoleEventStreams {
   record Activity(String jobId, String submissionId, String type) {}
 
   private final JobService jobs;
+  private final SubmissionOverview submissions;
   private final TaskExecutor executor;
   private final Map<String, Set<SseEmitter>> byWorkspace = new ConcurrentHashMap<>();
 
-  /** Jobs never move between workspaces, so the answer can be kept. */
-  private final Map<String, String> workspaceOfJob = new ConcurrentHashMap<>();
+  /** Jobs never move between workspaces, so the answer can be kept (the recent ones). */
+  private final Map<String, String> workspaceOfJob =
+      Caffeine.newBuilder().maximumSize(10_000).<String, String>build().asMap();
 
   /** The JDK's scheduler, as in the portal's streams: a Spring one would also be an executor. */
   private final ScheduledExecutorService heartbeats =
@@ -58,9 +63,11 @@ class ConsoleEventStreams {
 
   ConsoleEventStreams(
       JobService jobs,
+      SubmissionOverview submissions,
       TaskExecutor executor,
       @Value("${portal.events.heartbeat:PT25S}") Duration heartbeat) {
     this.jobs = jobs;
+    this.submissions = submissions;
     this.executor = executor;
     heartbeats.scheduleWithFixedDelay(
         this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
@@ -87,13 +94,43 @@ class ConsoleEventStreams {
     String workspaceId =
         workspaceOfJob.computeIfAbsent(
             event.jobId(), id -> jobs.find(id).map(job -> job.workspaceId()).orElse(""));
+    push(
+        workspaceId,
+        new Activity(
+            event.jobId(),
+            event.submissionId(),
+            event.type() == null ? null : event.type().name()));
+  }
+
+  /** Emails, reminders and status moves that the job's activity log does not show. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void changed(SubmissionChanged event) {
+    if (byWorkspace.isEmpty()) {
+      return; // nobody is watching: not even the lookup
+    }
+    SubmissionOverview.Placement placement =
+        placementOfSubmission.computeIfAbsent(
+            event.submissionId(), id -> submissions.placementOf(id).orElse(NOWHERE));
+    push(
+        placement.workspaceId(),
+        new Activity(placement.jobId(), event.submissionId(), "SUBMISSION_CHANGED"));
+  }
+
+  private static final SubmissionOverview.Placement NOWHERE =
+      new SubmissionOverview.Placement("", "");
+
+  /** Submissions never move either. */
+  private final Map<String, SubmissionOverview.Placement> placementOfSubmission =
+      Caffeine.newBuilder()
+          .maximumSize(10_000)
+          .<String, SubmissionOverview.Placement>build()
+          .asMap();
+
+  private void push(String workspaceId, Activity activity) {
     Set<SseEmitter> streams = byWorkspace.get(workspaceId);
     if (streams == null || streams.isEmpty()) {
       return;
     }
-    Activity activity =
-        new Activity(
-            event.jobId(), event.submissionId(), event.type() == null ? null : event.type().name());
     // Off the writer's thread (often a workflow activity): a slow page must not hold it.
     for (SseEmitter emitter : streams) {
       executor.execute(

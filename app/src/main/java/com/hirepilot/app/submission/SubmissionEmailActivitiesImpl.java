@@ -29,6 +29,7 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
   private final SubmissionTimeline timeline;
   private final JobActivityLog activityLog;
   private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   SubmissionEmailActivitiesImpl(
       SubmissionContexts contexts,
@@ -40,7 +41,8 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
       RecruiterInbox inbox,
       SubmissionTimeline timeline,
       JobActivityLog activityLog,
-      Clock clock) {
+      Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.contexts = contexts;
     this.submissions = submissions;
     this.links = links;
@@ -51,6 +53,7 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
     this.timeline = timeline;
     this.activityLog = activityLog;
     this.clock = clock;
+    this.events = events;
   }
 
   @Override
@@ -82,6 +85,8 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
     submissions.markRoundSent(submissionId, round, Timestamps.param(clock.instant()));
     submissions.advanceStatus(
         submissionId, SubmissionStatus.SENDING.name(), SubmissionStatus.AWAITING_FEEDBACK.name());
+    // The status moved after the timeline's lines: pages showing it look again.
+    events.publishEvent(new SubmissionChanged(submissionId));
     return recipients.size();
   }
 
@@ -115,6 +120,7 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
       }
     }
     submissions.recordReminder(submissionId, round, step);
+    events.publishEvent(new SubmissionChanged(submissionId));
     return recipients.size();
   }
 
@@ -155,6 +161,7 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
         "No response on " + context.candidate().name() + " after every reminder",
         clock.instant());
     submissions.markRecruiterAlerted(submissionId, round);
+    events.publishEvent(new SubmissionChanged(submissionId));
   }
 
   /**

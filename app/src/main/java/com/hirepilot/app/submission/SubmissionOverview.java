@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -138,6 +139,16 @@ public class SubmissionOverview {
               counts.put(rs.getString("candidate_id"), rs.getInt("jobs"));
             });
     return counts;
+  }
+
+  /** Where a submission belongs: its workspace and job, which never change. */
+  public record Placement(String workspaceId, String jobId) {}
+
+  public Optional<Placement> placementOf(String submissionId) {
+    return jdbc.sql("select workspace_id, job_id from submission where id = ?")
+        .param(submissionId)
+        .query((rs, n) -> new Placement(rs.getString(1), rs.getString(2)))
+        .optional();
   }
 
   /** Everything on record about one of the workspace's submissions; another's answers 404. */

@@ -23,9 +23,12 @@ class SubmissionTimeline {
   record Line(String submissionId, TimelineEntry entry) {}
 
   private final JdbcClient jdbc;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  SubmissionTimeline(JdbcClient jdbc) {
+  SubmissionTimeline(
+      JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /** Appends an entry unless one with the same key exists; returns whether it was written. */
@@ -36,23 +39,28 @@ class SubmissionTimeline {
       String actor,
       String detail,
       Instant at) {
-    return jdbc.sql(
-                """
+    boolean written =
+        jdbc.sql(
+                    """
                 insert into submission_event
                   (id, submission_id, type, actor, detail, idempotency_key, at)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing
                 """)
-            .params(
-                Ids.next(),
-                submissionId,
-                type.name(),
-                actor,
-                detail,
-                key.value(),
-                Timestamps.param(at))
-            .update()
-        == 1;
+                .params(
+                    Ids.next(),
+                    submissionId,
+                    type.name(),
+                    actor,
+                    detail,
+                    key.value(),
+                    Timestamps.param(at))
+                .update()
+            == 1;
+    if (written) {
+      events.publishEvent(new SubmissionChanged(submissionId));
+    }
+    return written;
   }
 
   List<TimelineEntry> of(String submissionId) {

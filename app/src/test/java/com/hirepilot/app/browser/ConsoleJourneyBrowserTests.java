@@ -145,8 +145,21 @@ class ConsoleJourneyBrowserTests {
     String submissionUrl = browser.getCurrentUrl();
     String submissionId = submissionUrl.substring(submissionUrl.lastIndexOf('/') + 1);
     // The email goes out; the page follows on its own.
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(By.id("workflow"), "Awaiting feedback"));
+    try {
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("workflow"), "Awaiting feedback"));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "The page did not follow the workflow. On the page: "
+              + browser.findElement(By.id("workflow")).getText()
+              + "; live stream: "
+              + ((org.openqa.selenium.JavascriptExecutor) browser)
+                  .executeScript("return document.documentElement.dataset.liveConnected")
+              + "; the API says: "
+              + new RecruiterApi(ORIGIN, TOKEN).get("/api/submissions/" + submissionId).body(),
+          e);
+    }
     chromium.check("25-console-submission");
 
     // The client approves in their own browser. The recruiter's page is not reloaded: a marker

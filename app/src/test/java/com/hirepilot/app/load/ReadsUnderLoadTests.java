@@ -57,6 +57,7 @@ abstract class ReadsUnderLoadTests {
 
   private String clientEmail;
   private String session;
+  private String consoleSession;
   private SeededJob small;
   private SeededJob large;
 
@@ -97,6 +98,10 @@ abstract class ReadsUnderLoadTests {
     }
     session = client.cookie("JSESSIONID");
     assertThat(session).isNotNull();
+    Browser console = new Browser(runtime().origin());
+    console.signInToConsole(TestRuntime.RECRUITER_EMAIL, TestRuntime.RECRUITER_PASSWORD);
+    consoleSession = console.cookie("JSESSIONID");
+    assertThat(consoleSession).isNotNull();
   }
 
   @Test
@@ -205,11 +210,28 @@ abstract class ReadsUnderLoadTests {
     reads.put(
         "recruiter job activity",
         new Request("/api/jobs/" + job.id() + "/activity", true, origin, null));
+    reads.put("recruiter job", new Request("/api/jobs/" + job.id(), true, origin, null));
+    reads.put(
+        "recruiter collaborators",
+        new Request("/api/jobs/" + job.id() + "/collaborators", true, origin, null));
+    reads.put("recruiter jobs", new Request("/api/jobs", true, origin, null));
+    reads.put(
+        "recruiter candidates", new Request("/api/candidates?q=Candidate", true, origin, null));
+    reads.put("console jobs page", console("/console/jobs"));
+    reads.put("console job page", console("/console/jobs/" + job.id()));
+    reads.put("console submission page", console("/console/submissions/" + first));
+    reads.put("console attention page", console("/console/attention"));
+    reads.put("console candidates page", console("/console/candidates?q=Candidate"));
     return reads;
   }
 
   private Request client(String path) {
     return new Request(path, false, runtime().origin(), session);
+  }
+
+  /** A console page, with the recruiter's console session. */
+  private Request console(String path) {
+    return new Request(path, false, runtime().origin(), consoleSession);
   }
 
   private int statementsOf(Request read) {
