@@ -124,8 +124,14 @@ abstract class ReadsUnderLoadTests {
       costs.put(read, forLarge);
     }
     System.out.println("Statements per read, for " + LARGE + " candidates: " + costs);
-    // A handful each: the cost is per request, not per candidate.
-    assertThat(costs.values()).as("statements per read: %s", costs).allMatch(n -> n > 0 && n <= 12);
+    // A handful each: the cost is per request, not per candidate. A console page shows what
+    // several API reads answer (a job page: the job, its collaborators and their links, the
+    // board, the candidates to submit, the activity), so it may cost a few more.
+    costs.forEach(
+        (read, n) ->
+            assertThat(n)
+                .as("statements for %s (all: %s)", read, costs)
+                .isBetween(1, read.startsWith("console") ? 16 : 12));
     assertThat(counter.doubleHolds()).isEmpty();
   }
 
