@@ -4,7 +4,12 @@ import com.hirepilot.app.support.TestRuntime;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The branding checks on PostgreSQL: the logo's {@code bytea} column and the V8 migration. */
-@ContextConfiguration(initializers = TestRuntime.OnPostgres.class, inheritInitializers = false)
+// Not inheriting the H2 test's classes and initializer, so this context is the one every other
+// PostgreSQL test shares: a second context on the same runtime would find its ports taken.
+@ContextConfiguration(
+    initializers = TestRuntime.OnPostgres.class,
+    inheritInitializers = false,
+    inheritLocations = false)
 class BrandingOnPostgresTests extends BrandingTests {
 
   @Override
