@@ -90,21 +90,7 @@ class CandidateReads {
             from attachment where id in (:ids) and is_public
             """)
         .param("ids", attachmentIds)
-        .query(
-            (rs, n) ->
-                new Attachment(
-                    rs.getString("id"),
-                    rs.getString("workspace_id"),
-                    rs.getString("candidate_id"),
-                    Attachment.Kind.valueOf(rs.getString("kind")),
-                    rs.getString("filename"),
-                    rs.getString("content_type"),
-                    rs.getLong("size"),
-                    true,
-                    rs.getInt("attachment_version"),
-                    rs.getString("storage_name"),
-                    rs.getLong("version"),
-                    Timestamps.read(rs, "created_at")))
+        .query(CandidateReads::publicAttachment)
         .list();
   }
 
@@ -121,22 +107,26 @@ class CandidateReads {
             order by created_at desc, attachment_version desc
             """)
         .param("ids", candidateIds)
-        .query(
-            (rs, n) ->
-                new Attachment(
-                    rs.getString("id"),
-                    rs.getString("workspace_id"),
-                    rs.getString("candidate_id"),
-                    Attachment.Kind.valueOf(rs.getString("kind")),
-                    rs.getString("filename"),
-                    rs.getString("content_type"),
-                    rs.getLong("size"),
-                    true,
-                    rs.getInt("attachment_version"),
-                    rs.getString("storage_name"),
-                    rs.getLong("version"),
-                    Timestamps.read(rs, "created_at")))
+        .query(CandidateReads::publicAttachment)
         .list();
+  }
+
+  /** A row of the public-files reads above (both select only public attachments). */
+  private static Attachment publicAttachment(java.sql.ResultSet rs, int row)
+      throws java.sql.SQLException {
+    return new Attachment(
+        rs.getString("id"),
+        rs.getString("workspace_id"),
+        rs.getString("candidate_id"),
+        Attachment.Kind.valueOf(rs.getString("kind")),
+        rs.getString("filename"),
+        rs.getString("content_type"),
+        rs.getLong("size"),
+        true,
+        rs.getInt("attachment_version"),
+        rs.getString("storage_name"),
+        rs.getLong("version"),
+        Timestamps.read(rs, "created_at"));
   }
 
   Map<String, String> names(Collection<String> candidateIds) {
