@@ -265,12 +265,29 @@ public final class TestRuntime {
     values.applyTo(context);
   }
 
+  /** Whether a test database is an earlier run's: an old name, or made over three hours ago. */
+  private static boolean leftOver(String database, long nowSeconds) {
+    String[] parts = database.split("_");
+    if (parts.length != 4) {
+      return true;
+    }
+    try {
+      return nowSeconds - Long.parseLong(parts[2]) > 3 * 3600;
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
   /**
    * A database of its own on the local PostgreSQL for this test run; leftovers of earlier runs are
    * dropped first, and this one when the JVM exits.
    */
   private static String createPostgresDatabase() {
-    String name = "portal_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    // The creation time is in the name, so a run drops only leftovers old enough that no other
+    // run (another worktree, a helper) can still be using them.
+    long now = System.currentTimeMillis() / 1000;
+    String name =
+        "portal_test_" + now + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     try (Connection admin = DriverManager.getConnection(POSTGRES_ADMIN_URL, "postgres", "");
         Statement statement = admin.createStatement()) {
       List<String> stale = new ArrayList<>();
@@ -278,7 +295,9 @@ public final class TestRuntime {
           statement.executeQuery(
               "select datname from pg_database where datname like 'portal_test_%'")) {
         while (rs.next()) {
-          stale.add(rs.getString(1));
+          if (leftOver(rs.getString(1), now)) {
+            stale.add(rs.getString(1));
+          }
         }
       }
       for (String old : stale) {
