@@ -25,13 +25,13 @@ import java.util.function.Predicate;
  * A server-sent event stream read as a browser's EventSource would, on a daemon thread of its own:
  * every wait is bounded, so a stream that stays silent fails a test and never hangs the build.
  */
-final class EventStream implements AutoCloseable {
+public final class EventStream implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One dispatched event: its id, name and data (the data lines joined with newlines). */
-  record Event(String id, String name, String data) {
-    JsonNode json() {
+  public record Event(String id, String name, String data) {
+    public JsonNode json() {
       try {
         return JSON.readTree(data);
       } catch (IOException e) {
@@ -39,7 +39,7 @@ final class EventStream implements AutoCloseable {
       }
     }
 
-    String detail() {
+    public String detail() {
       return json().path("detail").asText();
     }
   }
@@ -62,17 +62,17 @@ final class EventStream implements AutoCloseable {
   }
 
   /** Opens the stream with the browser's cookies; any status is answered, only 200 is read. */
-  static EventStream open(Browser browser, String path, Map<String, String> headers) {
+  public static EventStream open(Browser browser, String path, Map<String, String> headers) {
     Map<String, String> all = new LinkedHashMap<>(headers);
     all.putIfAbsent("Accept", "text/event-stream");
     return new EventStream(browser.openStream(path, all, Duration.ofSeconds(15)));
   }
 
-  static EventStream open(Browser browser, String path) {
+  public static EventStream open(Browser browser, String path) {
     return open(browser, path, Map.of());
   }
 
-  int status() {
+  public int status() {
     return response.statusCode();
   }
 
@@ -133,7 +133,7 @@ final class EventStream implements AutoCloseable {
    *
    * @throws AssertionError if none came in time, or the stream ended first
    */
-  Event await(Predicate<Event> wanted, Duration within, String what) {
+  public Event await(Predicate<Event> wanted, Duration within, String what) {
     Instant deadline = Instant.now().plus(within);
     while (true) {
       Event next = next(deadline);

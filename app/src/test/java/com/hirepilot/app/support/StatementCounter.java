@@ -68,7 +68,7 @@ public class StatementCounter
           .afterQuery(
               (execution, queries) -> {
                 String tag = TAG.get();
-                if (tag != null) {
+                if (tag != null && !sessionStore(queries)) {
                   statements.computeIfAbsent(tag, t -> new AtomicInteger()).incrementAndGet();
                 }
               })
@@ -77,6 +77,17 @@ public class StatementCounter
           .build();
     }
     return bean;
+  }
+
+  /**
+   * Spring Session's reads and writes of the session row: the same two for every request that has a
+   * session, in short transactions of their own around the request's, and a streamed answer (a
+   * file) may commit the session on another thread. They are the session store's cost, not the
+   * page's, so they are not counted.
+   */
+  private static boolean sessionStore(List<net.ttddyy.dsproxy.QueryInfo> queries) {
+    return queries.stream()
+        .allMatch(q -> q.getQuery().toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION"));
   }
 
   private void beforeMethod(MethodExecutionContext call) {

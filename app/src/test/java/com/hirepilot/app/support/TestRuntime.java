@@ -282,6 +282,10 @@ public final class TestRuntime {
    * A database of its own on the local PostgreSQL for this test run; leftovers of earlier runs are
    * dropped first, and this one when the JVM exits.
    */
+  public static String newPostgresDatabase() {
+    return createPostgresDatabase();
+  }
+
   private static String createPostgresDatabase() {
     // The creation time is in the name, so a run drops only leftovers old enough that no other
     // run (another worktree, a helper) can still be using them.
