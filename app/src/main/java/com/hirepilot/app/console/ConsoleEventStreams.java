@@ -33,6 +33,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * the line concerns it and fetches its live parts again through the normal, authorised page route,
  * so the stream carries no data a page would not show. Streams end after {@link #LIFETIME} and the
  * browser reconnects, which re-checks the session.
+ *
+ * <p>A change is told right after its transaction commits, whichever instance made it: on
+ * PostgreSQL, other instances' events arrive here as the same events through LISTEN/NOTIFY (package
+ * {@code live}) within a second. The heartbeat keeps idle streams open; a change missed while the
+ * listening connection was down is not told again, and the page shows it when its stream opens
+ * again (at the latest after {@link #LIFETIME}), as it then fetches its live parts once.
  */
 @Controller
 class ConsoleEventStreams {

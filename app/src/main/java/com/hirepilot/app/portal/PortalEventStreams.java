@@ -35,11 +35,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * collaborator's stream ends at the next event. Between pushes a stream holds no pooled connection
  * and no request thread.
  *
- * <p>A new line is pushed right after its transaction commits on this node. Lines written on
- * another node (or missed for any reason) reach the page at the next heartbeat, which also
- * re-reads. A stream lives at most {@link #LIFETIME}; the browser's EventSource then reconnects
- * with {@code Last-Event-ID}, the request is authorised afresh, and the lines after that one are
- * sent.
+ * <p>A new line is pushed right after its transaction commits, whichever instance wrote it: on
+ * PostgreSQL, lines written on another instance arrive here as the same event through LISTEN/NOTIFY
+ * (package {@code live}) within a second. The heartbeat also re-reads, so a line missed for any
+ * reason (the listening connection was down) still reaches the page: a safety net, not the path. A
+ * stream lives at most {@link #LIFETIME}; the browser's EventSource then reconnects with {@code
+ * Last-Event-ID}, the request is authorised afresh, and the lines after that one are sent.
  */
 @Component
 class PortalEventStreams {
@@ -194,7 +195,7 @@ class PortalEventStreams {
 
   /**
    * Keeps idle streams open through proxies that cut silent connections, finds the pages that went
-   * away, and catches up on lines this node was not told of.
+   * away, and catches up on lines this instance was not told of.
    */
   void heartbeat() {
     byJob.values().forEach(streams -> streams.forEach(s -> executor.execute(() -> beat(s))));

@@ -126,6 +126,24 @@ public final class TestRuntime {
     return RexOutage.INSTANCE;
   }
 
+  /**
+   * An app of its own on a new PostgreSQL database, for a test that starts its apps itself (with
+   * {@link #initializer()}) rather than through {@code @SpringBootTest}.
+   */
+  public static TestRuntime onNewPostgresDatabase() {
+    return new TestRuntime(createPostgresDatabase());
+  }
+
+  /** Another instance on the same database as {@code first}: its own ports and data directory. */
+  public static TestRuntime anotherInstanceOf(TestRuntime first) {
+    return new TestRuntime(first.postgresUrl);
+  }
+
+  /** This runtime's settings, for {@code SpringApplicationBuilder.initializers}. */
+  public ApplicationContextInitializer<ConfigurableApplicationContext> initializer() {
+    return this::apply;
+  }
+
   /** The SMTP port the {@link #ownSmtp()} app sends to; nothing listens until the test says. */
   public int smtpPort() {
     return smtpPort;
