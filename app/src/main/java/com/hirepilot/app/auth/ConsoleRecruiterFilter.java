@@ -1,5 +1,6 @@
 package com.hirepilot.app.auth;
 
+import com.hirepilot.app.system.LogContext;
 import com.hirepilot.app.workspace.Recruiter;
 import com.hirepilot.app.workspace.RecruiterDirectory;
 import jakarta.servlet.FilterChain;
@@ -45,6 +46,7 @@ class ConsoleRecruiterFilter extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(RecruiterAuthentication.of(recruiter.get()));
         SecurityContextHolder.setContext(context);
+        LogContext.put(LogContext.WORKSPACE_ID, recruiter.get().workspaceId());
       } else {
         SecurityContextHolder.clearContext();
         HttpSession session = request.getSession(false);

@@ -21,27 +21,38 @@ public class PortalSignIn {
 
   private final PortalTokenService tokens;
   private final CollaboratorAccounts accounts;
+  private final LoginLinks links;
+  private final MagicLinkOutcomes outcomes;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
   private final ChangeSessionIdAuthenticationStrategy fixation =
       new ChangeSessionIdAuthenticationStrategy();
 
-  PortalSignIn(PortalTokenService tokens, CollaboratorAccounts accounts) {
+  PortalSignIn(
+      PortalTokenService tokens,
+      CollaboratorAccounts accounts,
+      LoginLinks links,
+      MagicLinkOutcomes outcomes) {
     this.tokens = tokens;
     this.accounts = accounts;
+    this.links = links;
+    this.outcomes = outcomes;
   }
 
   /** Returns whether the token signed the client in. */
   public boolean signIn(String token, HttpServletRequest request, HttpServletResponse response) {
     var consumed = tokens.consume(OneTimeTokenAuthenticationToken.unauthenticated(token));
     if (consumed == null) {
+      outcomes.count(MagicLinkOutcomes.refused(links.peek(token).state()));
       return false;
     }
     org.springframework.security.core.userdetails.UserDetails user;
     try {
       user = accounts.loadUserByUsername(consumed.getUsername());
     } catch (org.springframework.security.core.userdetails.UsernameNotFoundException e) {
+      outcomes.count(MagicLinkOutcomes.Outcome.INVALID);
       return false;
     }
+    outcomes.count(MagicLinkOutcomes.Outcome.SUCCESS);
     var authentication =
         OneTimeTokenAuthenticationToken.authenticated(user, List.of(PortalClient.AUTHORITY));
     if (request.getSession(false) != null) {

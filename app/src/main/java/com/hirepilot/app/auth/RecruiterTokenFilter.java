@@ -1,5 +1,6 @@
 package com.hirepilot.app.auth;
 
+import com.hirepilot.app.system.LogContext;
 import com.hirepilot.app.workspace.RecruiterDirectory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,9 +34,11 @@ class RecruiterTokenFilter extends OncePerRequestFilter {
         recruiters
             .byApiToken(token)
             .ifPresent(
-                recruiter ->
-                    SecurityContextHolder.getContext()
-                        .setAuthentication(RecruiterAuthentication.of(recruiter)));
+                recruiter -> {
+                  SecurityContextHolder.getContext()
+                      .setAuthentication(RecruiterAuthentication.of(recruiter));
+                  LogContext.put(LogContext.WORKSPACE_ID, recruiter.workspaceId());
+                });
       }
     }
     chain.doFilter(request, response);

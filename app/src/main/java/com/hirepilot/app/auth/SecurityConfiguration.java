@@ -4,6 +4,7 @@ import com.hirepilot.app.system.HealthSignals;
 import com.hirepilot.app.system.PortalProperties;
 import com.hirepilot.app.system.SecurityHeaders;
 import com.hirepilot.app.throttle.Throttles;
+import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.app.workspace.RecruiterDirectory;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -32,9 +33,10 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Four doors: the recruiter API (bearer token, no session), the recruiters' console (email and
- * password, session, CSRF), the mailbox of the embedded mail server (open, local only), and the
- * portal (magic link, session, CSRF) with everything else.
+ * Five doors: the actuator (health open, metrics for admin recruiter tokens), the recruiter API
+ * (bearer token, no session), the recruiters' console (email and password, session, CSRF), the
+ * mailbox of the embedded mail server (open, local only), and the portal (magic link, session,
+ * CSRF) with everything else.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -44,6 +46,38 @@ class SecurityConfiguration {
   private static final String PROBLEM_401 =
       """
       {"type":"about:blank","title":"Unauthorized","status":401,"detail":"%s"}""";
+
+  /**
+   * The actuator: health stays open for load balancers and orchestrators (without details); the
+   * Prometheus scrape takes an admin recruiter's API token ({@code Authorization: Bearer}), since
+   * metrics describe the whole agency's traffic; any other actuator path is refused to everyone.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain actuator(HttpSecurity http, RecruiterDirectory recruiters) throws Exception {
+    return http.securityMatcher("/actuator/**")
+        .csrf(csrf -> csrf.disable()) // no session, no cookie: nothing for a forged request to use
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .addFilterBefore(new RecruiterTokenFilter(recruiters), AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                    .hasAuthority(CurrentRecruiter.ADMIN_AUTHORITY)
+                    .anyRequest()
+                    .denyAll())
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                    (request, response, ex) -> {
+                      response.setHeader("WWW-Authenticate", "Bearer");
+                      unauthorized(response, "An admin recruiter's API token is required.");
+                    }))
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
+        .build();
+  }
 
   @Bean
   @Order(1)
@@ -158,6 +192,7 @@ class SecurityConfiguration {
       Throttles throttles,
       PortalProperties properties,
       HealthSignals health,
+      MagicLinkOutcomes outcomes,
       Clock clock)
       throws Exception {
     return http.addFilterBefore(
@@ -182,6 +217,7 @@ class SecurityConfiguration {
                     .authenticationSuccessHandler(
                         (request, response, authentication) -> {
                           health.succeeded(HealthSignals.Signal.MAGIC_LINK_FAILURES);
+                          outcomes.count(MagicLinkOutcomes.Outcome.SUCCESS);
                           response.sendRedirect(
                               safeTarget(
                                   request.getAttribute(PortalTokenService.TARGET_ATTRIBUTE)));
@@ -195,9 +231,11 @@ class SecurityConfiguration {
                           if (PortalClient.collaboratorIdInSession(request)
                               .filter(link::ownedBy)
                               .isPresent()) {
+                            outcomes.count(MagicLinkOutcomes.Outcome.REENTERED);
                             response.sendRedirect(safeTarget(link.targetPath()));
                           } else {
                             health.failed(HealthSignals.Signal.MAGIC_LINK_FAILURES);
+                            outcomes.count(MagicLinkOutcomes.refused(link.state()));
                             response.sendRedirect("/portal/login?invalid");
                           }
                         }))

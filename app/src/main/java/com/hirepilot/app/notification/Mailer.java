@@ -1,6 +1,7 @@
 package com.hirepilot.app.notification;
 
 import com.hirepilot.app.system.PortalProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +27,19 @@ public class Mailer {
   private final EmailDeliveries deliveries;
   private final PortalProperties properties;
   private final Clock clock;
+  private final MeterRegistry metrics;
 
   Mailer(
-      JavaMailSender sender, EmailDeliveries deliveries, PortalProperties properties, Clock clock) {
+      JavaMailSender sender,
+      EmailDeliveries deliveries,
+      PortalProperties properties,
+      Clock clock,
+      MeterRegistry metrics) {
     this.sender = sender;
     this.deliveries = deliveries;
     this.properties = properties;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Whether an email under this key already went out. */
@@ -61,11 +68,22 @@ public class Mailer {
       sender.send(toMime(email));
     } catch (MailException e) {
       deliveries.failed(idempotencyKey, e.getMessage());
+      count(email, "failed");
       log.warn("Email {} to {} failed: {}", idempotencyKey, email.to(), e.getMessage());
       throw e;
     }
     deliveries.sent(idempotencyKey, clock.instant());
+    count(email, "sent");
+    // The key names the email's step and IDs; the address and the body (a link) stay out.
+    log.info("Sent {} email {}", email.kind(), idempotencyKey);
     return true;
+  }
+
+  /** {@code hirepilot_emails_total}: each send attempt, by kind and whether the relay took it. */
+  private void count(OutgoingEmail email, String outcome) {
+    metrics
+        .counter("hirepilot.emails", "kind", email.kind().name(), "outcome", outcome)
+        .increment();
   }
 
   private MimeMessage toMime(OutgoingEmail email) {

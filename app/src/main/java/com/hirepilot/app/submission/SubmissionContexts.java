@@ -6,6 +6,7 @@ import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.system.LogContext;
 import com.hirepilot.app.workspace.Recruiter;
 import com.hirepilot.app.workspace.RecruiterDirectory;
 import io.temporal.activity.Activity;
@@ -74,7 +75,13 @@ class SubmissionContexts {
   Submission submission(String submissionId) {
     Optional<Submission> found = submissions.findById(submissionId);
     if (found.isPresent()) {
-      return found.get();
+      // The activity's log lines say which submission, job and workspace they are about; the
+      // activity's end clears them (TemporalLogContext).
+      Submission submission = found.get();
+      LogContext.put(LogContext.SUBMISSION_ID, submission.id());
+      LogContext.put(LogContext.JOB_ID, submission.jobId());
+      LogContext.put(LogContext.WORKSPACE_ID, submission.workspaceId());
+      return submission;
     }
     if (attempt() <= ATTEMPTS_WHILE_COMMITTING) {
       throw ApplicationFailure.newFailure(

@@ -28,6 +28,7 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
   private final RecruiterInbox inbox;
   private final SubmissionTimeline timeline;
   private final JobActivityLog activityLog;
+  private final SubmissionMetrics metrics;
   private final Clock clock;
   private final org.springframework.context.ApplicationEventPublisher events;
 
@@ -41,6 +42,7 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
       RecruiterInbox inbox,
       SubmissionTimeline timeline,
       JobActivityLog activityLog,
+      SubmissionMetrics metrics,
       Clock clock,
       org.springframework.context.ApplicationEventPublisher events) {
     this.contexts = contexts;
@@ -52,6 +54,7 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
     this.inbox = inbox;
     this.timeline = timeline;
     this.activityLog = activityLog;
+    this.metrics = metrics;
     this.clock = clock;
     this.events = events;
   }
@@ -110,6 +113,7 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
                   clientEmails.reminder(
                       context, collaborator, portalLink(context, collaborator, key), step, steps));
       if (sent) {
+        metrics.reminderSent();
         timeline.append(
             key,
             submissionId,

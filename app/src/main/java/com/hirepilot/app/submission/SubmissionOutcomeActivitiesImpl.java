@@ -10,6 +10,8 @@ import com.hirepilot.workflows.submission.SubmissionOutcomeActivities;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SubmissionOutcomeActivitiesImpl implements SubmissionOutcomeActivities {
 
+  private static final Logger log = LoggerFactory.getLogger(SubmissionOutcomeActivitiesImpl.class);
+
   private final SubmissionContexts contexts;
   private final Submissions submissions;
   private final SubmittedFiles files;
@@ -27,6 +31,7 @@ class SubmissionOutcomeActivitiesImpl implements SubmissionOutcomeActivities {
   private final SubmissionTimeline timeline;
   private final PipelineStages pipeline;
   private final JobActivityLog activityLog;
+  private final SubmissionMetrics metrics;
   private final Clock clock;
 
   SubmissionOutcomeActivitiesImpl(
@@ -37,6 +42,7 @@ class SubmissionOutcomeActivitiesImpl implements SubmissionOutcomeActivities {
       SubmissionTimeline timeline,
       PipelineStages pipeline,
       JobActivityLog activityLog,
+      SubmissionMetrics metrics,
       Clock clock) {
     this.contexts = contexts;
     this.submissions = submissions;
@@ -45,22 +51,28 @@ class SubmissionOutcomeActivitiesImpl implements SubmissionOutcomeActivities {
     this.timeline = timeline;
     this.pipeline = pipeline;
     this.activityLog = activityLog;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
   @Override
   @Transactional
   public void recordDecision(String submissionId, ClientDecision decision) {
-    contexts.submission(submissionId);
+    Submission submission = contexts.submission(submissionId);
     Instant now = clock.instant();
-    submissions.recordDecision(
-        submissionId,
-        decision.decision().resultingStatus().name(),
-        decision.decision().name(),
-        decision.collaboratorId(),
-        decision.reason(),
-        decision.availability(),
-        Timestamps.param(now));
+    int recorded =
+        submissions.recordDecision(
+            submissionId,
+            decision.decision().resultingStatus().name(),
+            decision.decision().name(),
+            decision.collaboratorId(),
+            decision.reason(),
+            decision.availability(),
+            Timestamps.param(now));
+    if (recorded == 1) {
+      metrics.decided(decision.decision(), submission.createdAt(), now);
+      log.info("Recorded the client's decision {}", decision.decision());
+    }
     timeline.append(
         StepKey.decision(submissionId, decision.decision()),
         submissionId,

@@ -1,5 +1,7 @@
 package com.hirepilot.app.system;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,15 +12,28 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Counts the portal's answers, and its feedback requests, for {@link HealthSignals}. */
+/**
+ * Counts the portal's answers, and its feedback requests, for {@link HealthSignals}; and the
+ * answers by status class for the metric {@code hirepilot_portal_responses_total}.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class PortalHealthFilter extends OncePerRequestFilter {
 
   private final HealthSignals signals;
 
-  PortalHealthFilter(HealthSignals signals) {
+  /** One counter per status class (1xx to 5xx), made once: the hot path only increments. */
+  private final Counter[] responses = new Counter[5];
+
+  PortalHealthFilter(HealthSignals signals, MeterRegistry registry) {
     this.signals = signals;
+    for (int i = 0; i < responses.length; i++) {
+      responses[i] =
+          Counter.builder("hirepilot.portal.responses")
+              .description("Answers of the client portal (pages and its JSON API), by status class")
+              .tag("status", (i + 1) + "xx")
+              .register(registry);
+    }
   }
 
   @Override
@@ -33,10 +48,14 @@ class PortalHealthFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     boolean failed = true;
+    int status = 500;
     try {
       chain.doFilter(request, response);
-      failed = response.getStatus() >= 500;
+      status = response.getStatus();
+      failed = status >= 500;
     } finally {
+      // An exception that escaped the chain becomes a 5xx answer.
+      responses[Math.min(Math.max(status / 100, 1), 5) - 1].increment();
       record(HealthSignals.Signal.PORTAL_5XX, failed);
       if (isFeedback(request)) {
         record(HealthSignals.Signal.FEEDBACK_ERRORS, failed);

@@ -1,15 +1,20 @@
 package com.hirepilot.app.system;
 
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,11 +91,27 @@ public class TemporalConfiguration {
         (InetSocketAddress) grpc.getListenSockets().get(0));
   }
 
+  /**
+   * The Temporal SDK's own metrics (requests, polls, task latencies, schedule-to-start, sticky
+   * cache: all named {@code temporal_*}) go to the app's Micrometer registry and so to {@code
+   * /actuator/prometheus}. The scope hands them over every ten seconds, and once more when closed.
+   */
+  @Bean(destroyMethod = "close")
+  Scope temporalMetricsScope(MeterRegistry registry) {
+    return new RootScopeBuilder()
+        .reporter(new MicrometerClientStatsReporter(registry))
+        .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
+  }
+
   @Bean(destroyMethod = "shutdown")
   WorkflowServiceStubs workflowServiceStubs(
-      TemporalProperties properties, EmbeddedTemporalServer server) {
+      TemporalProperties properties, EmbeddedTemporalServer server, Scope temporalMetricsScope) {
     return WorkflowServiceStubs.newConnectedServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(properties.address()).build(), null);
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(properties.address())
+            .setMetricsScope(temporalMetricsScope)
+            .build(),
+        null);
   }
 
   @Bean
@@ -102,7 +123,10 @@ public class TemporalConfiguration {
   /** The one worker factory; each feature adds its workers to it ({@link TemporalWorkers}). */
   @Bean
   WorkerFactory workerFactory(WorkflowClient client) {
-    return WorkerFactory.newInstance(client);
+    // The workers report their metrics through the client's stubs, to the same scope.
+    return WorkerFactory.newInstance(
+        client,
+        WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new TemporalLogContext()).build());
   }
 
   /**
