@@ -1,10 +1,8 @@
 package com.hirepilot.app.candidate;
 
+import com.hirepilot.app.files.FileStore;
 import com.hirepilot.app.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -17,29 +15,32 @@ import org.springframework.stereotype.Component;
  * A stored file as a download, the one way every page and API sends one: the sanitised name as an
  * attachment, the type detected from the bytes at upload, and nothing in the file able to run on
  * this origin (nosniff, a sandboxing CSP) or to linger in a cache.
+ *
+ * <p>Callers check the file is the caller's in their own transaction and ask for the bytes after
+ * it: the store is read outside it, and the answer is written to the client with no pooled
+ * connection held, however slow the client.
  */
 @Component
 public class AttachmentDownloads {
 
   private final CandidateService candidates;
-  private final AttachmentStorage storage;
+  private final FileStore files;
 
-  AttachmentDownloads(CandidateService candidates, AttachmentStorage storage) {
+  AttachmentDownloads(CandidateService candidates, FileStore files) {
     this.candidates = candidates;
-    this.storage = storage;
+    this.files = files;
   }
 
   /** One of the workspace's files for its recruiters, private ones included; else 404. */
   public ResponseEntity<Resource> forRecruiter(String workspaceId, String attachmentId) {
     Attachment file = candidates.file(workspaceId, attachmentId);
-    return send(file.filename(), file.contentType(), storage.resolve(file.storageName()));
+    return send(file.filename(), file.contentType(), file.storageName());
   }
 
   /** The hardened answer for a file already checked to be the caller's to download. */
-  public static ResponseEntity<Resource> send(String filename, String contentType, Path path) {
-    if (!Files.isReadable(path)) {
-      throw new NotFoundException("Attachment");
-    }
+  public ResponseEntity<Resource> send(String filename, String contentType, String storageName) {
+    Resource content =
+        files.open(storageName).orElseThrow(() -> new NotFoundException("Attachment"));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(contentType))
         .header(
@@ -51,6 +52,6 @@ public class AttachmentDownloads {
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "default-src 'none'; sandbox")
         .cacheControl(CacheControl.noStore().cachePrivate())
-        .body(new FileSystemResource(path));
+        .body(content);
   }
 }

@@ -1,5 +1,6 @@
 package com.hirepilot.app.candidate;
 
+import com.hirepilot.app.files.FileStore;
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.NotFoundException;
@@ -7,7 +8,9 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -34,7 +37,7 @@ public class CandidateService {
   private final Candidates candidates;
   private final CandidateReads reads;
   private final Attachments attachments;
-  private final AttachmentStorage storage;
+  private final FileStore files;
   private final CandidateNotes notes;
   private final Validator validator;
   private final Clock clock;
@@ -43,14 +46,14 @@ public class CandidateService {
       Candidates candidates,
       CandidateReads reads,
       Attachments attachments,
-      AttachmentStorage storage,
+      FileStore files,
       CandidateNotes notes,
       Validator validator,
       Clock clock) {
     this.candidates = candidates;
     this.reads = reads;
     this.attachments = attachments;
-    this.storage = storage;
+    this.files = files;
     this.notes = notes;
     this.validator = validator;
     this.clock = clock;
@@ -431,26 +434,17 @@ public class CandidateService {
       Attachment.Kind kind,
       boolean isPublic) {
     get(workspaceId, candidateId);
-    String storageName = Ids.next();
-    storage.store(storageName, content);
-    // If the row does not commit, the stored file must not outlive it.
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCompletion(int status) {
-            if (status != STATUS_COMMITTED) {
-              storage.delete(storageName);
-            }
-          }
-        });
     String filename = FileNames.sanitize(originalFilename);
-    Path file = storage.resolve(storageName);
-    String contentType;
+    // The upload waits in a temporary file while its type is checked: nothing reaches the store
+    // unless it is a type this portal accepts, and the store is written in one go.
+    Path upload = null;
     try {
-      // The stored name has no extension: Tika goes by the bytes alone.
-      String byBytes = TIKA.detect(file);
-      contentType =
-          UploadTypes.accepted(byBytes, filename, file)
+      upload = Files.createTempFile("upload-", ".tmp");
+      Files.copy(content, upload, StandardCopyOption.REPLACE_EXISTING);
+      // The temporary name says nothing of the type: Tika goes by the bytes alone.
+      String byBytes = TIKA.detect(upload);
+      String contentType =
+          UploadTypes.accepted(byBytes, filename, upload)
               .orElseThrow(
                   () ->
                       new InvalidInputException(
@@ -461,9 +455,45 @@ public class CandidateService {
                               + "). Upload a "
                               + UploadTypes.ACCEPTED
                               + " file."));
+      String storageName = Ids.next();
+      try (InputStream stored = Files.newInputStream(upload)) {
+        files.store(storageName, stored, Files.size(upload), contentType);
+      }
+      // If the row does not commit, the stored file must not outlive it. (The database store
+      // wrote inside this transaction: its row is gone with the rollback, and this finds none.)
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              if (status != STATUS_COMMITTED) {
+                files.delete(storageName);
+              }
+            }
+          });
+      return saveAttachment(
+          workspaceId, candidateId, kind, filename, contentType, size, isPublic, storageName);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      if (upload != null) {
+        try {
+          Files.deleteIfExists(upload);
+        } catch (IOException e) {
+          // A leftover in the temporary folder is harmless.
+        }
+      }
     }
+  }
+
+  private Attachment saveAttachment(
+      String workspaceId,
+      String candidateId,
+      Attachment.Kind kind,
+      String filename,
+      String contentType,
+      long size,
+      boolean isPublic,
+      String storageName) {
     int version =
         kind == Attachment.Kind.RESUME
             ? attachments.latestVersion(candidateId, kind.name()) + 1

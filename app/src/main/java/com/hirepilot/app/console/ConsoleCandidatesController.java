@@ -360,8 +360,9 @@ class ConsoleCandidatesController {
   }
 
   /** A file of the workspace for its recruiters (private ones too), hardened as the portal's. */
+  // Not one transaction: the file's row is checked in one, then the bytes come from the store
+  // (S3, or a short read of the database) with no connection held while it answers.
   @GetMapping("/console/attachments/{attachmentId}")
-  @Transactional(readOnly = true)
   ResponseEntity<Resource> download(@PathVariable String attachmentId) {
     return downloads.forRecruiter(CurrentRecruiter.get().workspaceId(), attachmentId);
   }

@@ -2,7 +2,6 @@ package com.hirepilot.app.portal;
 
 import com.hirepilot.app.auth.PortalClient;
 import com.hirepilot.app.candidate.Attachment;
-import com.hirepilot.app.candidate.AttachmentStorage;
 import com.hirepilot.app.candidate.CandidateCard;
 import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
@@ -44,7 +43,6 @@ class ClientWorkspace {
 
   private final JobService jobs;
   private final CandidateService candidates;
-  private final AttachmentStorage storage;
   private final ClientVisibleSubmissions submissions;
   private final JobActivityLog activityLog;
   private final ClientFeedback feedback;
@@ -53,14 +51,12 @@ class ClientWorkspace {
   ClientWorkspace(
       JobService jobs,
       CandidateService candidates,
-      AttachmentStorage storage,
       ClientVisibleSubmissions submissions,
       JobActivityLog activityLog,
       ClientFeedback feedback,
       AgencyBrands brands) {
     this.jobs = jobs;
     this.candidates = candidates;
-    this.storage = storage;
     this.submissions = submissions;
     this.activityLog = activityLog;
     this.feedback = feedback;
@@ -273,7 +269,7 @@ class ClientWorkspace {
       throw new NotFoundException("Attachment");
     }
     return new PortalViews.FileToSend(
-        file.filename(), file.contentType(), file.size(), storage.resolve(file.storageName()));
+        file.filename(), file.contentType(), file.size(), file.storageName());
   }
 
   /**

@@ -34,11 +34,17 @@ class PortalApiController {
   private final ClientWorkspace workspace;
   private final PortalSignIn signIn;
   private final PortalEventStreams streams;
+  private final AttachmentDownloads downloads;
 
-  PortalApiController(ClientWorkspace workspace, PortalSignIn signIn, PortalEventStreams streams) {
+  PortalApiController(
+      ClientWorkspace workspace,
+      PortalSignIn signIn,
+      PortalEventStreams streams,
+      AttachmentDownloads downloads) {
     this.workspace = workspace;
     this.signIn = signIn;
     this.streams = streams;
+    this.downloads = downloads;
   }
 
   record SignIn(@NotBlank @Size(max = 200) String token) {}
@@ -113,8 +119,9 @@ class PortalApiController {
    */
   @GetMapping("/attachments/{attachmentId}")
   ResponseEntity<Resource> attachment(@PathVariable String attachmentId) {
+    // Checked in one read-only transaction; the bytes are fetched after it, from the store.
     PortalViews.FileToSend file = workspace.file(attachmentId);
-    return AttachmentDownloads.send(file.filename(), file.contentType(), file.path());
+    return downloads.send(file.filename(), file.contentType(), file.storageName());
   }
 
   @GetMapping("/submissions/{submissionId}")

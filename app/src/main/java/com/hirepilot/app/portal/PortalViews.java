@@ -116,5 +116,5 @@ final class PortalViews {
       String statusLabel) {}
 
   /** A file a client may open, located on the server: never a path the client chose. */
-  record FileToSend(String filename, String contentType, long size, java.nio.file.Path path) {}
+  record FileToSend(String filename, String contentType, long size, String storageName) {}
 }

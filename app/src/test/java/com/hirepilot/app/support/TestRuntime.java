@@ -76,12 +76,22 @@ public final class TestRuntime {
     static final TestRuntime INSTANCE = new TestRuntime(null);
   }
 
+  /** An app whose files live in S3 ({@link S3TestServer}), on H2. */
+  private static final class S3 {
+    static final TestRuntime INSTANCE = new TestRuntime(null);
+
+    static {
+      INSTANCE.s3 = true;
+    }
+  }
+
   public final int httpPort = TestPorts.free();
   public final int temporalPort = TestPorts.free();
   public final Path dataDir;
   public final String postgresUrl;
   private boolean throttled;
   private Integer smtpPort;
+  private boolean s3;
 
   /** How long SMTP calls of the {@link #ownSmtp()} app may take before they fail. */
   public static final Duration OWN_SMTP_TIMEOUT = Duration.ofMillis(1500);
@@ -108,6 +118,10 @@ public final class TestRuntime {
 
   public static TestRuntime postgres() {
     return Postgres.INSTANCE;
+  }
+
+  public static TestRuntime s3() {
+    return S3.INSTANCE;
   }
 
   public static TestRuntime throttled() {
@@ -211,6 +225,15 @@ public final class TestRuntime {
     }
   }
 
+  /** Likewise, for the app that keeps its files in S3. */
+  public static final class OnS3
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      s3().apply(context);
+    }
+  }
+
   /** Likewise, for the app on the local PostgreSQL. */
   public static final class OnPostgres
       implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -272,6 +295,16 @@ public final class TestRuntime {
               "spring.mail.properties.mail.smtp.connectiontimeout=" + millis,
               "spring.mail.properties.mail.smtp.timeout=" + millis,
               "spring.mail.properties.mail.smtp.writetimeout=" + millis);
+    }
+    if (s3) {
+      S3TestServer server = S3TestServer.get();
+      values =
+          values.and(
+              "portal.files.store=s3",
+              "portal.files.s3.bucket=" + S3TestServer.BUCKET,
+              "portal.files.s3.endpoint=" + server.endpoint(),
+              "portal.files.s3.access-key=" + S3TestServer.ACCESS_KEY,
+              "portal.files.s3.secret-key=" + S3TestServer.SECRET_KEY);
     }
     if (postgresUrl != null) {
       values =
