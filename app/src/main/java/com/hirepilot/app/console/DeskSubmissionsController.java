@@ -9,6 +9,7 @@ import com.hirepilot.app.submission.SubmissionState;
 import com.hirepilot.app.submission.SubmissionSummary;
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.InvalidInputException;
+import com.hirepilot.app.system.TemporalProperties;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.workflows.submission.SubmissionStatus;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,13 +37,16 @@ class DeskSubmissionsController {
   private final RecruiterActions actions;
   private final AccessLinkResends accessLinks;
   private final SubmissionOverview overview;
+  private final TemporalProperties temporal;
 
   DeskSubmissionsController(
       DeskReads reads,
       LiveSubmissionState liveState,
       RecruiterActions actions,
       AccessLinkResends accessLinks,
-      SubmissionOverview overview) {
+      SubmissionOverview overview,
+      TemporalProperties temporal) {
+    this.temporal = temporal;
     this.reads = reads;
     this.liveState = liveState;
     this.actions = actions;
@@ -67,6 +71,9 @@ class DeskSubmissionsController {
     model.addAttribute("state", state);
     model.addAttribute("settled", state.status().isFinal());
     model.addAttribute("withdrawn", state.status() == SubmissionStatus.WITHDRAWN);
+    // The workflow itself, for a recruiter who wants its history (temporal.ui-url set).
+    model.addAttribute(
+        "workflowUiLink", temporal.workflowUiLink(summary.workflowId()).orElse(null));
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", ActionForm.EMPTY);
     }

@@ -36,12 +36,15 @@ class StatusSearchAttribute {
   }
 
   private static boolean register(WorkflowServiceStubs stubs, String namespace) {
-    // Shares the workflow stubs' channel, which they close on shutdown.
+    // Shares the workflow stubs' channel, which they close on shutdown, and their credentials
+    // (temporal.api-key): the raw channel carries TLS but not the API key's header.
+    OperatorServiceStubsOptions.Builder options =
+        OperatorServiceStubsOptions.newBuilder().setChannel(stubs.getRawChannel());
+    if (stubs.getOptions().getGrpcMetadataProviders() != null) {
+      options.setGrpcMetadataProviders(stubs.getOptions().getGrpcMetadataProviders());
+    }
     OperatorServiceStubs operator =
-        OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder()
-                .setChannel(stubs.getRawChannel())
-                .validateAndBuildWithDefaults());
+        OperatorServiceStubs.newServiceStubs(options.validateAndBuildWithDefaults());
     try {
       operator
           .blockingStub()

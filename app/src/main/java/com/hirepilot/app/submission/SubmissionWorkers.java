@@ -1,5 +1,6 @@
 package com.hirepilot.app.submission;
 
+import com.hirepilot.app.system.TemporalProperties;
 import com.hirepilot.app.system.TemporalWorkers;
 import com.hirepilot.workflows.submission.CommentDigestActivities;
 import com.hirepilot.workflows.submission.CommentDigestWorkflowImpl;
@@ -23,12 +24,15 @@ class SubmissionWorkers implements TemporalWorkers {
   private final SubmissionOutcomeActivities outcomes;
   private final SubmissionFollowUpActivities followUps;
   private final CommentDigestActivities digests;
+  private final TemporalProperties temporal;
 
   SubmissionWorkers(
       SubmissionEmailActivities emails,
       SubmissionOutcomeActivities outcomes,
       SubmissionFollowUpActivities followUps,
-      CommentDigestActivities digests) {
+      CommentDigestActivities digests,
+      TemporalProperties temporal) {
+    this.temporal = temporal;
     this.digests = digests;
     this.emails = emails;
     this.outcomes = outcomes;
@@ -37,7 +41,7 @@ class SubmissionWorkers implements TemporalWorkers {
 
   @Override
   public void register(WorkerFactory factory) {
-    Worker worker = factory.newWorker(SubmissionWorkflow.TASK_QUEUE);
+    Worker worker = factory.newWorker(SubmissionWorkflow.TASK_QUEUE, temporal.worker().options());
     worker.registerWorkflowImplementationTypes(
         SubmissionWorkflowImpl.class, CommentDigestWorkflowImpl.class);
     worker.registerActivitiesImplementations(emails, outcomes, followUps, digests);

@@ -2,6 +2,7 @@ package com.hirepilot.app.workspace;
 
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.PortalProperties;
+import com.hirepilot.app.system.StartUpLocks;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ public class WorkspaceBootstrap {
   private final PasswordEncoder passwords;
   private final PortalProperties properties;
   private final Clock clock;
+  private final StartUpLocks locks;
 
   WorkspaceBootstrap(
       Workspaces workspaces,
@@ -32,7 +34,9 @@ public class WorkspaceBootstrap {
       ApiTokens tokens,
       PasswordEncoder passwords,
       PortalProperties properties,
-      Clock clock) {
+      Clock clock,
+      StartUpLocks locks) {
+    this.locks = locks;
     this.workspaces = workspaces;
     this.recruiters = recruiters;
     this.tokens = tokens;
@@ -59,9 +63,13 @@ public class WorkspaceBootstrap {
   /**
    * Creates a workspace and its owner if the database has none. The owner's token is {@code
    * portal.bootstrap.token}, or a new random one when that is unset.
+   *
+   * <p>Several instances starting at once on one empty database create one workspace: each takes
+   * the start-up lock before it looks, so the others look only after the first has committed.
    */
   @Transactional
   public Optional<Owner> createFirstWorkspace(String workspaceName, String ownerName) {
+    locks.hold(StartUpLocks.FIRST_WORKSPACE);
     if (!isEmpty()) {
       return Optional.empty();
     }

@@ -43,6 +43,21 @@ public final class TestRuntime {
   }
 
   /**
+   * An app on a PostgreSQL database of its own that start-up leaves empty (no bootstrap token), so
+   * a test can run the first start's seeding itself; its console links to a Temporal Web UI.
+   */
+  private static final class FirstStartPostgres {
+    static final TestRuntime INSTANCE = new TestRuntime(createPostgresDatabase());
+
+    static {
+      INSTANCE.firstStart = true;
+    }
+  }
+
+  /** The Web UI origin of the {@link #firstStartPostgres()} app ({@code temporal.ui-url}). */
+  public static final String TEMPORAL_UI_URL = "http://temporal-ui.test:8080/";
+
+  /**
    * An app with the shipped rate limits, behind a pretend proxy: it takes the client's IP from
    * {@code X-Forwarded-For}, so each test can knock from its own IPs.
    */
@@ -90,6 +105,7 @@ public final class TestRuntime {
   public final Path dataDir;
   public final String postgresUrl;
   private boolean throttled;
+  private boolean firstStart;
   private Integer smtpPort;
   private boolean s3;
 
@@ -122,6 +138,10 @@ public final class TestRuntime {
 
   public static TestRuntime s3() {
     return S3.INSTANCE;
+  }
+
+  public static TestRuntime firstStartPostgres() {
+    return FirstStartPostgres.INSTANCE;
   }
 
   public static TestRuntime throttled() {
@@ -186,6 +206,15 @@ public final class TestRuntime {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
       isolatedH2().apply(context);
+    }
+  }
+
+  /** Likewise, for the app on an empty PostgreSQL database of its own. */
+  public static final class OnFirstStartPostgres
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      firstStartPostgres().apply(context);
     }
   }
 
@@ -271,6 +300,9 @@ public final class TestRuntime {
             "temporal.embedded-port=" + temporalPort,
             // A second comment's email comes within seconds, not after the shipped ten minutes.
             "portal.comments.digest-window=PT3S");
+    if (firstStart) {
+      values = values.and("portal.bootstrap.token=", "temporal.ui-url=" + TEMPORAL_UI_URL);
+    }
     if (throttled) {
       values = values.and("server.forward-headers-strategy=native");
     } else {
