@@ -16,6 +16,7 @@ import com.hirepilot.rex.tools.SupportDesk;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -25,9 +26,16 @@ import dev.langchain4j.service.Result;
 import dev.langchain4j.service.memory.ChatMemoryAccess;
 import dev.langchain4j.service.tool.ToolExecution;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
+import dev.langchain4j.store.memory.chat.InMemoryChatMemoryStore;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * REX: one LangChain4j assistant with the role's tools, the retrieved documentation and a persisted
@@ -59,10 +67,16 @@ public final class Rex {
   private final Assistant assistant;
   private final String brainName;
   private final ReentrantLock[] conversationLocks = new ReentrantLock[64];
+  private final SharedChatMemoryStore memory;
+
+  /** The turn each conversation is answering on this instance, under its conversation lock. */
+  private final Map<Object, Turn> turns = new ConcurrentHashMap<>();
 
   /**
    * @param brain the offline brain, or a {@link FallbackBrain} around an LLM
    * @param brainName how answers name the brain: {@code offline}, {@code openai}, {@code anthropic}
+   * @param memory where conversations are kept; one that several app instances share must be a
+   *     {@link SharedChatMemoryStore}, any other is changed under a lock of this process
    */
   public Rex(
       KnowledgeBase knowledge,
@@ -80,7 +94,8 @@ public final class Rex {
     for (int i = 0; i < conversationLocks.length; i++) {
       conversationLocks[i] = new ReentrantLock();
     }
-    ChatMemoryStore compact = new CompactMemory(memory);
+    this.memory = shared(memory);
+    ChatMemoryStore turnMemory = new TurnMemory();
     this.assistant =
         AiServices.builder(Assistant.class)
             .chatModel(brain)
@@ -92,7 +107,7 @@ public final class Rex {
                     MessageWindowChatMemory.builder()
                         .id(id)
                         .maxMessages(MEMORY_MESSAGES)
-                        .chatMemoryStore(compact)
+                        .chatMemoryStore(turnMemory)
                         .build())
             .maxSequentialToolsInvocations(8)
             // A model that names a tool its caller does not have (a client's LLM asking for a
@@ -108,8 +123,17 @@ public final class Rex {
   }
 
   /**
-   * Answers one message of a conversation. Messages of one conversation are answered one at a time,
-   * so its memory never loses a turn to a concurrent one.
+   * Answers one message of a conversation.
+   *
+   * <p>Its memory never loses a turn, on one instance or several. On this instance, messages of one
+   * conversation are answered one at a time (a lock per conversation, in memory: it holds no
+   * database connection while the model thinks, which can take 30 seconds). Across instances, a
+   * turn runs on its own copy of the memory, read when it starts, and is added whole to the latest
+   * memory when it ends, in one short atomic change of the shared store ({@link
+   * SharedChatMemoryStore#change}). Two messages sent at once through two instances are then both
+   * kept, one turn after the other; the second was answered without seeing the first, as it was
+   * asked without seeing it. A lease taken for the whole turn would instead make the second wait,
+   * or fail, for as long as the model takes.
    */
   public Answer ask(Caller caller, String conversationId, String message) {
     List<Section> documentation = retriever.search(message, SOURCES);
@@ -119,10 +143,18 @@ public final class Rex {
     Result<String> result;
     lock.lock();
     try {
-      result = assistant.chat(conversation, Prompts.question(caller, message, documentation));
+      Turn turn = new Turn(memory.getMessages(conversation));
+      turns.put(conversation, turn);
+      try {
+        result = assistant.chat(conversation, Prompts.question(caller, message, documentation));
+      } finally {
+        // The store holds the memory; the assistant's cache must not grow with every conversation.
+        assistant.evictChatMemory(conversation);
+        turns.remove(conversation);
+      }
+      List<ChatMessage> added = turn.added();
+      memory.change(conversation, latest -> window(conversation, latest, added));
     } finally {
-      // The store holds the memory; the assistant's cache must not grow with every conversation.
-      assistant.evictChatMemory(conversation);
       lock.unlock();
     }
     boolean fellBack = fellBack(result);
@@ -195,28 +227,103 @@ public final class Rex {
     }
   }
 
+  /** The latest memory with a turn's messages added, kept to the window as the assistant does. */
+  private static List<ChatMessage> window(
+      Object conversation, List<ChatMessage> latest, List<ChatMessage> added) {
+    InMemoryChatMemoryStore scratch = new InMemoryChatMemoryStore();
+    scratch.updateMessages(conversation, latest);
+    ChatMemory window =
+        MessageWindowChatMemory.builder()
+            .id(conversation)
+            .maxMessages(MEMORY_MESSAGES)
+            .chatMemoryStore(scratch)
+            .build();
+    added.forEach(window::add);
+    return window.messages();
+  }
+
   /** Keeps each question in memory without the documentation that was attached to it. */
-  private record CompactMemory(ChatMemoryStore store) implements ChatMemoryStore {
+  private static List<ChatMessage> compact(List<ChatMessage> messages) {
+    List<ChatMessage> compact = new ArrayList<>(messages.size());
+    for (ChatMessage m : messages) {
+      if (m instanceof UserMessage u && u.hasSingleText()) {
+        String kept = Prompts.withoutDocumentation(u.singleText());
+        // The same message when nothing was cut: a turn tells its own messages by identity.
+        compact.add(kept.equals(u.singleText()) ? m : UserMessage.from(kept));
+      } else {
+        compact.add(m);
+      }
+    }
+    return compact;
+  }
+
+  /** One answer in progress: the memory it started from, and the memory as it goes. */
+  private static final class Turn {
+    private final Set<ChatMessage> before = Collections.newSetFromMap(new IdentityHashMap<>());
+    private volatile List<ChatMessage> messages;
+
+    Turn(List<ChatMessage> start) {
+      this.messages = List.copyOf(start);
+      before.addAll(messages);
+    }
+
+    /** The messages this turn added (the question, tool calls and results, the answer). */
+    List<ChatMessage> added() {
+      return messages.stream().filter(m -> !before.contains(m)).toList();
+    }
+  }
+
+  /** The assistant's view of the memory: the turn in progress, compacted as it is written. */
+  private final class TurnMemory implements ChatMemoryStore {
     @Override
     public List<ChatMessage> getMessages(Object memoryId) {
-      return store.getMessages(memoryId);
+      Turn turn = turns.get(memoryId);
+      return turn != null ? turn.messages : memory.getMessages(memoryId);
     }
 
     @Override
     public void updateMessages(Object memoryId, List<ChatMessage> messages) {
-      List<ChatMessage> compact = new ArrayList<>(messages.size());
-      for (ChatMessage m : messages) {
-        compact.add(
-            m instanceof UserMessage u && u.hasSingleText()
-                ? UserMessage.from(Prompts.withoutDocumentation(u.singleText()))
-                : m);
+      Turn turn = turns.get(memoryId);
+      if (turn != null) {
+        turn.messages = compact(messages);
+      } else {
+        memory.change(memoryId, latest -> compact(messages));
       }
-      store.updateMessages(memoryId, compact);
     }
 
     @Override
     public void deleteMessages(Object memoryId) {
-      store.deleteMessages(memoryId);
+      updateMessages(memoryId, List.of());
     }
+  }
+
+  /** A store that only this process uses: its changes are atomic under a lock of this process. */
+  private static SharedChatMemoryStore shared(ChatMemoryStore store) {
+    if (store instanceof SharedChatMemoryStore shared) {
+      return shared;
+    }
+    return new SharedChatMemoryStore() {
+      @Override
+      public void change(Object memoryId, UnaryOperator<List<ChatMessage>> change) {
+        synchronized (store) {
+          store.updateMessages(memoryId, change.apply(store.getMessages(memoryId)));
+        }
+      }
+
+      @Override
+      public List<ChatMessage> getMessages(Object memoryId) {
+        return store.getMessages(memoryId);
+      }
+
+      @Override
+      public void updateMessages(Object memoryId, List<ChatMessage> messages) {
+        change(memoryId, latest -> messages);
+      }
+
+      @Override
+      public void deleteMessages(Object memoryId) {
+        change(memoryId, latest -> List.of());
+      }
+    };
   }
 }
