@@ -1,8 +1,11 @@
 package com.hirepilot.app.auth;
 
 import com.hirepilot.app.system.ConditionalOnPostgres;
+import java.time.Duration;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
@@ -15,6 +18,29 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
+
+  /** How stale the stored last access of a session may be before a request stamps it again. */
+  static final Duration LAST_ACCESS_GRANULARITY = Duration.ofMinutes(1);
+
+  /**
+   * What the session filter uses: the JDBC store Spring Boot configures, writing a request's last
+   * access only once a minute ({@link SparseLastAccessSessions}). Wrapped after it is set up, so
+   * Boot's configuration of it (table, timeout, clean-up, the upserts below) stays as it is.
+   */
+  @Bean
+  static BeanPostProcessor sparseLastAccessSessions() {
+    return new BeanPostProcessor() {
+      @Override
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof JdbcIndexedSessionRepository store) {
+          return new SparseLastAccessSessions(
+              (FindByIndexNameSessionRepository) store, LAST_ACCESS_GRANULARITY);
+        }
+        return bean;
+      }
+    };
+  }
 
   @Bean
   @ConditionalOnPostgres

@@ -46,7 +46,24 @@ class SessionsInTheDatabaseOnPostgresTests {
                 .query(Integer.class)
                 .single())
         .isEqualTo((int) Duration.ofMinutes(30).toSeconds());
+    // A read writes nothing: the stored last access moves at most once a minute.
+    long stamped = lastAccess(sessionId);
     assertThat(client.get("/api/portal/jobs").statusCode()).isEqualTo(200);
+    assertThat(client.get("/portal").statusCode()).isEqualTo(200);
+    assertThat(lastAccess(sessionId)).isEqualTo(stamped);
+
+    // Seen two minutes ago: the next request stamps it again.
+    long twoMinutes = Duration.ofMinutes(2).toMillis();
+    jdbc.sql(
+            """
+            update spring_session
+               set last_access_time = last_access_time - ?, expiry_time = expiry_time - ?
+             where session_id = ?
+            """)
+        .params(twoMinutes, twoMinutes, sessionId)
+        .update();
+    assertThat(client.get("/api/portal/jobs").statusCode()).isEqualTo(200);
+    assertThat(lastAccess(sessionId)).isGreaterThan(stamped - twoMinutes);
 
     // Last seen 31 minutes ago, as any instance would find it in the table.
     long idle = Duration.ofMinutes(31).toMillis();
@@ -86,6 +103,13 @@ class SessionsInTheDatabaseOnPostgresTests {
     Browser client = new Browser(origin);
     assertThat(client.signInWith(link)).isEqualTo(200);
     return client;
+  }
+
+  private long lastAccess(String sessionId) {
+    return jdbc.sql("select last_access_time from spring_session where session_id = ?")
+        .param(sessionId)
+        .query(Long.class)
+        .single();
   }
 
   private int rows(String sessionId) {
