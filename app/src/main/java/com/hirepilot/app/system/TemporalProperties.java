@@ -4,6 +4,7 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -67,13 +68,32 @@ public record TemporalProperties(
    * @param stickyCacheSize workflows kept in memory between their tasks, for the whole instance
    * @param maxWorkflowThreads threads for cached workflows, for the whole instance; a workflow
    *     needs one while cached, so it should be at least the sticky cache size
+   * @param stickyScheduleToStartTimeout how long a workflow's next task waits for the instance that
+   *     has it cached before the server hands it to any instance. Zero turns sticky execution off:
+   *     every task goes to the shared queue (and replays the history), which Temporal's Java test
+   *     server needs when an instance may die, since it never moves a dead worker's sticky tasks
    */
   public record Worker(
       int maxConcurrentActivities,
       int maxConcurrentWorkflowTasks,
       int stickyCacheSize,
-      int maxWorkflowThreads) {
-    public static final Worker SDK_DEFAULTS = new Worker(200, 200, 600, 600);
+      int maxWorkflowThreads,
+      Duration stickyScheduleToStartTimeout) {
+    public static final Worker SDK_DEFAULTS = new Worker(200, 200, 600, 600, Duration.ofSeconds(5));
+
+    /** The four sizes, with the SDK's sticky timeout. */
+    public Worker(
+        int maxConcurrentActivities,
+        int maxConcurrentWorkflowTasks,
+        int stickyCacheSize,
+        int maxWorkflowThreads) {
+      this(
+          maxConcurrentActivities,
+          maxConcurrentWorkflowTasks,
+          stickyCacheSize,
+          maxWorkflowThreads,
+          null);
+    }
 
     /** The options each feature's worker is created with ({@link TemporalWorkers}). */
     public WorkerOptions options() {
@@ -83,6 +103,9 @@ public record TemporalProperties(
       }
       if (maxConcurrentWorkflowTasks > 0) {
         options.setMaxConcurrentWorkflowTaskExecutionSize(maxConcurrentWorkflowTasks);
+      }
+      if (stickyScheduleToStartTimeout != null && !stickyScheduleToStartTimeout.isNegative()) {
+        options.setStickyQueueScheduleToStartTimeout(stickyScheduleToStartTimeout);
       }
       return options.build();
     }

@@ -199,6 +199,10 @@ class SeveralInstancesTests {
     env.put("SPRING_MAIL_HOST", "127.0.0.1");
     env.put("SPRING_MAIL_PORT", String.valueOf(TestMail.port()));
     env.put("PORTAL_REMINDERS_SCHEDULE", SCHEDULE);
+    // Temporal's Java test server never hands a dead worker's sticky workflow task to another
+    // worker (a real server does after this timeout, 5 s by default), so here every workflow
+    // task goes to the shared task queue.
+    env.put("TEMPORAL_WORKER_STICKY_SCHEDULE_TO_START_TIMEOUT", "PT0S");
     return JavaProcess.start(name, logs, env, HirePilotApplication.class.getName());
   }
 

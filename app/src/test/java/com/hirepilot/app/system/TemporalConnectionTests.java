@@ -204,8 +204,10 @@ class TemporalConnectionTests {
 
   @Test
   void workerSettingsReachTheWorkerAndTheFactory() {
-    TemporalProperties.Worker worker = new TemporalProperties.Worker(7, 9, 50, 60);
+    TemporalProperties.Worker worker =
+        new TemporalProperties.Worker(7, 9, 50, 60, java.time.Duration.ZERO);
     WorkerOptions options = worker.options();
+    assertThat(options.getStickyQueueScheduleToStartTimeout()).isZero();
     assertThat(options.getMaxConcurrentActivityExecutionSize()).isEqualTo(7);
     assertThat(options.getMaxConcurrentWorkflowTaskExecutionSize()).isEqualTo(9);
     WorkerFactoryOptions factory = worker.factoryOptions();
