@@ -146,6 +146,10 @@ class SeveralInstancesTests {
             "/api/jobs/" + waitingJob + "/submissions",
             "{\"candidateId\":%s,\"attachmentIds\":[]}".formatted(quote(waitingCandidate)));
     awaitMail(waitingClient, "New candidate for", 1);
+    // Waiting, as its workflow says: the email's outcome is in its history and the reminder timer
+    // is what it waits for. Killed earlier, A could take the email's completion down with it, and
+    // the retry would only come after the activity's one-minute timeout.
+    awaitWaiting(viaB, waiting);
     a.kill();
 
     awaitMail(waitingClient, "Reminder:", 2);
@@ -204,6 +208,19 @@ class SeveralInstancesTests {
     // task goes to the shared task queue.
     env.put("TEMPORAL_WORKER_STICKY_SCHEDULE_TO_START_TIMEOUT", "PT0S");
     return JavaProcess.start(name, logs, env, HirePilotApplication.class.getName());
+  }
+
+  private void awaitWaiting(RecruiterApi recruiter, String submissionId) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonNode answer;
+    do {
+      answer = json(recruiter.get("/api/submissions/" + submissionId));
+      if (answer.path("live").asBoolean() && !answer.path("nextReminderAt").isNull()) {
+        return;
+      }
+      quiet(Duration.ofMillis(200));
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError("The submission's workflow never waited for a reminder: " + answer);
   }
 
   private JavaProcess track(JavaProcess process) {
@@ -295,7 +312,7 @@ class SeveralInstancesTests {
   }
 
   private List<MimeMessage> awaitMail(String to, String subjectPart, int count) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     while (mailTo(to, subjectPart).size() < count) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError(
