@@ -81,20 +81,6 @@ public record TemporalProperties(
       Duration stickyScheduleToStartTimeout) {
     public static final Worker SDK_DEFAULTS = new Worker(200, 200, 600, 600, Duration.ofSeconds(5));
 
-    /** The four sizes, with the SDK's sticky timeout. */
-    public Worker(
-        int maxConcurrentActivities,
-        int maxConcurrentWorkflowTasks,
-        int stickyCacheSize,
-        int maxWorkflowThreads) {
-      this(
-          maxConcurrentActivities,
-          maxConcurrentWorkflowTasks,
-          stickyCacheSize,
-          maxWorkflowThreads,
-          null);
-    }
-
     /** The options each feature's worker is created with ({@link TemporalWorkers}). */
     public WorkerOptions options() {
       WorkerOptions.Builder options = WorkerOptions.newBuilder();
