@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.Browser;
+import com.hirepilot.app.support.JavaProcess;
 import com.hirepilot.app.support.RecruiterApi;
 import com.hirepilot.app.support.TestMail;
 import com.hirepilot.app.support.TestPorts;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +59,7 @@ class ObservabilityTests {
   private final String origin = "http://localhost:" + httpPort;
   private final RecruiterApi recruiter = new RecruiterApi(origin, token);
 
-  private Process app;
+  private JavaProcess app;
 
   /** The app's log stays in target/ for a look after the run; its data directory goes. */
   @AfterEach
@@ -331,24 +331,13 @@ class ObservabilityTests {
   }
 
   private void start() {
-    String classpath = System.getProperty("surefire.test.class.path");
-    if (classpath == null || classpath.isBlank()) {
-      classpath = System.getProperty("java.class.path");
-    }
     // The app's own classpath: a test library's Commons Logging jar would make spring-jcl warn in
     // plain text on stderr, which the shipped jar (pom.xml excludes it) never does.
-    classpath =
-        java.util.Arrays.stream(classpath.split(File.pathSeparator))
+    String classpath =
+        java.util.Arrays.stream(JavaProcess.testClasspath().split(File.pathSeparator))
             .filter(entry -> !entry.contains("commons-logging"))
             .collect(java.util.stream.Collectors.joining(File.pathSeparator));
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            classpath,
-            HirePilotApplication.class.getName());
-    Map<String, String> env = builder.environment();
+    Map<String, String> env = new java.util.HashMap<>();
     env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
     env.put("SERVER_PORT", String.valueOf(httpPort));
     env.put("PORTAL_BASE_URL", origin);
@@ -363,40 +352,14 @@ class ObservabilityTests {
     env.put("TEMPORAL_EMBEDDED_PORT", String.valueOf(temporalPort));
     // One reminder, soon; the no-response alert waits past the test.
     env.put("PORTAL_REMINDERS_SCHEDULE", "PT2S,PT1H");
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    try {
-      app = builder.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Instant deadline = Instant.now().plus(STARTUP);
-    while (Instant.now().isBefore(deadline)) {
-      if (!app.isAlive()) {
-        throw new AssertionError("The app exited with " + app.exitValue() + ":\n" + logTail());
-      }
-      try {
-        if (recruiter.get("/api/workspace").statusCode() == 200) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // The port is not open yet.
-      }
-      sleep(Duration.ofMillis(250));
-    }
-    throw new AssertionError("The app did not start in " + STARTUP + ":\n" + logTail());
+    app = JavaProcess.startOn(classpath, "app", dataDir, env, HirePilotApplication.class.getName());
+    app.awaitReady(() -> recruiter.get("/api/workspace").statusCode() == 200, STARTUP);
   }
 
   /** A graceful stop (SIGTERM), so the log is complete. */
   private void stop() {
-    if (app != null && app.isAlive()) {
-      app.destroy();
-      try {
-        if (!app.waitFor(30, TimeUnit.SECONDS)) {
-          app.destroyForcibly().waitFor();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (app != null) {
+      app.stop(Duration.ofSeconds(30));
     }
   }
 
@@ -414,12 +377,7 @@ class ObservabilityTests {
   }
 
   private String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
+    return app == null ? "(not started)" : app.logTail(40);
   }
 
   private static Path tempDir() {

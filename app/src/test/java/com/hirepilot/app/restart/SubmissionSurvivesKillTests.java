@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.Browser;
+import com.hirepilot.app.support.JavaProcess;
 import com.hirepilot.app.support.RecruiterApi;
 import com.hirepilot.app.support.TestMail;
 import com.hirepilot.app.support.TestPorts;
@@ -50,8 +51,7 @@ class SubmissionSurvivesKillTests {
   private final String origin = "http://localhost:" + httpPort;
   private final RecruiterApi recruiter = new RecruiterApi(origin, token);
 
-  private Process app;
-  private Path log;
+  private JavaProcess app;
   private int starts;
 
   /** Failures already carry the app's log tail; the data directory is not needed after. */
@@ -181,19 +181,7 @@ class SubmissionSurvivesKillTests {
 
   private void start() {
     starts++;
-    log = dataDir.resolve("app-" + starts + ".log");
-    String classpath = System.getProperty("surefire.test.class.path");
-    if (classpath == null || classpath.isBlank()) {
-      classpath = System.getProperty("java.class.path");
-    }
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            classpath,
-            HirePilotApplication.class.getName());
-    Map<String, String> env = builder.environment();
+    Map<String, String> env = new java.util.HashMap<>();
     env.put("SERVER_PORT", String.valueOf(httpPort));
     env.put("PORTAL_BASE_URL", origin);
     env.put("PORTAL_DATA_DIR", dataDir.toString());
@@ -207,27 +195,8 @@ class SubmissionSurvivesKillTests {
     env.put("PORTAL_REMINDERS_SCHEDULE", SCHEDULE);
     // Longer than the moments between the second comment and the kill.
     env.put("PORTAL_COMMENTS_DIGEST_WINDOW", "PT60S");
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    try {
-      app = builder.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Instant deadline = Instant.now().plus(STARTUP);
-    while (Instant.now().isBefore(deadline)) {
-      if (!app.isAlive()) {
-        throw new AssertionError("The app exited with " + app.exitValue() + ":\n" + logTail());
-      }
-      try {
-        if (recruiter.get("/api/workspace").statusCode() == 200) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // The port is not open yet.
-      }
-      sleep(Duration.ofMillis(250));
-    }
-    throw new AssertionError("The app did not start in " + STARTUP + ":\n" + logTail());
+    app = JavaProcess.start("app-" + starts, dataDir, env, HirePilotApplication.class.getName());
+    app.awaitReady(() -> recruiter.get("/api/workspace").statusCode() == 200, STARTUP);
   }
 
   /** Polls readiness until it answers 200; it answers 503 while start-up resumes workflows. */
@@ -260,13 +229,8 @@ class SubmissionSurvivesKillTests {
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed or closed in order. */
   private void kill() {
-    if (app != null && app.isAlive()) {
-      app.destroyForcibly();
-      try {
-        app.waitFor();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (app != null) {
+      app.kill();
     }
   }
 
@@ -354,12 +318,7 @@ class SubmissionSurvivesKillTests {
   }
 
   private String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
+    return app == null ? "(not started)" : app.logTail(40);
   }
 
   private static Path tempDir() {

@@ -28,13 +28,31 @@ public final class JavaProcess implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts {@code mainClass} with the environment given (added to this JVM's). */
+  /** The test's class path, which holds the app and everything it runs on. */
+  public static String testClasspath() {
+    String classpath = System.getProperty("surefire.test.class.path");
+    return classpath == null || classpath.isBlank()
+        ? System.getProperty("java.class.path")
+        : classpath;
+  }
+
+  /**
+   * Starts {@code mainClass} on the test's class path with the environment given (added to this
+   * JVM's); its output goes to {@code logDir/name.log}.
+   */
   public static JavaProcess start(
       String name, Path logDir, Map<String, String> env, String mainClass, String... args) {
-    String classpath = System.getProperty("surefire.test.class.path");
-    if (classpath == null || classpath.isBlank()) {
-      classpath = System.getProperty("java.class.path");
-    }
+    return startOn(testClasspath(), name, logDir, env, mainClass, args);
+  }
+
+  /** The same on a class path of the caller's. */
+  public static JavaProcess startOn(
+      String classpath,
+      String name,
+      Path logDir,
+      Map<String, String> env,
+      String mainClass,
+      String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // C1 only: these JVMs live for a minute or two, and the machine's cores are shared.
@@ -84,6 +102,20 @@ public final class JavaProcess implements AutoCloseable {
       process.destroyForcibly();
       try {
         process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** SIGTERM, so the process shuts down in order and its log is complete; SIGKILL after grace. */
+  public void stop(Duration grace) {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          kill();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
