@@ -81,8 +81,7 @@ public class AddressFlags {
               values (?, ?, ?, ?, ?, ?)
               on conflict do nothing
               """)
-          .params(
-              workspaceId, normalized, status.name(), reason, deliveryId, Timestamps.param(at))
+          .params(workspaceId, normalized, status.name(), reason, deliveryId, Timestamps.param(at))
           .update();
     }
   }
@@ -106,8 +105,7 @@ public class AddressFlags {
             "select address, status, reason, delivery_id, flagged_at from email_address_flag"
                 + " where workspace_id = :workspace and address in (:addresses)")
         .param("workspace", workspaceId)
-        .param(
-            "addresses", addresses.stream().map(EmailDeliveries::normalize).distinct().toList())
+        .param("addresses", addresses.stream().map(EmailDeliveries::normalize).distinct().toList())
         .query(AddressFlags::flag)
         .list()
         .stream()

@@ -225,11 +225,7 @@ public class EmailDeliveries {
                 where id = ? and status in ('QUEUED', 'RETRYING')
                 """)
             .params(
-                error,
-                attempt,
-                Timestamps.param(nextAttemptAt),
-                Timestamps.param(now),
-                deliveryId)
+                error, attempt, Timestamps.param(nextAttemptAt), Timestamps.param(now), deliveryId)
             .update();
     if (changed > 0) {
       record(deliveryId, Status.RETRYING, "attempt " + attempt + ": " + error, now);
@@ -288,8 +284,8 @@ public class EmailDeliveries {
   }
 
   /**
-   * The provider's word on a sent message. It is always kept in the history; it becomes the
-   * current status only when it {@linkplain Status#supersedes supersedes} the current one.
+   * The provider's word on a sent message. It is always kept in the history; it becomes the current
+   * status only when it {@linkplain Status#supersedes supersedes} the current one.
    *
    * @return whether the current status changed
    */

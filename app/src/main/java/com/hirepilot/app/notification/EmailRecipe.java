@@ -4,9 +4,9 @@ import com.hirepilot.workflows.submission.EmailKind;
 import java.util.Map;
 
 /**
- * What an email is built from, recorded when it is queued. The message itself is built anew at
- * each attempt by the {@link EmailComposer} of its kind, so a sign-in link in it is issued per
- * attempt and never stored.
+ * What an email is built from, recorded when it is queued. The message itself is built anew at each
+ * attempt by the {@link EmailComposer} of its kind, so a sign-in link in it is issued per attempt
+ * and never stored.
  *
  * @param submissionId the submission it is about, or null
  * @param recipientId the collaborator or recruiter it goes to, or null (a team address)

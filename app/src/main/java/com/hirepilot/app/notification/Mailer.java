@@ -113,7 +113,8 @@ public class Mailer {
       return Outcome.ADDRESS_FLAGGED;
     }
     EmailComposer composer =
-        composers.orderedStream()
+        composers
+            .orderedStream()
             .filter(c -> c.kinds().contains(recipe.kind()))
             .findFirst()
             .orElseThrow(
@@ -177,8 +178,8 @@ public class Mailer {
   /**
    * Sends the email the supplier builds at once, in the caller's thread, unless one under this key
    * already left. For emails a person is waiting for on the page (a sign-in link, a support
-   * ticket): the caller shows the error and the person tries again. The email is built only when
-   * it will be sent, so a sign-in link is never issued for a skipped email.
+   * ticket): the caller shows the error and the person tries again. The email is built only when it
+   * will be sent, so a sign-in link is never issued for a skipped email.
    *
    * @return whether it was sent now
    * @throws MailException when the relay refuses or cannot be reached; the record says FAILED and
