@@ -2,6 +2,7 @@ package com.hirepilot.app.notification;
 
 import com.hirepilot.app.system.HealthSignals;
 import com.hirepilot.app.system.PortalProperties;
+import com.hirepilot.workflows.email.Deliveries;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -11,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -138,6 +140,38 @@ public class Mailer {
   /** The attempt failed and another comes at {@code nextAttemptAt}. */
   public void attemptFailed(String deliveryId, int attempt, String error, Instant nextAttemptAt) {
     deliveries.retrying(deliveryId, attempt, error, nextAttemptAt, clock.instant());
+  }
+
+  /**
+   * Attempts each delivery in this thread, one after the other: for activities from before each
+   * delivery had an activity of its own. Every failure is recorded; the first is thrown after all
+   * were tried, so the activity's retry comes back for those left.
+   */
+  public void attemptAll(List<String> deliveryIds, int attempt) {
+    MailException first = null;
+    for (String deliveryId : deliveryIds) {
+      try {
+        attempt(deliveryId);
+      } catch (MailException e) {
+        attemptFailed(
+            deliveryId, attempt, describe(e), clock.instant().plus(Deliveries.delayAfter(attempt)));
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** The most specific message in the chain: "Connection refused", "550 5.1.1 …". */
+  public static String describe(Throwable e) {
+    String message = e.getMessage();
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+        message = cause.getMessage();
+      }
+    }
+    return message == null ? e.getClass().getSimpleName() : message.strip();
   }
 
   /** No attempt comes any more: the delivery is {@code FAILED} for the console and support. */

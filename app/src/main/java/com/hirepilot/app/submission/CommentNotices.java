@@ -32,6 +32,11 @@ class CommentNotices {
   /** Sends once under the key; a retry after the email went out only posts the notice again. */
   void tell(StepKey key, SubmissionContext context, List<SubmissionComment> comments) {
     mailer.sendOnce(key.value(), () -> emails.comments(context, comments));
+    post(key, context, comments);
+  }
+
+  /** The in-app notice about the comments, once under the key. */
+  void post(StepKey key, SubmissionContext context, List<SubmissionComment> comments) {
     SubmissionComment first = comments.get(0);
     inbox.post(
         key.value(),

@@ -132,6 +132,14 @@ class SubmissionComments {
         .list();
   }
 
+  /** Every comment of the digest batch, passed on or not, oldest first. */
+  List<SubmissionComment> ofDigest(String batch) {
+    return jdbc.sql(SELECT + " where digest_batch = ? order by created_at, id")
+        .param(batch)
+        .query(SubmissionComments::row)
+        .list();
+  }
+
   void markDigestNotified(String batch, Instant at) {
     jdbc.sql(
             "update submission_comment set notified_at = ? where digest_batch = ? and notified_at"

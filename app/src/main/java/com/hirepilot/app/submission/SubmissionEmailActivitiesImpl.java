@@ -1,145 +1,181 @@
 package com.hirepilot.app.submission;
 
-import com.hirepilot.app.auth.LoginLinks;
-import com.hirepilot.app.candidate.Attachment;
-import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.app.notification.DeliveryPolicy;
 import com.hirepilot.app.notification.Mailer;
 import com.hirepilot.app.notification.RecruiterInbox;
 import com.hirepilot.app.system.Timestamps;
-import com.hirepilot.app.workspace.ReminderSchedule;
+import com.hirepilot.workflows.email.QueuedEmails;
+import com.hirepilot.workflows.submission.EmailKind;
 import com.hirepilot.workflows.submission.SubmissionEmailActivities;
 import com.hirepilot.workflows.submission.SubmissionEventType;
 import com.hirepilot.workflows.submission.SubmissionStatus;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Sends the submission's emails, each once per recipient and round (keys in the interface). */
+/**
+ * Records the submission's emails, one delivery per recipient and round (keys in the interface);
+ * each is then delivered by its own activity, built by {@link SubmissionEmailComposer}.
+ */
 @Component
 class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
 
   private final SubmissionContexts contexts;
   private final Submissions submissions;
-  private final LoginLinks links;
   private final Mailer mailer;
-  private final ClientEmails clientEmails;
-  private final RecruiterEmails recruiterEmails;
   private final RecruiterInbox inbox;
   private final SubmissionTimeline timeline;
   private final JobActivityLog activityLog;
-  private final SubmissionMetrics metrics;
   private final Clock clock;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final DeliveryPolicy policy;
+  private final TransactionTemplate transaction;
 
   SubmissionEmailActivitiesImpl(
       SubmissionContexts contexts,
       Submissions submissions,
-      LoginLinks links,
       Mailer mailer,
-      ClientEmails clientEmails,
-      RecruiterEmails recruiterEmails,
       RecruiterInbox inbox,
       SubmissionTimeline timeline,
       JobActivityLog activityLog,
-      SubmissionMetrics metrics,
       Clock clock,
-      org.springframework.context.ApplicationEventPublisher events) {
+      org.springframework.context.ApplicationEventPublisher events,
+      DeliveryPolicy policy,
+      TransactionTemplate transaction) {
+    this.policy = policy;
+    this.transaction = transaction;
     this.contexts = contexts;
     this.submissions = submissions;
-    this.links = links;
     this.mailer = mailer;
-    this.clientEmails = clientEmails;
-    this.recruiterEmails = recruiterEmails;
     this.inbox = inbox;
     this.timeline = timeline;
     this.activityLog = activityLog;
-    this.metrics = metrics;
     this.clock = clock;
     this.events = events;
   }
 
+  // Workflows from before per-recipient delivery call these three: the same deliveries, each
+  // attempted here in turn, so their records read like everyone else's.
+
   @Override
   public int sendSubmissionEmails(String submissionId, int round) {
-    SubmissionContext context = contexts.load(submissionId);
-    if (context.submission().emailRound() > round) {
-      return 0; // a resend superseded this round before it went out
-    }
-    List<Attachment> shown = contexts.publicFilesOf(context);
-    List<Collaborator> recipients = contexts.recipientsOf(context);
-    for (Collaborator collaborator : recipients) {
-      StepKey key = StepKey.submissionEmail(submissionId, round, collaborator.id());
-      boolean sent =
-          mailer.sendOnce(
-              key.value(),
-              () ->
-                  clientEmails.submission(
-                      context, shown, collaborator, portalLink(context, collaborator, key)));
-      if (sent) {
-        timeline.append(
-            key,
-            submissionId,
-            SubmissionEventType.EMAIL_SENT,
-            "system",
-            (round > 1 ? "round " + round + " to " : "to ") + collaborator.email(),
-            clock.instant());
-      }
-    }
-    submissions.markRoundSent(submissionId, round, Timestamps.param(clock.instant()));
-    submissions.advanceStatus(
-        submissionId, SubmissionStatus.SENDING.name(), SubmissionStatus.AWAITING_FEEDBACK.name());
-    // The status moved after the timeline's lines: pages showing it look again.
-    events.publishEvent(new SubmissionChanged(submissionId));
-    return recipients.size();
+    QueuedEmails queued = queueSubmissionEmails(submissionId, round);
+    mailer.attemptAll(queued.deliveryIds(), attempt());
+    roundSent(submissionId, round);
+    return queued.count();
   }
 
   @Override
   public int sendReminders(String submissionId, int round, int step) {
+    QueuedEmails queued = queueReminders(submissionId, round, step);
+    mailer.attemptAll(queued.deliveryIds(), attempt());
+    return queued.count();
+  }
+
+  @Override
+  public void alertRecruiterNoResponse(String submissionId, int round) {
+    mailer.attemptAll(queueNoResponseAlert(submissionId, round).deliveryIds(), attempt());
+  }
+
+  private static int attempt() {
+    return io.temporal.activity.Activity.getExecutionContext().getInfo().getAttempt();
+  }
+
+  @Override
+  public QueuedEmails queueSubmissionEmails(String submissionId, int round) {
+    SubmissionContext context = contexts.load(submissionId);
+    if (context.submission().emailRound() > round) {
+      return policy.toDeliver(List.of()); // a resend superseded this round before it went out
+    }
+    return transaction.execute(
+        tx ->
+            policy.toDeliver(
+                contexts.recipientsOf(context).stream()
+                    .map(
+                        collaborator ->
+                            mailer.queue(
+                                SubmissionEmailComposer.toCollaborator(
+                                    StepKey.submissionEmail(submissionId, round, collaborator.id()),
+                                    context,
+                                    EmailKind.SUBMISSION,
+                                    collaborator,
+                                    Map.of(SubmissionEmailComposer.ROUND, String.valueOf(round)))))
+                    .toList()));
+  }
+
+  @Override
+  public void roundSent(String submissionId, int round) {
+    if (contexts.submission(submissionId).emailRound() > round) {
+      return; // a resend started a newer round; its own emails mark it
+    }
+    submissions.markRoundSent(submissionId, round, Timestamps.param(clock.instant()));
+    submissions.advanceStatus(
+        submissionId, SubmissionStatus.SENDING.name(), SubmissionStatus.AWAITING_FEEDBACK.name());
+    events.publishEvent(new SubmissionChanged(submissionId));
+  }
+
+  @Override
+  public QueuedEmails queueReminders(String submissionId, int round, int step) {
     SubmissionContext context = contexts.load(submissionId);
     Submission submission = context.submission();
     // The client may have answered while the timer fired: never remind about a decided candidate.
     if (submission.status() != SubmissionStatus.AWAITING_FEEDBACK
         || submission.emailRound() != round) {
-      return 0;
+      return policy.toDeliver(List.of());
     }
-    int steps = ReminderSchedule.parse(submission.reminderSchedule()).delays().size();
-    List<Collaborator> recipients = contexts.recipientsOf(context);
-    for (Collaborator collaborator : recipients) {
-      StepKey key = StepKey.reminder(submissionId, round, step, collaborator.id());
-      boolean sent =
-          mailer.sendOnce(
-              key.value(),
-              () ->
-                  clientEmails.reminder(
-                      context, collaborator, portalLink(context, collaborator, key), step, steps));
-      if (sent) {
-        metrics.reminderSent();
-        timeline.append(
-            key,
-            submissionId,
-            SubmissionEventType.REMINDER_SENT,
-            "system",
-            "reminder " + step + " to " + collaborator.email(),
-            clock.instant());
-      }
-    }
-    submissions.recordReminder(submissionId, round, step);
+    QueuedEmails queued =
+        transaction.execute(
+            tx -> {
+              List<String> ids =
+                  contexts.recipientsOf(context).stream()
+                      .map(
+                          collaborator ->
+                              mailer.queue(
+                                  SubmissionEmailComposer.toCollaborator(
+                                      StepKey.reminder(
+                                          submissionId, round, step, collaborator.id()),
+                                      context,
+                                      EmailKind.REMINDER,
+                                      collaborator,
+                                      Map.of(
+                                          SubmissionEmailComposer.ROUND,
+                                          String.valueOf(round),
+                                          SubmissionEmailComposer.STEP,
+                                          String.valueOf(step)))))
+                      .toList();
+              submissions.recordReminder(submissionId, round, step);
+              return policy.toDeliver(ids);
+            });
     events.publishEvent(new SubmissionChanged(submissionId));
-    return recipients.size();
+    return queued;
   }
 
   @Override
-  public void alertRecruiterNoResponse(String submissionId, int round) {
+  public QueuedEmails queueNoResponseAlert(String submissionId, int round) {
     SubmissionContext context = contexts.load(submissionId);
     if (context.submission().status() != SubmissionStatus.AWAITING_FEEDBACK) {
-      return;
+      return policy.toDeliver(List.of());
     }
     StepKey key = StepKey.noResponseAlert(submissionId, round, context.recruiter().id());
-    mailer.sendOnce(
-        key.value(),
-        () ->
-            recruiterEmails.noResponseAlert(
-                context, contexts.recipientsOf(context), context.submission().remindersSent()));
+    QueuedEmails queued =
+        transaction.execute(
+            tx -> {
+              String id =
+                  mailer.queue(
+                      SubmissionEmailComposer.toRecruiter(
+                          key, context, EmailKind.RECRUITER_ALERT, Map.of()));
+              recordNoResponseAlert(context, key, round);
+              return policy.toDeliver(List.of(id));
+            });
+    events.publishEvent(new SubmissionChanged(submissionId));
+    return queued;
+  }
+
+  private void recordNoResponseAlert(SubmissionContext context, StepKey key, int round) {
+    String submissionId = context.id();
     inbox.post(
         key.value(),
         context.submission().workspaceId(),
@@ -165,20 +201,5 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
         "No response on " + context.candidate().name() + " after every reminder",
         clock.instant());
     submissions.markRecruiterAlerted(submissionId, round);
-    events.publishEvent(new SubmissionChanged(submissionId));
-  }
-
-  /**
-   * A new sign-in link for the recipient, opening the portal at this candidate. Bound to the
-   * email's key: a retry after a failed send replaces the link of the attempt that never arrived.
-   */
-  private String portalLink(SubmissionContext context, Collaborator collaborator, StepKey email) {
-    return links
-        .issue(
-            collaborator,
-            LoginLinks.Purpose.INVITATION,
-            "/portal/submissions/" + context.id(),
-            email.value())
-        .url();
   }
 }

@@ -4,11 +4,14 @@ import com.hirepilot.app.automation.AutomationEngine;
 import com.hirepilot.app.automation.LifecycleEventOccurred;
 import com.hirepilot.app.deal.DealService;
 import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.app.notification.DeliveryPolicy;
 import com.hirepilot.app.notification.Mailer;
 import com.hirepilot.app.notification.RecruiterInbox;
+import com.hirepilot.workflows.email.QueuedEmails;
 import com.hirepilot.workflows.submission.AutomationTrigger;
 import com.hirepilot.workflows.submission.ClientDecision;
 import com.hirepilot.workflows.submission.Decision;
+import com.hirepilot.workflows.submission.EmailKind;
 import com.hirepilot.workflows.submission.PipelineStage;
 import com.hirepilot.workflows.submission.SubmissionEventType;
 import com.hirepilot.workflows.submission.SubmissionFollowUpActivities;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Carries out what follows a client's decision or comment (keys in the interface). */
 @Component
@@ -35,6 +39,8 @@ class SubmissionFollowUpActivitiesImpl implements SubmissionFollowUpActivities {
   private final DealService deals;
   private final AutomationEngine automation;
   private final Clock clock;
+  private final DeliveryPolicy policy;
+  private final TransactionTemplate transaction;
 
   SubmissionFollowUpActivitiesImpl(
       SubmissionContexts contexts,
@@ -48,7 +54,11 @@ class SubmissionFollowUpActivitiesImpl implements SubmissionFollowUpActivities {
       JobActivityLog activityLog,
       DealService deals,
       AutomationEngine automation,
-      Clock clock) {
+      Clock clock,
+      DeliveryPolicy policy,
+      TransactionTemplate transaction) {
+    this.policy = policy;
+    this.transaction = transaction;
     this.contexts = contexts;
     this.comments = comments;
     this.mailer = mailer;
@@ -65,31 +75,49 @@ class SubmissionFollowUpActivitiesImpl implements SubmissionFollowUpActivities {
 
   @Override
   public void notifyRecruiter(String submissionId, ClientDecision decision) {
+    // Workflows from before per-recipient delivery: the same delivery, attempted right here.
+    mailer.attemptAll(
+        queueRecruiterNotification(submissionId, decision).deliveryIds(),
+        io.temporal.activity.Activity.getExecutionContext().getInfo().getAttempt());
+  }
+
+  @Override
+  public QueuedEmails queueRecruiterNotification(String submissionId, ClientDecision decision) {
     SubmissionContext context = contexts.load(submissionId);
     StepKey key =
         StepKey.recruiterNotification(submissionId, decision.decision(), context.recruiter().id());
-    mailer.sendOnce(key.value(), () -> emails.decision(context, decision));
-    inbox.post(
-        key.value(),
-        context.submission().workspaceId(),
-        context.recruiter().id(),
-        submissionId,
-        "DECISION",
-        decision.actor()
-            + " "
-            + RecruiterEmails.verb(decision.decision())
-            + " "
-            + context.candidate().name()
-            + " for "
-            + context.job().title(),
-        clock.instant());
-    timeline.append(
-        key,
-        submissionId,
-        SubmissionEventType.RECRUITER_NOTIFIED,
-        "system",
-        "email to " + context.recruiter().email(),
-        clock.instant());
+    return transaction.execute(
+        tx -> {
+          String deliveryId =
+              mailer.queue(
+                  SubmissionEmailComposer.toRecruiter(
+                      key,
+                      context,
+                      EmailKind.RECRUITER_NOTIFICATION,
+                      SubmissionEmailComposer.decisionParams(decision)));
+          inbox.post(
+              key.value(),
+              context.submission().workspaceId(),
+              context.recruiter().id(),
+              submissionId,
+              "DECISION",
+              decision.actor()
+                  + " "
+                  + RecruiterEmails.verb(decision.decision())
+                  + " "
+                  + context.candidate().name()
+                  + " for "
+                  + context.job().title(),
+              clock.instant());
+          timeline.append(
+              key,
+              submissionId,
+              SubmissionEventType.RECRUITER_NOTIFIED,
+              "system",
+              "email to " + context.recruiter().email(),
+              clock.instant());
+          return policy.toDeliver(List.of(deliveryId));
+        });
   }
 
   @Override

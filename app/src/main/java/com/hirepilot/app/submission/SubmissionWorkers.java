@@ -2,6 +2,8 @@ package com.hirepilot.app.submission;
 
 import com.hirepilot.app.system.TemporalProperties;
 import com.hirepilot.app.system.TemporalWorkers;
+import com.hirepilot.workflows.email.EmailDeliveryActivities;
+import com.hirepilot.workflows.email.EmailDeliveryWorkflowImpl;
 import com.hirepilot.workflows.submission.CommentDigestActivities;
 import com.hirepilot.workflows.submission.CommentDigestWorkflowImpl;
 import com.hirepilot.workflows.submission.SubmissionEmailActivities;
@@ -14,8 +16,8 @@ import io.temporal.worker.WorkerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The submission workflow, the comment digest workflow and their activities, on task queue {@code
- * submissions}.
+ * The submission workflow, the comment digest workflow, the email delivery workflow and their
+ * activities, on task queue {@code submissions}.
  */
 @Component
 class SubmissionWorkers implements TemporalWorkers {
@@ -24,6 +26,7 @@ class SubmissionWorkers implements TemporalWorkers {
   private final SubmissionOutcomeActivities outcomes;
   private final SubmissionFollowUpActivities followUps;
   private final CommentDigestActivities digests;
+  private final EmailDeliveryActivities deliveries;
   private final TemporalProperties temporal;
 
   SubmissionWorkers(
@@ -31,7 +34,9 @@ class SubmissionWorkers implements TemporalWorkers {
       SubmissionOutcomeActivities outcomes,
       SubmissionFollowUpActivities followUps,
       CommentDigestActivities digests,
+      EmailDeliveryActivities deliveries,
       TemporalProperties temporal) {
+    this.deliveries = deliveries;
     this.temporal = temporal;
     this.digests = digests;
     this.emails = emails;
@@ -43,7 +48,9 @@ class SubmissionWorkers implements TemporalWorkers {
   public void register(WorkerFactory factory) {
     Worker worker = factory.newWorker(SubmissionWorkflow.TASK_QUEUE, temporal.worker().options());
     worker.registerWorkflowImplementationTypes(
-        SubmissionWorkflowImpl.class, CommentDigestWorkflowImpl.class);
-    worker.registerActivitiesImplementations(emails, outcomes, followUps, digests);
+        SubmissionWorkflowImpl.class,
+        CommentDigestWorkflowImpl.class,
+        EmailDeliveryWorkflowImpl.class);
+    worker.registerActivitiesImplementations(emails, outcomes, followUps, digests, deliveries);
   }
 }

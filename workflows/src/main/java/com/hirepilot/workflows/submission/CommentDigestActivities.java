@@ -1,5 +1,6 @@
 package com.hirepilot.workflows.submission;
 
+import com.hirepilot.workflows.email.QueuedEmails;
 import io.temporal.activity.ActivityInterface;
 
 /** The one step of {@link CommentDigestWorkflow}. */
@@ -18,4 +19,13 @@ public interface CommentDigestActivities {
    * @return how many comments it passed on; 0 when there were none
    */
   int passOnComments(String submissionId, String batch);
+
+  /**
+   * Claims the comments not yet passed on into the batch, records the recruiter's email about them
+   * (key as {@link #passOnComments}), posts the in-app notice and marks them passed on, all in one
+   * transaction: a crash afterwards can neither lose the digest nor send it twice.
+   *
+   * @return the email to deliver; none when there were no comments
+   */
+  QueuedEmails queueCommentDigest(String submissionId, String batch);
 }

@@ -1,5 +1,7 @@
 package com.hirepilot.workflows.submission;
 
+import com.hirepilot.workflows.email.Deliveries;
+import com.hirepilot.workflows.email.QueuedEmails;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -32,8 +34,21 @@ public class CommentDigestWorkflowImpl implements CommentDigestWorkflow {
     Workflow.await(() -> commentsSinceLastEmail > 0);
     while (true) {
       commentsSinceLastEmail = 0;
-      if (activities.passOnComments(submissionId, Workflow.randomUUID().toString()) > 0) {
-        emails++;
+      String batch = Workflow.randomUUID().toString();
+      if (Workflow.getVersion(
+              SubmissionWorkflowImpl.PER_RECIPIENT_EMAIL_CHANGE,
+              Workflow.DEFAULT_VERSION,
+              SubmissionWorkflowImpl.PER_RECIPIENT_EMAIL)
+          == Workflow.DEFAULT_VERSION) {
+        if (activities.passOnComments(submissionId, batch) > 0) {
+          emails++;
+        }
+      } else {
+        QueuedEmails digest = activities.queueCommentDigest(submissionId, batch);
+        if (digest.count() > 0) {
+          Deliveries.deliverAll(digest);
+          emails++;
+        }
       }
       Workflow.sleep(window);
       // A comment signalled while this returns makes the completion fail and the workflow task

@@ -1,5 +1,6 @@
 package com.hirepilot.workflows.submission;
 
+import com.hirepilot.workflows.email.QueuedEmails;
 import io.temporal.activity.ActivityInterface;
 
 /**
@@ -39,4 +40,28 @@ public interface SubmissionEmailActivities {
    * <p>Idempotency key: {@code submission-<id>/NO_RESPONSE/<round>/<recruiterId>}.
    */
   void alertRecruiterNoResponse(String submissionId, int round);
+
+  /**
+   * Records the round's submission email to every active collaborator, one delivery each, under the
+   * keys of {@link #sendSubmissionEmails}; nothing when a resend superseded the round.
+   */
+  QueuedEmails queueSubmissionEmails(String submissionId, int round);
+
+  /**
+   * Notes that the round went out (its deliveries are settled) and marks the submission as awaiting
+   * feedback, unless a resend superseded the round.
+   */
+  void roundSent(String submissionId, int round);
+
+  /**
+   * Records the reminder to every active collaborator, one delivery each (keys as {@link
+   * #sendReminders}), and that the round passed this step; nothing when the client has answered.
+   */
+  QueuedEmails queueReminders(String submissionId, int round, int step);
+
+  /**
+   * Records the recruiter's no-response email (key as {@link #alertRecruiterNoResponse}), posts the
+   * in-app alert and the timeline and job activity lines.
+   */
+  QueuedEmails queueNoResponseAlert(String submissionId, int round);
 }

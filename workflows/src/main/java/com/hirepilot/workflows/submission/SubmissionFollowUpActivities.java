@@ -1,5 +1,6 @@
 package com.hirepilot.workflows.submission;
 
+import com.hirepilot.workflows.email.QueuedEmails;
 import io.temporal.activity.ActivityInterface;
 
 /**
@@ -16,6 +17,12 @@ public interface SubmissionFollowUpActivities {
    * <p>Idempotency key: {@code submission-<id>/RECRUITER_NOTIFICATION/<decision>/<recruiterId>}.
    */
   void notifyRecruiter(String submissionId, ClientDecision decision);
+
+  /**
+   * Records the recruiter's email about the decision (key as {@link #notifyRecruiter}) and posts
+   * the in-app notice and the timeline line; the email is delivered by its own activity.
+   */
+  QueuedEmails queueRecruiterNotification(String submissionId, ClientDecision decision);
 
   /**
    * Passes a client's comment on to the recruiter (email and in-app).

@@ -1,9 +1,13 @@
 package com.hirepilot.workflows.submission;
 
+import com.hirepilot.workflows.email.Deliveries;
+import com.hirepilot.workflows.email.QueuedEmails;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
@@ -47,6 +51,15 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
   static final String COMMENT_DIGEST_CHANGE = "comment-digest";
 
   static final int COMMENT_DIGEST = 1;
+
+  /**
+   * From this version on, each email goes to each recipient in its own activity ({@link
+   * Deliveries}): one slow recipient never holds up another, and a delivery Temporal gives up on is
+   * recorded as failed instead of being retried for ever.
+   */
+  static final String PER_RECIPIENT_EMAIL_CHANGE = "per-recipient-email";
+
+  static final int PER_RECIPIENT_EMAIL = 1;
 
   private static final SearchAttributeKey<String> STATUS_KEY =
       SearchAttributeKey.forKeyword(STATUS_SEARCH_ATTRIBUTE);
@@ -95,6 +108,14 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
   private String submissionId;
   private boolean fullLifecycle;
   private boolean indexStatus;
+  private boolean perRecipientEmail;
+
+  /**
+   * Emails still being delivered that nothing waits for (reminders, the recruiter's notices): the
+   * lifecycle moves on meanwhile, and the workflow closes only once they are settled.
+   */
+  private final List<Promise<Integer>> deliveriesUnderWay = new ArrayList<>();
+
   private List<Duration> reminderSchedule = List.of();
 
   private SubmissionStatus status = SubmissionStatus.SENDING;
@@ -129,6 +150,10 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
     fullLifecycle =
         Workflow.getVersion(LIFECYCLE_CHANGE, Workflow.DEFAULT_VERSION, FULL_LIFECYCLE)
             >= FULL_LIFECYCLE;
+    perRecipientEmail =
+        Workflow.getVersion(
+                PER_RECIPIENT_EMAIL_CHANGE, Workflow.DEFAULT_VERSION, PER_RECIPIENT_EMAIL)
+            >= PER_RECIPIENT_EMAIL;
     if (fullLifecycle) {
       indexStatus = request.indexStatus();
       if (request.reminderSchedule() != null) {
@@ -224,7 +249,16 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
 
   private void sendRound() {
     int sentRound = round;
-    int recipients = emails.sendSubmissionEmails(submissionId, sentRound);
+    int recipients;
+    if (perRecipientEmail) {
+      // The round counts as sent once every recipient's email is settled, sent or given up.
+      QueuedEmails queued = emails.queueSubmissionEmails(submissionId, sentRound);
+      Deliveries.deliverAll(queued);
+      emails.roundSent(submissionId, sentRound);
+      recipients = queued.count();
+    } else {
+      recipients = emails.sendSubmissionEmails(submissionId, sentRound);
+    }
     // A resend accepted while this round was going out starts another round: keep waiting for it.
     if (sentRound != round) {
       return;
@@ -270,7 +304,14 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
       step++;
     }
     int remindedRound = round;
-    int recipients = emails.sendReminders(submissionId, remindedRound, step);
+    int recipients;
+    if (perRecipientEmail) {
+      QueuedEmails queued = emails.queueReminders(submissionId, remindedRound, step);
+      deliverInBackground(queued);
+      recipients = queued.count();
+    } else {
+      recipients = emails.sendReminders(submissionId, remindedRound, step);
+    }
     if (remindedRound != round) {
       return; // a resend started a new round meanwhile; its schedule starts over
     }
@@ -300,7 +341,11 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
   }
 
   private void alertRecruiter() {
-    emails.alertRecruiterNoResponse(submissionId, round);
+    if (perRecipientEmail) {
+      deliverInBackground(emails.queueNoResponseAlert(submissionId, round));
+    } else {
+      emails.alertRecruiterNoResponse(submissionId, round);
+    }
     recruiterAlerted = true;
     nextReminderAt = null;
     runEmails.add(new EmailSend(EmailKind.RECRUITER_ALERT, round, 0, 1, now()));
@@ -325,7 +370,14 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
       }
     }
     nextReminderAt = null;
+    Promise.allOf(deliveriesUnderWay).get();
     return status;
+  }
+
+  private void deliverInBackground(QueuedEmails queued) {
+    if (queued.count() > 0) {
+      deliveriesUnderWay.add(Async.function(() -> Deliveries.deliverAll(queued)));
+    }
   }
 
   @Override
@@ -453,7 +505,11 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
 
   /** What every decision sets off once it is on record. */
   private void followUp(ClientDecision decision) {
-    followUps.notifyRecruiter(submissionId, decision);
+    if (perRecipientEmail) {
+      deliverInBackground(followUps.queueRecruiterNotification(submissionId, decision));
+    } else {
+      followUps.notifyRecruiter(submissionId, decision);
+    }
     record(SubmissionEventType.RECRUITER_NOTIFIED, "system", decision.decision().name());
     stage = followUps.movePipelineStage(submissionId, decision.decision());
     record(SubmissionEventType.PIPELINE_UPDATED, "system", stage == null ? null : stage.name());

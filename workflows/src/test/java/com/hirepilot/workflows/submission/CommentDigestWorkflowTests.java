@@ -2,6 +2,8 @@ package com.hirepilot.workflows.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hirepilot.workflows.email.EmailDeliveryActivities;
+import com.hirepilot.workflows.email.QueuedEmails;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -37,7 +39,7 @@ class CommentDigestWorkflowTests {
           .build();
 
   /** Stands in for the app: counts the comments on record not yet passed on. */
-  static final class FakeActivities implements CommentDigestActivities {
+  static final class FakeActivities implements CommentDigestActivities, EmailDeliveryActivities {
     final AtomicInteger waiting = new AtomicInteger();
     final List<Integer> emails = new CopyOnWriteArrayList<>();
     final List<String> batches = new CopyOnWriteArrayList<>();
@@ -51,6 +53,23 @@ class CommentDigestWorkflowTests {
       }
       return passed;
     }
+
+    final List<String> delivered = new CopyOnWriteArrayList<>();
+
+    @Override
+    public QueuedEmails queueCommentDigest(String submissionId, String batch) {
+      int passed = passOnComments(submissionId, batch);
+      return new QueuedEmails(
+          passed > 0 ? List.of("digest-" + batch) : List.of(), java.time.Duration.ofHours(24));
+    }
+
+    @Override
+    public void deliver(String deliveryId) {
+      delivered.add(deliveryId);
+    }
+
+    @Override
+    public void giveUp(String deliveryId, String reason) {}
   }
 
   private final FakeActivities activities = new FakeActivities();

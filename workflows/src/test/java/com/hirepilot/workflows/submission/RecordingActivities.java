@@ -1,7 +1,13 @@
 package com.hirepilot.workflows.submission;
 
+import com.hirepilot.workflows.email.Deliveries;
+import com.hirepilot.workflows.email.EmailDeliveryActivities;
+import com.hirepilot.workflows.email.QueuedEmails;
 import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RecordingActivities
     implements SubmissionEmailActivities,
         SubmissionOutcomeActivities,
-        SubmissionFollowUpActivities {
+        SubmissionFollowUpActivities,
+        EmailDeliveryActivities {
 
   /** Only a safety net so a broken test cannot hang the worker; tests release long before. */
   private static final long HOLD_LIMIT_SECONDS = 30;
@@ -29,6 +36,9 @@ final class RecordingActivities
   private final List<String> emails = new CopyOnWriteArrayList<>();
   private final Set<String> sentKeys = ConcurrentHashMap.newKeySet();
   private final List<Integer> emailAttempts = new CopyOnWriteArrayList<>();
+  private final List<String> deliveryAttempts = new CopyOnWriteArrayList<>();
+  private final List<String> givenUp = new CopyOnWriteArrayList<>();
+  private final Set<String> refusedRecipients = ConcurrentHashMap.newKeySet();
   private final AtomicInteger emailFailuresLeft = new AtomicInteger();
   private volatile boolean failAfterSending;
   private volatile String dealStage;
@@ -73,14 +83,21 @@ final class RecordingActivities
     automationBroken = true;
   }
 
-  /** The next {@code times} submission-email attempts fail, as an unreachable relay would. */
+  /** The relay refuses this collaborator's address for good. */
+  void refuseRecipient(String collaborator) {
+    refusedRecipients.add(collaborator);
+  }
+
+  /**
+   * The first {@code times} attempts of each submission email fail, as an unreachable relay would.
+   */
   void failEmailAttempts(int times) {
     emailFailuresLeft.set(times);
   }
 
   /**
-   * The next {@code times} submission-email attempts fail after the emails went out, as a process
-   * crashing right after the SMTP server accepted them would.
+   * The first {@code times} attempts of each submission email fail after the email went out, as a
+   * process crashing right after the SMTP server accepted it would.
    */
   void failEmailAttemptsAfterSending(int times) {
     failAfterSending = true;
@@ -130,7 +147,17 @@ final class RecordingActivities
     return List.copyOf(emails);
   }
 
-  /** Temporal's attempt number of every sendSubmissionEmails call. */
+  /** Every delivery attempt, by delivery ID (the email's key here), in the order they ran. */
+  List<String> deliveryAttempts() {
+    return List.copyOf(deliveryAttempts);
+  }
+
+  /** The deliveries Temporal gave up on. */
+  List<String> givenUp() {
+    return List.copyOf(givenUp);
+  }
+
+  /** Temporal's attempt number of every attempt to send the first collaborator's email. */
   List<Integer> emailAttempts() {
     return List.copyOf(emailAttempts);
   }
@@ -172,6 +199,82 @@ final class RecordingActivities
     calls.add("alertRecruiterNoResponse round " + round);
     send("NO_RESPONSE/" + round);
   }
+
+  private static QueuedEmails queued(List<String> keys) {
+    return new QueuedEmails(keys, Duration.ofHours(24));
+  }
+
+  private final Map<String, AtomicInteger> failuresLeftByDelivery = new ConcurrentHashMap<>();
+
+  @Override
+  public QueuedEmails queueSubmissionEmails(String submissionId, int round) {
+    calls.add("queueSubmissionEmails " + submissionId + " round " + round);
+    return queued(COLLABORATORS.stream().map(c -> "SUBMISSION/" + round + "/" + c).toList());
+  }
+
+  @Override
+  public void roundSent(String submissionId, int round) {
+    roundsSent.add(round);
+  }
+
+  @Override
+  public QueuedEmails queueReminders(String submissionId, int round, int step) {
+    calls.add("queueReminders round " + round + " step " + step);
+    return queued(
+        COLLABORATORS.stream().map(c -> "REMINDER/" + round + "/" + step + "/" + c).toList());
+  }
+
+  @Override
+  public QueuedEmails queueNoResponseAlert(String submissionId, int round) {
+    calls.add("queueNoResponseAlert round " + round);
+    return queued(List.of("NO_RESPONSE/" + round));
+  }
+
+  @Override
+  public QueuedEmails queueRecruiterNotification(String submissionId, ClientDecision decision) {
+    calls.add("queueRecruiterNotification " + decision.decision());
+    recruiterNotificationStarted.countDown();
+    await(recruiterNotificationGate);
+    return queued(List.of("RECRUITER_NOTIFICATION/" + decision.decision()));
+  }
+
+  @Override
+  public void deliver(String deliveryId) {
+    deliveryAttempts.add(deliveryId);
+    int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+    if (deliveryId.endsWith("/" + COLLABORATORS.get(0)) && deliveryId.startsWith("SUBMISSION/")) {
+      emailAttempts.add(attempt);
+    }
+    if (refusedRecipients.stream().anyMatch(c -> deliveryId.endsWith("/" + c))) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "550 5.1.1 mailbox does not exist", Deliveries.PERMANENT_FAILURE);
+    }
+    boolean fail =
+        deliveryId.startsWith("SUBMISSION/")
+            && failuresLeftByDelivery
+                    .computeIfAbsent(deliveryId, id -> new AtomicInteger(emailFailuresLeft.get()))
+                    .getAndDecrement()
+                > 0;
+    if (fail && !failAfterSending) {
+      throw new IllegalStateException("Mail relay unavailable");
+    }
+    send(deliveryId);
+    if (fail) {
+      throw new IllegalStateException("Crashed after the relay accepted the email");
+    }
+  }
+
+  @Override
+  public void giveUp(String deliveryId, String reason) {
+    givenUp.add(deliveryId + ": " + reason);
+  }
+
+  /** The rounds marked as sent, in order. */
+  List<Integer> roundsSent() {
+    return List.copyOf(roundsSent);
+  }
+
+  private final List<Integer> roundsSent = new CopyOnWriteArrayList<>();
 
   @Override
   public void recordDecision(String submissionId, ClientDecision decision) {

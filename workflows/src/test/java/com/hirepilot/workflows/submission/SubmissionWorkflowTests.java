@@ -92,7 +92,7 @@ class SubmissionWorkflowTests {
 
     assertThat(activities.calls())
         .containsExactly(
-            "sendSubmissionEmails sub-1 round 1", "handToAutomation SUBMISSION_SENT 1");
+            "queueSubmissionEmails sub-1 round 1", "handToAutomation SUBMISSION_SENT 1");
     assertThat(snapshot.decision()).isNull();
     assertThat(snapshot.stage()).isNull();
     assertThat(snapshot.round()).isEqualTo(1);
@@ -117,10 +117,10 @@ class SubmissionWorkflowTests {
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
     assertThat(activities.calls())
         .containsExactly(
-            "sendSubmissionEmails sub-1 round 1",
+            "queueSubmissionEmails sub-1 round 1",
             "handToAutomation SUBMISSION_SENT 1",
             "recordDecision APPROVE",
-            "notifyRecruiter APPROVE",
+            "queueRecruiterNotification APPROVE",
             "movePipelineStage APPROVE",
             "logJobActivity APPROVE",
             "updateDeal APPROVE",
@@ -153,10 +153,10 @@ class SubmissionWorkflowTests {
     assertThat(activities.callsTo("handToAutomation")).isEqualTo(10);
     assertThat(activities.calls())
         .containsSubsequence(
-            "sendSubmissionEmails sub-1 round 1",
+            "queueSubmissionEmails sub-1 round 1",
             "handToAutomation SUBMISSION_SENT 1",
             "recordDecision REJECT",
-            "notifyRecruiter REJECT",
+            "queueRecruiterNotification REJECT",
             "movePipelineStage REJECT",
             "logJobActivity REJECT",
             "updateDeal REJECT",
@@ -177,7 +177,7 @@ class SubmissionWorkflowTests {
     activities.releaseRecruiterNotifications();
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
     assertThat(activities.callsTo("recordDecision")).isEqualTo(1);
-    assertThat(activities.callsTo("notifyRecruiter")).isEqualTo(1);
+    assertThat(activities.callsTo("queueRecruiterNotification")).isEqualTo(1);
     assertThat(workflow.snapshot().runTimeline())
         .extracting(SubmissionWorkflowTests::type)
         .containsOnlyOnce("APPROVED");
@@ -240,18 +240,19 @@ class SubmissionWorkflowTests {
     assertThat(approval).isEqualTo(new DecisionReceipt(SubmissionStatus.APPROVED, true));
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
     assertThat(activities.calls())
-        .filteredOn(call -> call.startsWith("notifyRecruiter "))
-        .containsExactly("notifyRecruiter REQUEST_INTERVIEW", "notifyRecruiter APPROVE");
+        .filteredOn(call -> call.startsWith("queueRecruiterNotification "))
+        .containsExactly(
+            "queueRecruiterNotification REQUEST_INTERVIEW", "queueRecruiterNotification APPROVE");
     assertThat(activities.calls())
         .containsSubsequence(
             "recordDecision REQUEST_INTERVIEW",
-            "notifyRecruiter REQUEST_INTERVIEW",
+            "queueRecruiterNotification REQUEST_INTERVIEW",
             "movePipelineStage REQUEST_INTERVIEW",
             "logJobActivity REQUEST_INTERVIEW",
             "updateDeal REQUEST_INTERVIEW",
             "handToAutomation INTERVIEW_REQUESTED REQUEST_INTERVIEW",
             "recordDecision APPROVE",
-            "notifyRecruiter APPROVE",
+            "queueRecruiterNotification APPROVE",
             "movePipelineStage APPROVE",
             "logJobActivity APPROVE",
             "updateDeal APPROVE",
@@ -266,7 +267,7 @@ class SubmissionWorkflowTests {
         .containsSubsequence("INTERVIEW_REQUESTED", "APPROVED")
         .doesNotContain("REMINDER_SENT");
     // Both reminder deadlines passed while the interview was pending: neither sent a reminder.
-    assertThat(activities.callsTo("sendReminders")).isZero();
+    assertThat(activities.callsTo("queueReminders")).isZero();
     Histories.record(testEnv, workflow, "interview-then-approve");
   }
 
@@ -298,10 +299,27 @@ class SubmissionWorkflowTests {
 
     assertThat(activities.emailAttempts()).containsExactly(1, 2, 3);
     assertThat(activities.emails())
-        .containsExactly("SUBMISSION/1/collab-1", "SUBMISSION/1/collab-2");
+        .containsExactlyInAnyOrder("SUBMISSION/1/collab-1", "SUBMISSION/1/collab-2");
     assertThat(snapshot.runTimeline())
         .extracting(SubmissionWorkflowTests::type)
         .containsExactly("SUBMITTED", "EMAIL_SENT");
+  }
+
+  @Test
+  void aRecipientTheRelayRefusesIsGivenUpWithoutHoldingUpTheOthers() {
+    activities.refuseRecipient("collab-1");
+    submit();
+
+    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+
+    assertThat(activities.emails()).containsExactly("SUBMISSION/1/collab-2");
+    assertThat(activities.givenUp())
+        .singleElement()
+        .asString()
+        .startsWith("SUBMISSION/1/collab-1: The relay refused the address: 550 5.1.1");
+    // A permanent refusal is not retried: one attempt, then the record says FAILED.
+    assertThat(activities.deliveryAttempts()).containsOnlyOnce("SUBMISSION/1/collab-1");
+    assertThat(activities.roundsSent()).containsExactly(1);
   }
 
   @Test
@@ -311,11 +329,11 @@ class SubmissionWorkflowTests {
 
     SubmissionSnapshot snapshot = awaitFirstReminderDue();
 
-    // Temporal retried the same activity with the same round, so the key held the email back.
+    // Temporal retried each delivery on its own, and its key held the email back.
     assertThat(activities.emailAttempts()).containsExactly(1, 2, 3);
-    assertThat(activities.callsTo("sendSubmissionEmails")).isEqualTo(3);
+    assertThat(activities.callsTo("queueSubmissionEmails")).isEqualTo(1);
     assertThat(activities.emails())
-        .containsExactly("SUBMISSION/1/collab-1", "SUBMISSION/1/collab-2");
+        .containsExactlyInAnyOrder("SUBMISSION/1/collab-1", "SUBMISSION/1/collab-2");
     assertThat(snapshot.runEmails())
         .extracting(SubmissionWorkflowTests::kind, EmailSend::round, EmailSend::recipients)
         .containsExactly(tuple("SUBMISSION", 1, 2));
@@ -330,10 +348,10 @@ class SubmissionWorkflowTests {
     assertThat(workflow.decide(decision(Decision.APPROVE)).status())
         .isEqualTo(SubmissionStatus.APPROVED);
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
-    assertThat(activities.callsTo("sendSubmissionEmails")).isEqualTo(3);
+    assertThat(activities.callsTo("queueSubmissionEmails")).isEqualTo(1);
     assertThat(activities.emails())
         .filteredOn(email -> email.startsWith("SUBMISSION/"))
-        .containsExactly("SUBMISSION/1/collab-1", "SUBMISSION/1/collab-2");
+        .containsExactlyInAnyOrder("SUBMISSION/1/collab-1", "SUBMISSION/1/collab-2");
     Histories.record(testEnv, workflow, "activity-fails-twice");
   }
 
@@ -399,11 +417,11 @@ class SubmissionWorkflowTests {
     assertThat(sent.remindersSent()).isZero();
 
     sleepUntil(emailedAt.plus(Duration.ofDays(2)).minusSeconds(60));
-    assertThat(activities.callsTo("sendReminders")).isZero();
+    assertThat(activities.callsTo("queueReminders")).isZero();
 
     sleepUntil(emailedAt.plus(Duration.ofDays(2)).plusSeconds(60));
     SubmissionSnapshot first = workflow.snapshot();
-    assertThat(activities.calls()).contains("sendReminders round 1 step 1");
+    assertThat(activities.calls()).contains("queueReminders round 1 step 1");
     assertThat(first.remindersSent()).isEqualTo(1);
     assertThat(first.nextReminderAt()).isEqualTo(emailedAt.plus(Duration.ofDays(5)));
     assertThat(first.recruiterAlerted()).isFalse();
@@ -416,9 +434,9 @@ class SubmissionWorkflowTests {
     SubmissionSnapshot last = workflow.snapshot();
     assertThat(activities.calls())
         .containsSubsequence(
-            "sendReminders round 1 step 1",
-            "sendReminders round 1 step 2",
-            "alertRecruiterNoResponse round 1",
+            "queueReminders round 1 step 1",
+            "queueReminders round 1 step 2",
+            "queueNoResponseAlert round 1",
             "handToAutomation NO_RESPONSE 1");
     assertThat(last.remindersSent()).isEqualTo(2);
     assertThat(last.recruiterAlerted()).isTrue();
@@ -435,13 +453,13 @@ class SubmissionWorkflowTests {
 
     // Nothing more happens on its own, and the client can still decide.
     testEnv.sleep(Duration.ofDays(60));
-    assertThat(activities.callsTo("sendReminders")).isEqualTo(2);
-    assertThat(activities.callsTo("alertRecruiterNoResponse")).isEqualTo(1);
+    assertThat(activities.callsTo("queueReminders")).isEqualTo(2);
+    assertThat(activities.callsTo("queueNoResponseAlert")).isEqualTo(1);
     assertThat(workflow.decide(decision(Decision.APPROVE)).status())
         .isEqualTo(SubmissionStatus.APPROVED);
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
     assertThat(activities.emails())
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             "SUBMISSION/1/collab-1",
             "SUBMISSION/1/collab-2",
             "REMINDER/1/1/collab-1",
@@ -458,14 +476,14 @@ class SubmissionWorkflowTests {
     submit();
     Instant emailedAt = timeOf(awaitFirstReminderDue(), "EMAIL_SENT");
     sleepUntil(emailedAt.plus(Duration.ofDays(2)).plusSeconds(60));
-    assertThat(activities.callsTo("sendReminders")).isEqualTo(1);
+    assertThat(activities.callsTo("queueReminders")).isEqualTo(1);
 
     workflow.decide(decision(Decision.REJECT));
 
     assertThat(result()).isEqualTo(SubmissionStatus.REJECTED);
     testEnv.sleep(Duration.ofDays(10));
-    assertThat(activities.callsTo("sendReminders")).isEqualTo(1);
-    assertThat(activities.callsTo("alertRecruiterNoResponse")).isZero();
+    assertThat(activities.callsTo("queueReminders")).isEqualTo(1);
+    assertThat(activities.callsTo("queueNoResponseAlert")).isZero();
     SubmissionSnapshot snapshot = workflow.snapshot();
     assertThat(snapshot.remindersSent()).isEqualTo(1);
     assertThat(snapshot.nextReminderAt()).isNull();
@@ -502,11 +520,13 @@ class SubmissionWorkflowTests {
 
     assertThat(result()).isEqualTo(SubmissionStatus.WITHDRAWN);
     testEnv.sleep(Duration.ofDays(10));
-    assertThat(activities.callsTo("sendReminders")).isZero();
+    assertThat(activities.callsTo("queueReminders")).isZero();
     assertThat(activities.calls())
         .containsSubsequence(
             "recordWithdrawal Riley Recruiter", "handToAutomation WITHDRAWN 1", "settle sub-1")
-        .noneMatch(call -> call.startsWith("recordDecision") || call.startsWith("notifyRecruiter"));
+        .noneMatch(
+            call ->
+                call.startsWith("recordDecision") || call.startsWith("queueRecruiterNotification"));
     assertThat(activities.callsTo("recordWithdrawal")).isEqualTo(1);
     assertThat(workflow.snapshot().stage()).isEqualTo(PipelineStage.WITHDRAWN);
     Histories.record(testEnv, workflow, "withdraw-while-waiting");
@@ -535,7 +555,7 @@ class SubmissionWorkflowTests {
     Instant firstEmail = timeOf(awaitFirstReminderDue(), "EMAIL_SENT");
     // Between the first round's deadlines, so each round's deadlines fall on different days.
     sleepUntil(firstEmail.plus(Duration.ofDays(4)));
-    assertThat(activities.calls()).contains("sendReminders round 1 step 1");
+    assertThat(activities.calls()).contains("queueReminders round 1 step 1");
 
     ActionReceipt resent =
         workflow.resend(
@@ -549,7 +569,7 @@ class SubmissionWorkflowTests {
     assertThat(activities.calls())
         .containsSubsequence(
             "prepareResend sub-1 round 2 by Riley [resume-v2] Updated resume attached",
-            "sendSubmissionEmails sub-1 round 2");
+            "queueSubmissionEmails sub-1 round 2");
     Instant secondEmail = roundTwo.runEmails().get(roundTwo.runEmails().size() - 1).at();
     assertThat(roundTwo.round()).isEqualTo(2);
     assertThat(roundTwo.nextReminderAt()).isEqualTo(secondEmail.plus(Duration.ofDays(2)));
@@ -557,22 +577,22 @@ class SubmissionWorkflowTests {
     // The old round's second deadline passes without a reminder: the schedule started over.
     sleepUntil(firstEmail.plus(Duration.ofDays(5)).plusSeconds(60));
     assertThat(activities.calls())
-        .doesNotContain("sendReminders round 1 step 2", "sendReminders round 2 step 1");
+        .doesNotContain("queueReminders round 1 step 2", "queueReminders round 2 step 1");
     // The new round's first reminder is due two days after the new email, not before.
     sleepUntil(secondEmail.plus(Duration.ofDays(2)).minusSeconds(60));
-    assertThat(activities.calls()).doesNotContain("sendReminders round 2 step 1");
+    assertThat(activities.calls()).doesNotContain("queueReminders round 2 step 1");
     sleepUntil(secondEmail.plus(Duration.ofDays(2)).plusSeconds(60));
     SubmissionSnapshot remindedAgain = workflow.snapshot();
-    assertThat(activities.calls()).contains("sendReminders round 2 step 1");
+    assertThat(activities.calls()).contains("queueReminders round 2 step 1");
     assertThat(remindedAgain.remindersSent()).isEqualTo(2);
     assertThat(remindedAgain.recruiterAlerted()).isFalse();
     assertThat(remindedAgain.nextReminderAt()).isEqualTo(secondEmail.plus(Duration.ofDays(5)));
     sleepUntil(secondEmail.plus(Duration.ofDays(5)).plusSeconds(60));
     assertThat(activities.calls())
         .containsSubsequence(
-            "sendReminders round 2 step 1",
-            "sendReminders round 2 step 2",
-            "alertRecruiterNoResponse round 2");
+            "queueReminders round 2 step 1",
+            "queueReminders round 2 step 2",
+            "queueNoResponseAlert round 2");
     SubmissionSnapshot alerted = workflow.snapshot();
     assertThat(alerted.remindersSent()).isEqualTo(3);
     assertThat(alerted.recruiterAlerted()).isTrue();
@@ -584,7 +604,7 @@ class SubmissionWorkflowTests {
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
     assertThat(activities.emails())
         .filteredOn(email -> email.startsWith("SUBMISSION/"))
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             "SUBMISSION/1/collab-1",
             "SUBMISSION/1/collab-2",
             "SUBMISSION/2/collab-1",
@@ -604,7 +624,7 @@ class SubmissionWorkflowTests {
     assertThat(activities.calls()).noneMatch(call -> call.startsWith("notifyRecruiterOfComment"));
     assertThat(workflow.snapshot().status()).isEqualTo(SubmissionStatus.AWAITING_FEEDBACK);
     sleepUntil(emailedAt.plus(Duration.ofDays(2)).plusSeconds(60));
-    assertThat(activities.calls()).contains("sendReminders round 1 step 1");
+    assertThat(activities.calls()).contains("queueReminders round 1 step 1");
 
     workflow.decide(decision(Decision.APPROVE));
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
@@ -651,8 +671,8 @@ class SubmissionWorkflowTests {
 
     assertThat(activities.calls())
         .containsExactly(
-            "sendReminders round 1 step 2",
-            "alertRecruiterNoResponse round 1",
+            "queueReminders round 1 step 2",
+            "queueNoResponseAlert round 1",
             "handToAutomation NO_RESPONSE 1");
     SubmissionSnapshot alerted = workflow.snapshot();
     assertThat(alerted.remindersSent()).isEqualTo(2);
@@ -678,8 +698,8 @@ class SubmissionWorkflowTests {
 
     assertThat(activities.calls())
         .containsExactly(
-            "sendReminders round 1 step 2",
-            "alertRecruiterNoResponse round 1",
+            "queueReminders round 1 step 2",
+            "queueNoResponseAlert round 1",
             "handToAutomation NO_RESPONSE 1");
     SubmissionSnapshot alerted = workflow.snapshot();
     assertThat(alerted.recruiterAlerted()).isTrue();
@@ -691,7 +711,7 @@ class SubmissionWorkflowTests {
         .containsExactly("RESUMED", "REMINDER_SENT", "RECRUITER_ALERTED_NO_RESPONSE");
     // Nothing more is due: the client can still answer.
     testEnv.sleep(Duration.ofDays(30));
-    assertThat(activities.callsTo("sendReminders")).isEqualTo(1);
+    assertThat(activities.callsTo("queueReminders")).isEqualTo(1);
     workflow.decide(decision(Decision.REJECT));
     assertThat(result()).isEqualTo(SubmissionStatus.REJECTED);
     Histories.record(testEnv, workflow, "resumed-after-long-downtime");
@@ -716,7 +736,7 @@ class SubmissionWorkflowTests {
 
     assertThat(activities.calls())
         .containsExactly(
-            "notifyRecruiter APPROVE",
+            "queueRecruiterNotification APPROVE",
             "movePipelineStage APPROVE",
             "logJobActivity APPROVE",
             "updateDeal APPROVE",
@@ -750,7 +770,7 @@ class SubmissionWorkflowTests {
     awaitCall("handToAutomation INTERVIEW_REQUESTED REQUEST_INTERVIEW");
     testEnv.sleep(Duration.ofDays(30));
     assertThat(workflow.snapshot().status()).isEqualTo(SubmissionStatus.INTERVIEW_REQUESTED);
-    assertThat(activities.callsTo("sendReminders")).isZero();
+    assertThat(activities.callsTo("queueReminders")).isZero();
 
     assertThat(workflow.decide(decision(Decision.REQUEST_INTERVIEW)).changed()).isFalse();
     assertThat(workflow.decide(decision(Decision.APPROVE)).status())
@@ -761,9 +781,10 @@ class SubmissionWorkflowTests {
         .filteredOn(call -> call.startsWith("recordDecision"))
         .containsExactly("recordDecision APPROVE");
     assertThat(activities.calls())
-        .filteredOn(call -> call.startsWith("notifyRecruiter "))
-        .containsExactly("notifyRecruiter REQUEST_INTERVIEW", "notifyRecruiter APPROVE");
-    assertThat(activities.callsTo("sendSubmissionEmails")).isZero();
+        .filteredOn(call -> call.startsWith("queueRecruiterNotification "))
+        .containsExactly(
+            "queueRecruiterNotification REQUEST_INTERVIEW", "queueRecruiterNotification APPROVE");
+    assertThat(activities.callsTo("queueSubmissionEmails")).isZero();
     Histories.record(testEnv, workflow, "resumed-interview-then-approve");
   }
 
@@ -816,7 +837,7 @@ class SubmissionWorkflowTests {
     activities.releaseRecruiterNotifications();
     assertThat(result()).isEqualTo(SubmissionStatus.REJECTED);
     assertThat(activities.calls()).noneMatch(call -> call.startsWith("prepareResend"));
-    assertThat(activities.callsTo("sendSubmissionEmails")).isEqualTo(1);
+    assertThat(activities.callsTo("queueSubmissionEmails")).isEqualTo(1);
     assertThat(workflow.snapshot().round()).isEqualTo(1);
   }
 
@@ -850,8 +871,8 @@ class SubmissionWorkflowTests {
 
     testEnv.sleep(Duration.ofDays(60));
 
-    assertThat(activities.callsTo("sendReminders")).isZero();
-    assertThat(activities.callsTo("alertRecruiterNoResponse")).isZero();
+    assertThat(activities.callsTo("queueReminders")).isZero();
+    assertThat(activities.callsTo("queueNoResponseAlert")).isZero();
     SubmissionSnapshot waiting = workflow.snapshot();
     assertThat(waiting.status()).isEqualTo(SubmissionStatus.AWAITING_FEEDBACK);
     assertThat(waiting.recruiterAlerted()).isFalse();
@@ -875,7 +896,7 @@ class SubmissionWorkflowTests {
 
     assertThat(activities.calls())
         .as("the resumed workflow alerts the recruiter it had not alerted yet")
-        .containsExactly("alertRecruiterNoResponse round 1", "handToAutomation NO_RESPONSE 1");
+        .containsExactly("queueNoResponseAlert round 1", "handToAutomation NO_RESPONSE 1");
     SubmissionSnapshot snapshot = workflow.snapshot();
     assertThat(snapshot.recruiterAlerted()).isTrue();
     assertThat(snapshot.remindersSent()).isEqualTo(2);

@@ -1,0 +1,55 @@
+package com.hirepilot.app.notification;
+
+import com.hirepilot.workflows.email.Deliveries;
+import com.hirepilot.workflows.email.EmailDeliveryActivities;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Component;
+
+/**
+ * One attempt per activity execution. Temporal owns the retries ({@link Deliveries#RETRY}); this
+ * class makes sure the record says what is going on between them.
+ */
+@Component
+class EmailDeliveryActivitiesImpl implements EmailDeliveryActivities {
+
+  private final Mailer mailer;
+  private final EmailDeliveries deliveries;
+  private final Clock clock;
+
+  EmailDeliveryActivitiesImpl(Mailer mailer, EmailDeliveries deliveries, Clock clock) {
+    this.mailer = mailer;
+    this.deliveries = deliveries;
+    this.clock = clock;
+  }
+
+  @Override
+  public void deliver(String deliveryId) {
+    try {
+      mailer.attempt(deliveryId);
+    } catch (IllegalArgumentException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "NoSuchDelivery");
+    } catch (MailException e) {
+      String error = Mailer.describe(e);
+      if (Mailer.isPermanent(e)) {
+        throw ApplicationFailure.newNonRetryableFailure(error, Deliveries.PERMANENT_FAILURE);
+      }
+      int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+      mailer.attemptFailed(
+          deliveryId, attempt, error, clock.instant().plus(Deliveries.delayAfter(attempt)));
+      throw ApplicationFailure.newFailureWithCause(error, "EmailAttemptFailed", e);
+    }
+  }
+
+  @Override
+  public void giveUp(String deliveryId, String reason) {
+    String lastError = deliveries.byId(deliveryId).map(EmailDelivery::error).orElse(null);
+    mailer.gaveUp(
+        deliveryId,
+        lastError == null || reason.contains(lastError)
+            ? reason
+            : reason + " (last error: " + lastError + ")");
+  }
+}
