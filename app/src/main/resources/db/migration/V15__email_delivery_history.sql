@@ -8,6 +8,9 @@ alter table email_delivery alter column subject drop not null;
 alter table email_delivery add column attempts integer default 0 not null;
 alter table email_delivery add column next_attempt_at timestamp with time zone;
 alter table email_delivery add column status_at timestamp with time zone;
+-- When the attempt under way began: a second attempt at the same message (a resumed workflow beside
+-- a redelivery) waits until it is over, so two never race to send it.
+alter table email_delivery add column attempt_started_at timestamp with time zone;
 -- The Message-ID header, the same on every attempt: SendGrid's smtp-id, and a duplicate left by a
 -- crash between the relay's acceptance and our record of it collapses in the client's inbox.
 alter table email_delivery add column message_id varchar(300);
@@ -49,3 +52,11 @@ create table sendgrid_event (
   received_at timestamp with time zone not null
 );
 create index sendgrid_event_received on sendgrid_event (received_at);
+
+-- The client hears of the recruiter's replies by email, digested like the client's comments are
+-- for the recruiter. A reply's batch and when its email was recorded; null for client comments.
+alter table submission_comment add column client_digest_batch varchar(40);
+alter table submission_comment add column client_emailed_at timestamp with time zone;
+-- Replies written before this change were seen in the portal already: nobody is owed an email.
+update submission_comment set client_emailed_at = created_at where recruiter_id is not null;
+create index submission_comment_client_digest on submission_comment (client_digest_batch);

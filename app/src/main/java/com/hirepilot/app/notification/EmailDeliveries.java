@@ -202,16 +202,31 @@ public class EmailDeliveries {
     return id;
   }
 
-  /** An attempt begins: counted, and the message gets its lasting {@code Message-ID}. */
-  void attemptStarted(String deliveryId, String subject, String messageId) {
-    jdbc.sql(
-            """
-            update email_delivery set attempts = attempts + 1, subject = ?,
-              message_id = coalesce(message_id, ?)
-            where id = ?
-            """)
-        .params(subject, messageId, deliveryId)
-        .update();
+  /**
+   * Claims the delivery for an attempt: counted, and the message gets its lasting {@code
+   * Message-ID}. Only one attempt holds the claim at a time, until it reports or {@code lease}
+   * passes (longer than any attempt may run). A {@code FAILED} message may be claimed again by a
+   * person sending it anew under its key.
+   *
+   * @return whether this attempt may send; false while another one is under way
+   */
+  boolean claim(
+      String deliveryId, String subject, String messageId, Instant now, java.time.Duration lease) {
+    return jdbc.sql(
+                """
+                update email_delivery set attempts = attempts + 1, subject = ?,
+                  message_id = coalesce(message_id, ?), attempt_started_at = ?
+                where id = ? and status in ('QUEUED', 'RETRYING', 'FAILED')
+                  and (attempt_started_at is null or attempt_started_at < ?)
+                """)
+            .params(
+                subject,
+                messageId,
+                Timestamps.param(now),
+                deliveryId,
+                Timestamps.param(now.minus(lease)))
+            .update()
+        == 1;
   }
 
   /** The attempt failed and Temporal will try again at {@code nextAttemptAt}. */
@@ -220,7 +235,7 @@ public class EmailDeliveries {
     int changed =
         jdbc.sql(
                 """
-                update email_delivery set status = 'RETRYING', error = ?, attempts = ?,
+                update email_delivery set status = 'RETRYING', error = ?, attempts = ?, attempt_started_at = null,
                   next_attempt_at = ?, status_at = ?
                 where id = ? and status in ('QUEUED', 'RETRYING')
                 """)
@@ -239,6 +254,7 @@ public class EmailDeliveries {
         jdbc.sql(
                 """
                 update email_delivery set status = 'SENT', error = null, next_attempt_at = null,
+                  attempt_started_at = null,
                   sent_at = ?, status_at = ?
                 where id = ? and status in ('QUEUED', 'RETRYING', 'FAILED')
                 """)
@@ -256,8 +272,9 @@ public class EmailDeliveries {
         jdbc.sql(
                 """
                 update email_delivery set status = 'FAILED', error = ?, next_attempt_at = null,
+                  attempt_started_at = null,
                   status_at = ?
-                where id = ? and status in ('QUEUED', 'RETRYING')
+                where id = ? and status in ('QUEUED', 'RETRYING', 'FAILED')
                 """)
             .params(reason, Timestamps.param(now), deliveryId)
             .update();

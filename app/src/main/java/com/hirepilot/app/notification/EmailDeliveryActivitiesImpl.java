@@ -31,6 +31,9 @@ class EmailDeliveryActivitiesImpl implements EmailDeliveryActivities {
       mailer.attempt(deliveryId);
     } catch (IllegalArgumentException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "NoSuchDelivery");
+    } catch (Mailer.AttemptUnderWay e) {
+      // Not a failure of this message: the attempt under way reports it. Come back later.
+      throw ApplicationFailure.newFailure(e.getMessage(), "AttemptUnderWay");
     } catch (MailException e) {
       String error = Mailer.describe(e);
       if (Mailer.isPermanent(e)) {

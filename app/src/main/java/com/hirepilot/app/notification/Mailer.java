@@ -66,6 +66,19 @@ public class Mailer {
     this.metrics = metrics;
   }
 
+  /**
+   * How long an attempt holds its delivery: longer than the SMTP client's connect, read and write
+   * timeouts together, so a live attempt is never overtaken.
+   */
+  static final java.time.Duration ATTEMPT_LEASE = java.time.Duration.ofMinutes(2);
+
+  /** Another attempt at the same delivery is under way; this one should come back later. */
+  public static final class AttemptUnderWay extends MailException {
+    AttemptUnderWay(String deliveryId) {
+      super("Another attempt at delivery " + deliveryId + " is under way");
+    }
+  }
+
   /** What one attempt came to. */
   public enum Outcome {
     /** The relay accepted the message now. */
@@ -129,7 +142,9 @@ public class Mailer {
       return Outcome.CANCELLED;
     }
     String messageId = queued.messageId() != null ? queued.messageId() : messageId(deliveryId);
-    deliveries.attemptStarted(deliveryId, email.subject(), messageId);
+    if (!deliveries.claim(deliveryId, email.subject(), messageId, clock.instant(), ATTEMPT_LEASE)) {
+      throw new AttemptUnderWay(deliveryId);
+    }
     hand(deliveryId, messageId, email);
     Instant now = clock.instant();
     deliveries.sent(deliveryId, now);
@@ -152,6 +167,8 @@ public class Mailer {
     for (String deliveryId : deliveryIds) {
       try {
         attempt(deliveryId);
+      } catch (AttemptUnderWay e) {
+        first = first == null ? e : first; // the other attempt reports; this one comes back later
       } catch (MailException e) {
         attemptFailed(
             deliveryId, attempt, describe(e), clock.instant().plus(Deliveries.delayAfter(attempt)));
@@ -237,11 +254,13 @@ public class Mailer {
                 Map.of()),
             clock.instant());
     String messageId = messageId(deliveryId);
-    deliveries.attemptStarted(deliveryId, email.subject(), messageId);
+    if (!deliveries.claim(deliveryId, email.subject(), messageId, clock.instant(), ATTEMPT_LEASE)) {
+      throw new AttemptUnderWay(deliveryId);
+    }
     try {
       hand(deliveryId, messageId, email);
     } catch (MailException e) {
-      deliveries.failed(deliveryId, e.getMessage(), clock.instant());
+      deliveries.failed(deliveryId, describe(e), clock.instant());
       throw e;
     }
     deliveries.sent(deliveryId, clock.instant());

@@ -41,6 +41,7 @@ class OpenSubmissionsReconciler implements SmartLifecycle {
   private final RecordedProgress recorded;
   private final SubmissionWorkflows workflows;
   private final CommentDigests digests;
+  private final ReplyDigests replyDigests;
   private final TemporalProperties temporal;
 
   private final AtomicInteger resumed = new AtomicInteger();
@@ -54,7 +55,9 @@ class OpenSubmissionsReconciler implements SmartLifecycle {
       RecordedProgress recorded,
       SubmissionWorkflows workflows,
       CommentDigests digests,
+      ReplyDigests replyDigests,
       TemporalProperties temporal) {
+    this.replyDigests = replyDigests;
     this.digests = digests;
     this.recorded = recorded;
     this.workflows = workflows;
@@ -78,8 +81,10 @@ class OpenSubmissionsReconciler implements SmartLifecycle {
     List<ResumePoint> unsettled = recorded.ofAllUnsettled();
     // Comments the recruiter has not heard of had their digest in the lost workflows too.
     List<String> digestsOwed = digests.owed();
+    // So had the clients' emails about the recruiter's replies.
+    List<String> repliesOwed = replyDigests.owed();
     total = unsettled.size();
-    if (unsettled.isEmpty() && digestsOwed.isEmpty()) {
+    if (unsettled.isEmpty() && digestsOwed.isEmpty() && repliesOwed.isEmpty()) {
       complete = true;
       return;
     }
@@ -97,8 +102,13 @@ class OpenSubmissionsReconciler implements SmartLifecycle {
         java.util.stream.Stream.concat(
                 unsettled.stream()
                     .map(point -> CompletableFuture.runAsync(() -> resume(point), pool)),
-                digestsOwed.stream()
-                    .map(id -> CompletableFuture.runAsync(() -> digests.commented(id), pool)))
+                java.util.stream.Stream.concat(
+                    digestsOwed.stream()
+                        .map(id -> CompletableFuture.runAsync(() -> digests.commented(id), pool)),
+                    repliesOwed.stream()
+                        .map(
+                            id ->
+                                CompletableFuture.runAsync(() -> replyDigests.replied(id), pool))))
             .toArray(CompletableFuture[]::new);
     CompletableFuture.allOf(starts)
         .whenComplete(

@@ -30,14 +30,17 @@ public class RecruiterActions {
   private final CandidateService candidates;
   private final JobService jobs;
   private final SubmissionThread thread;
+  private final ReplyDigests replyDigests;
 
   RecruiterActions(
       Submissions submissions,
       SubmissionWorkflows workflows,
       CandidateService candidates,
       JobService jobs,
-      SubmissionThread thread) {
+      SubmissionThread thread,
+      ReplyDigests replyDigests) {
     this.thread = thread;
+    this.replyDigests = replyDigests;
     this.submissions = submissions;
     this.workflows = workflows;
     this.candidates = candidates;
@@ -149,10 +152,14 @@ public class RecruiterActions {
       throw new ConflictException(
           "The candidate was withdrawn: the client no longer sees this submission.");
     }
-    return thread.post(
-        submission,
-        SubmissionThread.Poster.recruiter(recruiter.recruiterId(), recruiter.name()),
-        body);
+    SubmissionComment reply =
+        thread.post(
+            submission,
+            SubmissionThread.Poster.recruiter(recruiter.recruiterId(), recruiter.name()),
+            body);
+    // On record first: if the digest cannot be woken now, start-up or the next reply wakes it.
+    replyDigests.replied(submissionId);
+    return reply;
   }
 
   private Submission get(CurrentRecruiter recruiter, String submissionId) {

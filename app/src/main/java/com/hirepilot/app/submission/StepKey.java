@@ -60,6 +60,10 @@ record StepKey(String value) {
     return of(submissionId, "COMMENT_DIGEST", batch);
   }
 
+  static StepKey replyDigest(String submissionId, String batch, String collaboratorId) {
+    return of(submissionId, EmailKind.RECRUITER_REPLY, batch, collaboratorId);
+  }
+
   static StepKey resend(String submissionId, int round) {
     return of(submissionId, "resend", round);
   }

@@ -140,6 +140,46 @@ class SubmissionComments {
         .list();
   }
 
+  /** Claims the recruiter's replies not yet emailed to the client into the batch. */
+  void claimForReplyDigest(String submissionId, String batch) {
+    jdbc.sql(
+            """
+            update submission_comment set client_digest_batch = ?
+            where submission_id = ? and recruiter_id is not null and client_emailed_at is null
+            """)
+        .params(batch, submissionId)
+        .update();
+  }
+
+  /** The replies of the client's digest batch, oldest first. */
+  List<SubmissionComment> ofReplyDigest(String batch) {
+    return jdbc.sql(SELECT + " where client_digest_batch = ? order by created_at, id")
+        .param(batch)
+        .query(SubmissionComments::row)
+        .list();
+  }
+
+  void markReplyDigestEmailed(String batch, Instant at) {
+    jdbc.sql(
+            "update submission_comment set client_emailed_at = ? where client_digest_batch = ?"
+                + " and client_emailed_at is null")
+        .params(Timestamps.param(at), batch)
+        .update();
+  }
+
+  /** Submissions whose client is owed an email about the recruiter's replies. */
+  List<String> submissionsWithUnemailedReplies() {
+    return jdbc.sql(
+            """
+            select distinct c.submission_id from submission_comment c
+            join submission s on s.id = c.submission_id
+            where c.recruiter_id is not null and c.client_emailed_at is null
+              and s.status <> 'WITHDRAWN'
+            """)
+        .query(String.class)
+        .list();
+  }
+
   void markDigestNotified(String batch, Instant at) {
     jdbc.sql(
             "update submission_comment set notified_at = ? where digest_batch = ? and notified_at"

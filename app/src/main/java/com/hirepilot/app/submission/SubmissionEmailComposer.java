@@ -41,6 +41,7 @@ class SubmissionEmailComposer implements EmailComposer {
   private final LoginLinks links;
   private final ClientEmails clientEmails;
   private final RecruiterEmails recruiterEmails;
+  private final ReplyEmails replyEmails;
   private final SubmissionTimeline timeline;
   private final SubmissionMetrics metrics;
 
@@ -50,6 +51,7 @@ class SubmissionEmailComposer implements EmailComposer {
       LoginLinks links,
       ClientEmails clientEmails,
       RecruiterEmails recruiterEmails,
+      ReplyEmails replyEmails,
       SubmissionTimeline timeline,
       SubmissionMetrics metrics) {
     this.contexts = contexts;
@@ -57,6 +59,7 @@ class SubmissionEmailComposer implements EmailComposer {
     this.links = links;
     this.clientEmails = clientEmails;
     this.recruiterEmails = recruiterEmails;
+    this.replyEmails = replyEmails;
     this.timeline = timeline;
     this.metrics = metrics;
   }
@@ -68,7 +71,8 @@ class SubmissionEmailComposer implements EmailComposer {
         EmailKind.REMINDER,
         EmailKind.RECRUITER_ALERT,
         EmailKind.RECRUITER_NOTIFICATION,
-        EmailKind.COMMENT_NOTIFICATION);
+        EmailKind.COMMENT_NOTIFICATION,
+        EmailKind.RECRUITER_REPLY);
   }
 
   /** A client email's recipe: the collaborator and the step's values. */
@@ -125,6 +129,7 @@ class SubmissionEmailComposer implements EmailComposer {
               context, contexts.recipientsOf(context), context.submission().remindersSent());
       case RECRUITER_NOTIFICATION -> recruiterEmails.decision(context, decision(recipe));
       case COMMENT_NOTIFICATION -> digest(recipe, context);
+      case RECRUITER_REPLY -> replies(recipe, context);
       default -> throw new IllegalArgumentException("Not a submission email: " + recipe.kind());
     };
   }
@@ -192,6 +197,20 @@ class SubmissionEmailComposer implements EmailComposer {
       throw new NothingToSend("The digest has no comments");
     }
     return recruiterEmails.comments(context, batch);
+  }
+
+  private OutgoingEmail replies(EmailRecipe recipe, SubmissionContext context) {
+    if (context.submission().status() == SubmissionStatus.WITHDRAWN) {
+      throw new NothingToSend("The candidate was withdrawn: the client no longer sees it");
+    }
+    Collaborator collaborator = activeCollaborator(recipe, context);
+    return replyEmails
+        .replies(
+            context,
+            collaborator,
+            comments.ofReplyDigest(recipe.param(BATCH)),
+            portalLink(context, collaborator, recipe))
+        .withReplyTo(context.recruiter().email());
   }
 
   private static ClientDecision decision(EmailRecipe recipe) {

@@ -6,6 +6,8 @@ import com.hirepilot.workflows.email.EmailDeliveryActivities;
 import com.hirepilot.workflows.email.EmailDeliveryWorkflowImpl;
 import com.hirepilot.workflows.submission.CommentDigestActivities;
 import com.hirepilot.workflows.submission.CommentDigestWorkflowImpl;
+import com.hirepilot.workflows.submission.ReplyDigestActivities;
+import com.hirepilot.workflows.submission.ReplyDigestWorkflowImpl;
 import com.hirepilot.workflows.submission.SubmissionEmailActivities;
 import com.hirepilot.workflows.submission.SubmissionFollowUpActivities;
 import com.hirepilot.workflows.submission.SubmissionOutcomeActivities;
@@ -27,6 +29,7 @@ class SubmissionWorkers implements TemporalWorkers {
   private final SubmissionFollowUpActivities followUps;
   private final CommentDigestActivities digests;
   private final EmailDeliveryActivities deliveries;
+  private final ReplyDigestActivities replies;
   private final TemporalProperties temporal;
 
   SubmissionWorkers(
@@ -35,7 +38,9 @@ class SubmissionWorkers implements TemporalWorkers {
       SubmissionFollowUpActivities followUps,
       CommentDigestActivities digests,
       EmailDeliveryActivities deliveries,
+      ReplyDigestActivities replies,
       TemporalProperties temporal) {
+    this.replies = replies;
     this.deliveries = deliveries;
     this.temporal = temporal;
     this.digests = digests;
@@ -50,7 +55,9 @@ class SubmissionWorkers implements TemporalWorkers {
     worker.registerWorkflowImplementationTypes(
         SubmissionWorkflowImpl.class,
         CommentDigestWorkflowImpl.class,
+        ReplyDigestWorkflowImpl.class,
         EmailDeliveryWorkflowImpl.class);
-    worker.registerActivitiesImplementations(emails, outcomes, followUps, digests, deliveries);
+    worker.registerActivitiesImplementations(
+        emails, outcomes, followUps, digests, replies, deliveries);
   }
 }

@@ -120,6 +120,44 @@ class PortalThreadTests extends PortalFixture {
   }
 
   @Test
+  void theRecruitersRepliesReachTheClientByEmailEachOnceAndDigestedWithinTheWindow()
+      throws Exception {
+    Setup setup = submitted("A strong match.");
+    awaitStatus(setup.submissionId(), "AWAITING_FEEDBACK");
+    String name = setup.candidate().name();
+    List<String> replies =
+        List.of("First reply " + unique(), "Second reply " + unique(), "Third reply " + unique());
+
+    assertThat(recruiterComment(setup.submissionId(), replies.get(0)).statusCode()).isEqualTo(201);
+    assertThat(recruiterComment(setup.submissionId(), replies.get(1)).statusCode()).isEqualTo(201);
+    // Longer than the test app's digest window (3 s): the second reply's digest is out by now.
+    pause(Duration.ofSeconds(8));
+    assertThat(recruiterComment(setup.submissionId(), replies.get(2)).statusCode()).isEqualTo(201);
+    pause(Duration.ofSeconds(2));
+
+    List<jakarta.mail.internet.MimeMessage> emails =
+        TestMail.to(setup.client().email()).stream()
+            .filter(m -> TestMail.subjectOf(m).contains("about " + name))
+            .toList();
+    // The first reply goes at once; the second within its window either joins it or follows as
+    // a digest; the third, after a quiet window, is an email of its own.
+    assertThat(emails).hasSizeBetween(2, 3);
+    for (String reply : replies) {
+      assertThat(emails)
+          .as(reply)
+          .filteredOn(m -> TestMail.everything(m).contains(reply))
+          .hasSize(1);
+    }
+    jakarta.mail.internet.MimeMessage last = emails.get(emails.size() - 1);
+    assertThat(TestMail.everything(last)).contains(replies.get(2)).doesNotContain(replies.get(0));
+    assertThat(last.getReplyTo())
+        .extracting(Object::toString)
+        .containsExactly(TestRuntime.RECRUITER_EMAIL);
+    // Its button signs the client in, at the candidate.
+    assertThat(new Browser(origin).signInWith(TestMail.portalLinks(last).get(0))).isEqualTo(200);
+  }
+
+  @Test
   void aRecruitersOwnReplyIsNeverEmailedToThemAsAComment() {
     Setup setup = submitted("A strong match.");
     Browser client = signIn(setup);

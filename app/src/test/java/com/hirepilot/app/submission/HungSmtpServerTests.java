@@ -97,8 +97,20 @@ class HungSmtpServerTests {
           Duration.between(silent.connections.get(0), silent.connections.get(1));
       // Timeout (1.5 s) plus the first backoff (1 s): far inside the one-minute start-to-close.
       assertThat(betweenAttempts).isLessThan(Duration.ofSeconds(10));
+      // Temporal is still trying: the record says so, with the attempt's error.
+      awaitUntil(
+          () ->
+              jdbc.sql(
+                          "select count(*) from email_delivery where submission_id = ?"
+                              + " and status = 'RETRYING'")
+                      .param(submissionId)
+                      .query(Integer.class)
+                      .single()
+                  == 1,
+          Duration.ofSeconds(30));
       String error =
-          jdbc.sql("select error from email_delivery where submission_id = ? and status = 'FAILED'")
+          jdbc.sql(
+                  "select error from email_delivery where submission_id = ? and status = 'RETRYING'")
               .param(submissionId)
               .query(String.class)
               .single();

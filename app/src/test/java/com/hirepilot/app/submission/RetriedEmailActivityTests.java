@@ -9,7 +9,7 @@ import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.RecruiterApi;
 import com.hirepilot.app.support.TestMail;
 import com.hirepilot.app.support.TestRuntime;
-import com.hirepilot.workflows.submission.SubmissionEmailActivities;
+import com.hirepilot.workflows.email.EmailDeliveryActivities;
 import io.temporal.activity.Activity;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +29,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The worst moment for a crash: the SMTP server has accepted the submission email, then the
- * activity fails before Temporal hears it succeeded. Temporal retries it; the real activity and the
- * real mailer must not send the email again.
+ * delivery activity fails before Temporal hears it succeeded. Temporal retries it; the real
+ * activity and the real mailer must not send the email again.
  */
 @SpringBootTest(
     classes = HirePilotApplication.class,
@@ -38,20 +39,21 @@ import org.springframework.test.context.ContextConfiguration;
 @Import(RetriedEmailActivityTests.FailingAfterSending.class)
 class RetriedEmailActivityTests {
 
-  /** Attempt numbers of every sendSubmissionEmails call, as Temporal counted them. */
+  /** Attempt numbers of every delivery attempt, as Temporal counted them. */
   static final List<Integer> attempts = new CopyOnWriteArrayList<>();
 
   @TestConfiguration
   static class FailingAfterSending {
 
-    /** The real activities, except that the first two email rounds fail after they sent. */
+    /** The real activities, except that the first two delivery attempts fail after they sent. */
     @Bean
     @Primary
-    SubmissionEmailActivities failingTwiceAfterSending(SubmissionEmailActivitiesImpl real) {
-      return (SubmissionEmailActivities)
+    EmailDeliveryActivities failingTwiceAfterSending(
+        @Qualifier("emailDeliveryActivitiesImpl") EmailDeliveryActivities real) {
+      return (EmailDeliveryActivities)
           Proxy.newProxyInstance(
-              SubmissionEmailActivities.class.getClassLoader(),
-              new Class<?>[] {SubmissionEmailActivities.class},
+              EmailDeliveryActivities.class.getClassLoader(),
+              new Class<?>[] {EmailDeliveryActivities.class},
               (proxy, method, args) -> {
                 Object result;
                 try {
@@ -59,7 +61,7 @@ class RetriedEmailActivityTests {
                 } catch (InvocationTargetException e) {
                   throw e.getCause();
                 }
-                if (method.getName().equals("sendSubmissionEmails")) {
+                if (method.getName().equals("deliver")) {
                   int attempt = Activity.getExecutionContext().getInfo().getAttempt();
                   attempts.add(attempt);
                   if (attempt <= 2) {

@@ -9,5 +9,7 @@ public enum EmailKind {
   COMMENT_NOTIFICATION,
   ACCESS_LINK,
   /** An escalation ticket REX opened, to the support address. */
-  SUPPORT_TICKET
+  SUPPORT_TICKET,
+  /** The recruiter replied in a submission's conversation: the client hears of it. */
+  RECRUITER_REPLY
 }
