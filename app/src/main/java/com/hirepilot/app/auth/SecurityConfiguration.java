@@ -146,7 +146,7 @@ class SecurityConfiguration {
   static final String CONSOLE_CONTEXT = "HIREPILOT_CONSOLE_SECURITY_CONTEXT";
 
   @Bean
-  @Order(3)
+  @Order(2)
   SecurityFilterChain console(
       HttpSecurity http,
       RecruiterDirectory recruiters,
@@ -204,7 +204,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  @Order(4)
+  @Order(3)
   SecurityFilterChain portal(
       HttpSecurity http,
       PortalTokenService tokenService,
