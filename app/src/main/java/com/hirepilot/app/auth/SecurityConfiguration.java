@@ -29,14 +29,15 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Five doors: the actuator (health open, metrics for admin recruiter tokens), the recruiter API
- * (bearer token, no session), the recruiters' console (email and password, session, CSRF), the
- * mailbox of the embedded mail server (open, local only), and the portal (magic link, session,
- * CSRF) with everything else.
+ * Six doors: the actuator (health open, metrics for admin recruiter tokens), the recruiter API
+ * (bearer token, no session), SendGrid's Event Webhook (its signature, no session), the recruiters'
+ * console (email and password, session, CSRF), the mailbox of the embedded mail server (open, local
+ * only), and the portal (magic link, session, CSRF) with everything else.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -107,6 +108,27 @@ class SecurityConfiguration {
                       response.setHeader("WWW-Authenticate", "Bearer");
                       unauthorized(response, "A valid recruiter API token is required.");
                     }))
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
+        .build();
+  }
+
+  /**
+   * SendGrid's Event Webhook: a server posting batches, with no session, no cookie and no CSRF
+   * token. Its signature (checked by the controller, over the raw body) is its authentication, so
+   * Spring Security lets this one path through and keeps nothing. Every other {@code /webhooks/}
+   * path stays with the portal's chain, CSRF and all.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain providerWebhooks(HttpSecurity http) throws Exception {
+    return http.securityMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/webhooks/sendgrid"))
+        .csrf(csrf -> csrf.disable()) // no cookie is sent or read: nothing for a forged request
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .securityContext(c -> c.disable())
+        .anonymous(a -> a.disable())
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
         .build();
   }

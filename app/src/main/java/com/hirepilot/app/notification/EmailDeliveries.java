@@ -86,6 +86,14 @@ public class EmailDeliveries {
         .optional();
   }
 
+  /** The workspace the delivery belongs to: a provider's event names only the delivery. */
+  public Optional<String> workspaceOf(String deliveryId) {
+    return jdbc.sql("select workspace_id from email_delivery where id = ?")
+        .param(deliveryId)
+        .query(String.class)
+        .optional();
+  }
+
   /** Every email about the submission, oldest first, each with its history: two statements. */
   public List<EmailDelivery> forSubmission(String submissionId) {
     return withHistories(

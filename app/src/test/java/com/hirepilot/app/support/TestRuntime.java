@@ -38,8 +38,13 @@ public final class TestRuntime {
     static final TestRuntime INSTANCE = new TestRuntime(null);
   }
 
+  /** The shared app on PostgreSQL; its SendGrid Event Webhook is on ({@link SendGridKeys}). */
   private static final class Postgres {
     static final TestRuntime INSTANCE = new TestRuntime(createPostgresDatabase());
+
+    static {
+      INSTANCE.sendGridWebhook = true;
+    }
   }
 
   /**
@@ -108,6 +113,7 @@ public final class TestRuntime {
   private boolean firstStart;
   private Integer smtpPort;
   private boolean s3;
+  private boolean sendGridWebhook;
 
   /** How long SMTP calls of the {@link #ownSmtp()} app may take before they fail. */
   public static final Duration OWN_SMTP_TIMEOUT = Duration.ofMillis(1500);
@@ -337,6 +343,12 @@ public final class TestRuntime {
               "portal.files.s3.endpoint=" + server.endpoint(),
               "portal.files.s3.access-key=" + S3TestServer.ACCESS_KEY,
               "portal.files.s3.secret-key=" + S3TestServer.SECRET_KEY);
+    }
+    if (sendGridWebhook) {
+      values =
+          values.and(
+              "portal.sendgrid.webhook-public-key="
+                  + SendGridKeys.publicKey(SendGridKeys.SENDGRID));
     }
     if (postgresUrl != null) {
       values =

@@ -153,9 +153,11 @@ class CommentDigestWorkflowTests {
   }
 
   @Test
-  void theRecordedHistoryReplays() throws Exception {
-    File history = Path.of("src/test/resources/histories/comment-digest/burst.json").toFile();
-    assertThat(history).exists();
-    WorkflowReplayer.replayWorkflowExecution(history, CommentDigestWorkflowImpl.class);
+  void theRecordedHistoriesOfBothShapesReplay() throws Exception {
+    for (String name : List.of("burst.json", "burst--" + Histories.SHAPE + ".json")) {
+      File history = Path.of("src/test/resources/histories/comment-digest", name).toFile();
+      assertThat(history).exists();
+      WorkflowReplayer.replayWorkflowExecution(history, CommentDigestWorkflowImpl.class);
+    }
   }
 }
