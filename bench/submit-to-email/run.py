@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Submit-to-email benchmark: how long from POST /api/jobs/{id}/submissions to the client's email
+at the SMTP relay, one at a time (latency) and many at once (throughput).
+
+    bench/submit-to-email/run.py <app.jar> [more.jar ...]
+
+Each jar runs in turn on a fresh data directory with its embedded Temporal server and H2, and
+sends mail to an SMTP sink this script runs on 127.0.0.1 (so the time includes the real SMTP
+hand-off, not an in-process shortcut). Per jar: a warm-up, then SEQUENTIAL submissions one after
+the other (each waits for its email), then BURST submissions posted by CONCURRENCY threads.
+The report gives p50/p95 latency and emails per second, and the ratio to the first jar.
+
+Settings (environment): SEQUENTIAL=40 BURST=200 CONCURRENCY=16 WARMUP=20 PORT=18090
+TEMPORAL_PORT=17290 SMTP_PORT=12525 JAVA=java JAVA_OPTS=""
+Needs: java and python3 (3.11: the smtpd module; it is gone from 3.12).
+"""
+import asyncore
+import json
+import os
+import secrets
+import shutil
+import smtpd
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+SEQUENTIAL = int(os.environ.get("SEQUENTIAL", 40))
+BURST = int(os.environ.get("BURST", 200))
+CONCURRENCY = int(os.environ.get("CONCURRENCY", 16))
+WARMUP = int(os.environ.get("WARMUP", 20))
+PORT = int(os.environ.get("PORT", 18090))
+TEMPORAL_PORT = int(os.environ.get("TEMPORAL_PORT", 17290))
+SMTP_PORT = int(os.environ.get("SMTP_PORT", 12525))
+JAVA = os.environ.get("JAVA", "java")
+JAVA_OPTS = os.environ.get("JAVA_OPTS", "").split()
+
+
+class Sink(smtpd.SMTPServer):
+    """Records when each message arrived, by its subject (which names the candidate)."""
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", SMTP_PORT), None, decode_data=True)
+        self.arrived = {}
+        self.lock = threading.Condition()
+
+    def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
+        now = time.monotonic()
+        for line in data.splitlines():
+            if line.lower().startswith("subject:"):
+                with self.lock:
+                    self.arrived.setdefault(line.split(":", 1)[1].strip(), now)
+                    self.lock.notify_all()
+                break
+
+    def wait_for(self, fragment, timeout=120):
+        deadline = time.monotonic() + timeout
+        with self.lock:
+            while True:
+                for subject, at in self.arrived.items():
+                    if fragment in subject:
+                        return at
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError("no email about " + fragment)
+                self.lock.wait(left)
+
+
+def api(token, method, path, body=None):
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{PORT}{path}",
+        method=method,
+        data=None if body is None else json.dumps(body).encode(),
+        headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return json.loads(answer.read() or b"{}")
+
+
+def run_jar(jar, sink):
+    data = tempfile.mkdtemp(prefix="bench-submit-")
+    token = secrets.token_hex(16)
+    env = dict(
+        os.environ,
+        SERVER_PORT=str(PORT),
+        TEMPORAL_EMBEDDED_PORT=str(TEMPORAL_PORT),
+        PORTAL_DATA_DIR=data,
+        PORTAL_DEMO_ENABLED="false",
+        PORTAL_BOOTSTRAP_TOKEN=token,
+        PORTAL_BASE_URL=f"http://127.0.0.1:{PORT}",
+        PORTAL_MAIL_EMBEDDED="false",
+        SPRING_MAIL_HOST="127.0.0.1",
+        SPRING_MAIL_PORT=str(SMTP_PORT),
+    )
+    log = open(os.path.join(data, "app.log"), "w")
+    app = subprocess.Popen([JAVA, *JAVA_OPTS, "-jar", jar], env=env, stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/portal/access", timeout=2)
+                break
+            except Exception:
+                if time.monotonic() > deadline or app.poll() is not None:
+                    raise RuntimeError("app did not start; see " + log.name)
+                time.sleep(0.5)
+        job = api(token, "POST", "/api/jobs", {"title": "Bench Engineer"})["id"]
+        api(token, "POST", f"/api/jobs/{job}/collaborators", {"email": "client@bench.test"})
+
+        def submit(label):
+            candidate = api(token, "POST", "/api/candidates", {"name": label})["id"]
+            began = time.monotonic()
+            api(token, "POST", f"/api/jobs/{job}/submissions", {"candidateId": candidate})
+            return began, sink.wait_for(": " + label)
+
+        for i in range(WARMUP):
+            submit(f"Warm {i} {secrets.token_hex(3)}")
+        latencies = []
+        for i in range(SEQUENTIAL):
+            began, arrived = submit(f"Seq {i} {secrets.token_hex(3)}")
+            latencies.append((arrived - began) * 1000)
+        labels = [f"Burst {i} {secrets.token_hex(3)}" for i in range(BURST)]
+        began = time.monotonic()
+        with ThreadPoolExecutor(CONCURRENCY) as pool:
+            done = list(pool.map(submit, labels))
+        last = max(arrived for _, arrived in done)
+        latencies.sort()
+        return {
+            "p50": statistics.median(latencies),
+            "p95": latencies[int(len(latencies) * 0.95) - 1],
+            "throughput": BURST / (last - began),
+        }
+    finally:
+        app.terminate()
+        try:
+            app.wait(30)
+        except subprocess.TimeoutExpired:
+            app.kill()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def main():
+    jars = sys.argv[1:]
+    if not jars:
+        sys.exit(__doc__)
+    sink = Sink()
+    threading.Thread(target=asyncore.loop, kwargs={"timeout": 0.05}, daemon=True).start()
+    results = []
+    for jar in jars:
+        print(f"# {jar}", file=sys.stderr)
+        results.append((jar, run_jar(jar, sink)))
+    base = results[0][1]
+    print(f"| jar | p50 ms | p95 ms | emails/s ({BURST} by {CONCURRENCY}) | p50 vs first | emails/s vs first |")
+    print("|---|---|---|---|---|---|")
+    for jar, r in results:
+        print(
+            f"| {os.path.basename(os.path.dirname(os.path.dirname(jar))) or jar} | {r['p50']:.0f} | {r['p95']:.0f}"
+            f" | {r['throughput']:.1f} | {r['p50'] / base['p50']:.2f} | {r['throughput'] / base['throughput']:.2f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
