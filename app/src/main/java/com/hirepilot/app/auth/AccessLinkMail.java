@@ -1,11 +1,14 @@
 package com.hirepilot.app.auth;
 
 import com.hirepilot.app.job.Collaborator;
+import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.MailTemplates;
 import com.hirepilot.app.notification.Mailer;
 import com.hirepilot.app.notification.OutgoingEmail;
 import com.hirepilot.app.workspace.AgencyBrand;
 import com.hirepilot.app.workspace.AgencyBrands;
+import com.hirepilot.app.workspace.Recruiter;
+import com.hirepilot.app.workspace.RecruiterDirectory;
 import com.hirepilot.workflows.submission.EmailKind;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -19,8 +22,8 @@ import org.springframework.stereotype.Component;
  * The "here is your sign-in link" email, for a link the client asked for and for one a recruiter or
  * support sends them. The link goes into the email and nowhere else: the sender never sees it.
  *
- * <p>It carries the brand of the collaborator's agency, one button, and a text part with the same
- * facts, like the submission emails.
+ * <p>It carries the brand of the collaborator's agency, one button, and a text part read out of its
+ * HTML, like the submission emails; a reply goes to the recruiter who owns the job.
  */
 @Component
 public class AccessLinkMail {
@@ -37,12 +40,22 @@ public class AccessLinkMail {
   private final Mailer mailer;
   private final MailTemplates templates;
   private final AgencyBrands brands;
+  private final JobService jobs;
+  private final RecruiterDirectory recruiters;
 
-  AccessLinkMail(LoginLinks links, Mailer mailer, MailTemplates templates, AgencyBrands brands) {
+  AccessLinkMail(
+      LoginLinks links,
+      Mailer mailer,
+      MailTemplates templates,
+      AgencyBrands brands,
+      JobService jobs,
+      RecruiterDirectory recruiters) {
     this.links = links;
     this.mailer = mailer;
     this.templates = templates;
     this.brands = brands;
+    this.jobs = jobs;
+    this.recruiters = recruiters;
   }
 
   /**
@@ -58,44 +71,43 @@ public class AccessLinkMail {
         key,
         () -> {
           LoginLinks.Issued link = links.issue(collaborator, purpose, "/portal", key);
-          AgencyBrand brand = MailTemplates.forEmail(brands.of(collaborator.workspaceId()));
-          String expires = EXPIRY.format(link.expiresAt());
-          String validFor = lasting(link.lifetime());
-          String text =
-              """
-              Hello %s,
-
-              Here is your new sign-in link to the candidate portal of %s.
-
-              Open the portal:
-              %s
-
-              The link works once and for %s: until %s. If you did not ask for it, ignore this email.
-
-              — %s
-              """
-                  .formatted(
-                      collaborator.displayName(),
-                      brand.name(),
-                      link.url(),
-                      validFor,
-                      expires,
-                      brand.name());
-          Map<String, Object> model = new HashMap<>();
-          model.put("brand", brand);
-          model.put("name", collaborator.displayName());
-          model.put("link", link.url());
-          model.put("expires", expires);
-          model.put("validFor", validFor);
-          return new OutgoingEmail(
-              collaborator.workspaceId(),
-              null,
-              EmailKind.ACCESS_LINK,
-              collaborator.email(),
-              "Your sign-in link to the candidate portal",
-              text,
-              templates.html("access-link", model));
+          return compose(collaborator, link).withReplyTo(recruiterOf(collaborator));
         });
+  }
+
+  /**
+   * The email for a link already issued; it issues nothing and writes nothing, so the console's
+   * preview shows the very email with a sample link.
+   */
+  public OutgoingEmail compose(Collaborator collaborator, LoginLinks.Issued link) {
+    AgencyBrand brand = MailTemplates.forEmail(brands.of(collaborator.workspaceId()));
+    Map<String, Object> model = new HashMap<>();
+    model.put("brand", brand);
+    model.put("name", collaborator.displayName());
+    model.put("link", link.url());
+    model.put("expires", EXPIRY.format(link.expiresAt()));
+    model.put("validFor", lasting(link.lifetime()));
+    MailTemplates.Rendered body = templates.render("access-link", model);
+    return new OutgoingEmail(
+        collaborator.workspaceId(),
+        null,
+        EmailKind.ACCESS_LINK,
+        collaborator.email(),
+        "Your sign-in link to the candidate portal",
+        body.text(),
+        body.html());
+  }
+
+  /**
+   * Where the client's reply goes: the recruiter who owns the job they collaborate on (the person
+   * they work with), or the sender when the job or its owner is gone.
+   */
+  private String recruiterOf(Collaborator collaborator) {
+    return jobs.find(collaborator.workspaceId(), collaborator.jobId())
+        .filter(job -> job.ownerId() != null)
+        .flatMap(job -> recruiters.find(job.ownerId()))
+        .map(Recruiter::email)
+        .orElse(null);
   }
 
   /** "15 minutes", "72 hours": whole minutes up to two hours, whole hours beyond. */

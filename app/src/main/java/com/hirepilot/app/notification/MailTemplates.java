@@ -1,6 +1,8 @@
 package com.hirepilot.app.notification;
 
 import com.hirepilot.app.workspace.AgencyBrand;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -8,8 +10,9 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Renders the HTML part of emails from {@code templates/mail/}. Thymeleaf escapes every value, so
- * text a client or recruiter typed comes out inert.
+ * Renders emails from {@code templates/mail/}: the HTML part from the template, and the text part
+ * from that HTML ({@link MailText}), so one template says everything once. Thymeleaf escapes every
+ * value, so text a client or recruiter typed comes out inert.
  */
 @Component
 public class MailTemplates {
@@ -17,14 +20,37 @@ public class MailTemplates {
   /** A CSS hex colour, and nothing else: {@code #abc} or {@code #aabbcc}. */
   private static final Pattern HEX_COLOUR = Pattern.compile("#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?");
 
+  private static final Pattern BLANK_LINE = Pattern.compile("\\R\\s*\\R");
+
   private final TemplateEngine engine;
 
   MailTemplates(TemplateEngine engine) {
     this.engine = engine;
   }
 
+  /** An email's two bodies, from one template. */
+  public record Rendered(String html, String text) {}
+
+  public Rendered render(String template, Map<String, Object> variables) {
+    String html = html(template, variables);
+    return new Rendered(html, MailText.of(html));
+  }
+
   public String html(String template, Map<String, Object> variables) {
     return engine.process("mail/" + template, new Context(null, variables));
+  }
+
+  /**
+   * What a person typed, for a template: paragraphs (split at blank lines) of lines, so a line
+   * typed on its own stays on its own in both parts of the email. Empty for no text.
+   */
+  public static List<List<String>> paragraphs(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(BLANK_LINE.split(text.strip()))
+        .map(paragraph -> paragraph.lines().map(String::strip).toList())
+        .toList();
   }
 
   /**

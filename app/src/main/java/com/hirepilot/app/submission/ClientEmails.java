@@ -1,15 +1,12 @@
 package com.hirepilot.app.submission;
 
 import com.hirepilot.app.candidate.Attachment;
-import com.hirepilot.app.candidate.Candidate;
 import com.hirepilot.app.candidate.CandidateCard;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.notification.MailTemplates;
 import com.hirepilot.app.notification.OutgoingEmail;
-import com.hirepilot.app.workspace.AgencyBrand;
 import com.hirepilot.app.workspace.AgencyBrands;
-import com.hirepilot.app.workspace.Recruiter;
 import com.hirepilot.app.workspace.WorkspaceSettings;
 import com.hirepilot.workflows.submission.EmailKind;
 import java.util.HashMap;
@@ -22,8 +19,8 @@ import org.springframework.stereotype.Component;
  * ({@link CandidateCard}): never the candidate's contact details or the agency's notes.
  *
  * <p>Each carries the agency's brand (a client opens mail from the agency they work with, not from
- * "HirePilot"), has one button to the portal, and a plain-text part with the same facts as its
- * HTML, for mail clients and readers that show only text.
+ * "HirePilot"), has one button to the portal, and a plain-text part read out of its HTML (so the
+ * same facts), for mail clients and readers that show only text. Replies go to the recruiter.
  */
 @Component
 class ClientEmails {
@@ -42,147 +39,71 @@ class ClientEmails {
       SubmissionContext context, List<Attachment> publicAttachments, Collaborator to, String link) {
     Submission submission = context.submission();
     Job job = context.job();
-    Candidate candidate = context.candidate();
-    Recruiter recruiter = context.recruiter();
-    AgencyBrand brand = MailTemplates.forEmail(brands.of(submission.workspaceId()));
-    CandidateCard card = CandidateCard.of(candidate);
-    List<String> files = publicAttachments.stream().map(Attachment::filename).toList();
-    List<String> message = paragraphs(submission.message());
+    CandidateCard card = CandidateCard.of(context.candidate());
     boolean updated = submission.emailRound() > 1;
-    String validFor = lasting(settings.invitationLinkTtl(submission.workspaceId()));
     String subject =
         (updated ? "Updated: candidate for " : "New candidate for ")
             + job.title()
             + ": "
             + card.name();
-    StringBuilder text = new StringBuilder();
-    text.append("Hello ").append(to.displayName()).append(",\n\n");
-    if (updated) {
-      text.append(
-          "This submission was updated: the portal shows the latest files and message.\n\n");
-    }
-    text.append(recruiter.name())
-        .append(" at ")
-        .append(brand.name())
-        .append(" submitted a candidate for ")
-        .append(job.title())
-        .append(atCompany(job.clientCompany()))
-        .append(".\n\n");
-    if (!message.isEmpty()) {
-      text.append("Message from ").append(recruiter.name()).append(":\n");
-      text.append(String.join("\n\n", message)).append("\n\n");
-    }
-    text.append(card.name());
-    if (card.title() != null) {
-      text.append(" — ").append(card.title());
-    }
-    text.append(atCompany(card.currentCompany())).append('\n');
-    if (!card.skills().isEmpty()) {
-      text.append("Skills: ").append(String.join(", ", card.skills())).append('\n');
-    }
-    if (card.summary() != null && !card.summary().isBlank()) {
-      text.append('\n').append(card.summary().strip()).append('\n');
-    }
-    if (!files.isEmpty()) {
-      text.append("\nFiles in the portal: ").append(String.join(", ", files)).append('\n');
-    }
-    text.append("\nView candidate (approve, reject or request an interview in the portal):\n")
-        .append(link)
-        .append("\n\nThe link signs you in once and works for ")
-        .append(validFor)
-        .append(".\n\n")
-        .append(signature(brand));
-
-    Map<String, Object> model = new HashMap<>();
-    model.put("brand", brand);
-    model.put("collaboratorName", to.displayName());
-    model.put("recruiterName", recruiter.name());
-    model.put("job", job.title());
-    model.put("clientCompany", job.clientCompany());
-    model.put("messageParagraphs", message);
-    model.put("candidate", card);
-    model.put("attachments", files);
-    model.put("link", link);
-    model.put("validFor", validFor);
+    Map<String, Object> model = common(context, card, to, link);
+    model.put("messageParagraphs", MailTemplates.paragraphs(submission.message()));
+    model.put("attachments", publicAttachments.stream().map(Attachment::filename).toList());
     model.put("updated", updated);
-    return new OutgoingEmail(
-        submission.workspaceId(),
-        submission.id(),
-        EmailKind.SUBMISSION,
-        to.email(),
-        subject,
-        text.toString(),
-        templates.html("submission", model));
+    return toClient(
+        context, EmailKind.SUBMISSION, to, subject, templates.render("submission", model));
   }
 
   /** A client has not answered yet: one button back to the candidate, nothing else to read. */
   OutgoingEmail reminder(
       SubmissionContext context, Collaborator to, String link, int step, int steps) {
-    Submission submission = context.submission();
-    Job job = context.job();
-    Candidate candidate = context.candidate();
-    Recruiter recruiter = context.recruiter();
-    AgencyBrand brand = MailTemplates.forEmail(brands.of(submission.workspaceId()));
-    CandidateCard card = CandidateCard.of(candidate);
-    boolean last = step == steps;
-    String validFor = lasting(settings.invitationLinkTtl(submission.workspaceId()));
+    CandidateCard card = CandidateCard.of(context.candidate());
     String subject =
-        "Reminder: " + card.name() + " for " + job.title() + " is waiting for your feedback";
-    StringBuilder text = new StringBuilder();
-    text.append("Hello ").append(to.displayName()).append(",\n\n");
-    text.append(recruiter.name())
-        .append(" at ")
-        .append(brand.name())
-        .append(" is waiting for your feedback on ")
-        .append(card.name());
-    if (card.title() != null) {
-      text.append(" (").append(card.title()).append(')');
-    }
-    text.append(" for ").append(job.title()).append(atCompany(job.clientCompany())).append(".\n\n");
-    if (last) {
-      text.append(
-          "This is the last reminder; your recruiter will follow up with you directly.\n\n");
-    }
-    text.append("View candidate (approve, reject or request an interview in the portal):\n")
-        .append(link)
-        .append("\n\nThe link signs you in once and works for ")
-        .append(validFor)
-        .append(".\n\n")
-        .append(signature(brand));
+        "Reminder: "
+            + card.name()
+            + " for "
+            + context.job().title()
+            + " is waiting for your feedback";
+    Map<String, Object> model = common(context, card, to, link);
+    model.put("last", step == steps);
+    return toClient(context, EmailKind.REMINDER, to, subject, templates.render("reminder", model));
+  }
+
+  /** What the submission and reminder templates both show. */
+  private Map<String, Object> common(
+      SubmissionContext context, CandidateCard card, Collaborator to, String link) {
+    String workspaceId = context.submission().workspaceId();
     Map<String, Object> model = new HashMap<>();
-    model.put("brand", brand);
+    model.put("brand", MailTemplates.forEmail(brands.of(workspaceId)));
     model.put("collaboratorName", to.displayName());
-    model.put("recruiterName", recruiter.name());
+    model.put("recruiterName", context.recruiter().name());
     model.put("candidate", card);
-    model.put("job", job.title());
-    model.put("clientCompany", job.clientCompany());
+    model.put("job", context.job().title());
+    model.put("clientCompany", context.job().clientCompany());
     model.put("link", link);
-    model.put("validFor", validFor);
-    model.put("last", last);
+    model.put("validFor", lasting(settings.invitationLinkTtl(workspaceId)));
+    return model;
+  }
+
+  /**
+   * A client's reply goes to the recruiter who submitted the candidate, not to the sending address
+   * nobody reads; the Mailer threads the submission's emails into one conversation.
+   */
+  private static OutgoingEmail toClient(
+      SubmissionContext context,
+      EmailKind kind,
+      Collaborator to,
+      String subject,
+      MailTemplates.Rendered body) {
     return new OutgoingEmail(
-        submission.workspaceId(),
-        submission.id(),
-        EmailKind.REMINDER,
-        to.email(),
-        subject,
-        text.toString(),
-        templates.html("reminder", model));
-  }
-
-  /** The closing line of the text part, as the HTML part signs off. */
-  static String signature(AgencyBrand brand) {
-    return "— " + brand.name() + "\n";
-  }
-
-  private static String atCompany(String company) {
-    return company == null || company.isBlank() ? "" : " at " + company.strip();
-  }
-
-  static List<String> paragraphs(String text) {
-    if (text == null || text.isBlank()) {
-      return List.of();
-    }
-    return List.of(text.strip().split("\\R\\s*\\R"));
+            context.submission().workspaceId(),
+            context.submission().id(),
+            kind,
+            to.email(),
+            subject,
+            body.text(),
+            body.html())
+        .withReplyTo(context.recruiter().email());
   }
 
   /**

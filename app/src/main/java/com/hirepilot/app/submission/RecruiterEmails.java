@@ -44,42 +44,18 @@ class RecruiterEmails {
     String verb = verb(decision.decision());
     String subject = decision.actor() + " " + verb + " " + candidate.name() + " for " + job.title();
     String link = consoleLink(submission);
-    StringBuilder text = new StringBuilder();
-    text.append("Hello ").append(recruiter.name()).append(",\n\n");
-    text.append(decision.actor())
-        .append(" ")
-        .append(verb)
-        .append(" ")
-        .append(candidate.name())
-        .append(" for ")
-        .append(job.title())
-        .append(".\n");
-    if (decision.reason() != null && !decision.reason().isBlank()) {
-      text.append("\nTheir note: ").append(decision.reason().strip()).append('\n');
-    }
-    if (decision.availability() != null && !decision.availability().isBlank()) {
-      text.append("\nTheir availability: ").append(decision.availability().strip()).append('\n');
-    }
-    text.append("\nIn the console: ").append(link).append('\n');
-
     Map<String, Object> model = new HashMap<>();
     model.put("recruiterName", recruiter.name());
     model.put("actor", decision.actor());
     model.put("verb", verb);
     model.put("candidateName", candidate.name());
     model.put("job", job.title());
-    model.put("reasonParagraphs", paragraphs(decision.reason()));
-    model.put("availabilityParagraphs", paragraphs(decision.availability()));
+    model.put("reasonParagraphs", MailTemplates.paragraphs(decision.reason()));
+    model.put("availabilityParagraphs", MailTemplates.paragraphs(decision.availability()));
     model.put("decision", decision.decision().name());
     model.put("link", link);
-    return new OutgoingEmail(
-        submission.workspaceId(),
-        submission.id(),
-        EmailKind.RECRUITER_NOTIFICATION,
-        recruiter.email(),
-        subject,
-        text.toString(),
-        templates.html("recruiter-notification", model));
+    return toRecruiter(
+        context, EmailKind.RECRUITER_NOTIFICATION, subject, "recruiter-notification", model);
   }
 
   /** Every reminder went unanswered: over to the recruiter. */
@@ -95,21 +71,6 @@ class RecruiterEmails {
             : String.join(", ", clients.stream().map(Collaborator::displayName).toList());
     String subject = "No response yet on " + candidate.name() + " for " + job.title();
     String link = consoleLink(submission);
-    String text =
-        "Hello "
-            + recruiter.name()
-            + ",\n\n"
-            + who
-            + " has not answered about "
-            + candidate.name()
-            + " for "
-            + job.title()
-            + " after "
-            + remindersSent
-            + " reminder(s). The submission stays open; a call may help, or resend it with"
-            + " anything new.\n\nIn the console: "
-            + link
-            + "\n";
     Map<String, Object> model = new HashMap<>();
     model.put("recruiterName", recruiter.name());
     model.put("who", who);
@@ -117,14 +78,7 @@ class RecruiterEmails {
     model.put("job", job.title());
     model.put("reminders", remindersSent);
     model.put("link", link);
-    return new OutgoingEmail(
-        submission.workspaceId(),
-        submission.id(),
-        EmailKind.RECRUITER_ALERT,
-        recruiter.email(),
-        subject,
-        text,
-        templates.html("no-response", model));
+    return toRecruiter(context, EmailKind.RECRUITER_ALERT, subject, "no-response", model);
   }
 
   /**
@@ -143,35 +97,6 @@ class RecruiterEmails {
             ? comments.size() + " new comments on " + candidate.name() + " for " + job.title()
             : first.author() + " commented on " + candidate.name() + " for " + job.title();
     String link = consoleLink(submission);
-    StringBuilder text = new StringBuilder();
-    text.append("Hello ").append(recruiter.name()).append(",\n\n");
-    if (digest) {
-      text.append(comments.size())
-          .append(" new comments on ")
-          .append(candidate.name())
-          .append(" for ")
-          .append(job.title())
-          .append(":\n");
-      for (SubmissionComment comment : comments) {
-        text.append("\n")
-            .append(comment.author())
-            .append(", ")
-            .append(COMMENT_TIME.format(comment.at()))
-            .append(" UTC:\n")
-            .append(comment.body().strip())
-            .append("\n");
-      }
-    } else {
-      text.append(first.author())
-          .append(" commented on ")
-          .append(candidate.name())
-          .append(" for ")
-          .append(job.title())
-          .append(":\n\n")
-          .append(first.body().strip())
-          .append("\n");
-    }
-    text.append("\nIn the console: ").append(link).append("\n");
     Map<String, Object> model = new HashMap<>();
     model.put("recruiterName", recruiter.name());
     model.put("candidateName", candidate.name());
@@ -188,17 +113,10 @@ class RecruiterEmails {
                         "at",
                         COMMENT_TIME.format(comment.at()) + " UTC",
                         "paragraphs",
-                        paragraphs(comment.body())))
+                        MailTemplates.paragraphs(comment.body())))
             .toList());
     model.put("link", link);
-    return new OutgoingEmail(
-        submission.workspaceId(),
-        submission.id(),
-        EmailKind.COMMENT_NOTIFICATION,
-        recruiter.email(),
-        subject,
-        text.toString(),
-        templates.html("comment", model));
+    return toRecruiter(context, EmailKind.COMMENT_NOTIFICATION, subject, "comment", model);
   }
 
   /**
@@ -217,7 +135,21 @@ class RecruiterEmails {
     };
   }
 
-  private static List<String> paragraphs(String text) {
-    return ClientEmails.paragraphs(text);
+  /** Both parts from the template; a recruiter replies in the console, so no Reply-To. */
+  private OutgoingEmail toRecruiter(
+      SubmissionContext context,
+      EmailKind kind,
+      String subject,
+      String template,
+      Map<String, Object> model) {
+    MailTemplates.Rendered body = templates.render(template, model);
+    return new OutgoingEmail(
+        context.submission().workspaceId(),
+        context.submission().id(),
+        kind,
+        context.recruiter().email(),
+        subject,
+        body.text(),
+        body.html());
   }
 }

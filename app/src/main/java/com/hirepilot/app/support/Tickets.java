@@ -1,5 +1,6 @@
 package com.hirepilot.app.support;
 
+import com.hirepilot.app.notification.MailTemplates;
 import com.hirepilot.app.notification.Mailer;
 import com.hirepilot.app.notification.OutgoingEmail;
 import com.hirepilot.app.system.Ids;
@@ -8,12 +9,13 @@ import com.hirepilot.app.system.Timestamps;
 import com.hirepilot.workflows.submission.EmailKind;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /** Escalation tickets: stored, listed for the workspace, and emailed to the support address. */
 @Component
@@ -36,6 +38,7 @@ class Tickets {
 
   private final JdbcClient jdbc;
   private final Mailer mailer;
+  private final MailTemplates templates;
   private final RexProperties properties;
   private final PortalProperties portal;
   private final Clock clock;
@@ -43,11 +46,13 @@ class Tickets {
   Tickets(
       JdbcClient jdbc,
       Mailer mailer,
+      MailTemplates templates,
       RexProperties properties,
       PortalProperties portal,
       Clock clock) {
     this.jdbc = jdbc;
     this.mailer = mailer;
+    this.templates = templates;
     this.properties = properties;
     this.portal = portal;
     this.clock = clock;
@@ -139,47 +144,30 @@ class Tickets {
   }
 
   private void email(Ticket t) {
+    mailer.sendOnce("ticket/" + t.id(), () -> compose(t));
+  }
+
+  /** The ticket's email to the support address; it writes nothing, so it can be previewed. */
+  OutgoingEmail compose(Ticket t) {
     String subject =
         (t.urgent() ? "URGENT " : "") + "Support ticket " + t.id() + ": " + abbreviate(t.summary());
-    String text =
-        """
-        %s ticket opened by %s through REX.
-
-        Summary: %s
-        Workspace ID: %s
-        Job REQ ID: %s
-        Candidate ID: %s
-        Client email: %s
-        Portal URL: %s
-        Error message: %s
-        Browser and system: %s
-        """
-            .formatted(
-                t.urgent() ? "An urgent" : "A",
-                t.openedBy(),
-                t.summary(),
-                t.workspaceId(),
-                orNone(t.jobId()),
-                orNone(t.candidateId()),
-                orNone(t.clientEmail()),
-                orNone(t.portalUrl()),
-                orNone(t.errorMessage()),
-                orNone(t.browser()));
-    String html =
-        "<!DOCTYPE html><html lang=\"en\"><body><pre>"
-            + HtmlUtils.htmlEscape(text)
-            + "</pre></body></html>";
-    mailer.sendOnce(
-        "ticket/" + t.id(),
-        () ->
-            new OutgoingEmail(
-                t.workspaceId(),
-                null,
-                EmailKind.SUPPORT_TICKET,
-                properties.supportAddress(),
-                subject,
-                text,
-                html));
+    Map<String, Object> model = new HashMap<>();
+    model.put("ticket", t);
+    model.put("jobId", orNone(t.jobId()));
+    model.put("candidateId", orNone(t.candidateId()));
+    model.put("clientEmail", orNone(t.clientEmail()));
+    model.put("portalUrl", orNone(t.portalUrl()));
+    model.put("errorMessage", orNone(t.errorMessage()));
+    model.put("browser", orNone(t.browser()));
+    MailTemplates.Rendered body = templates.render("support-ticket", model);
+    return new OutgoingEmail(
+        t.workspaceId(),
+        null,
+        EmailKind.SUPPORT_TICKET,
+        properties.supportAddress(),
+        subject,
+        body.text(),
+        body.html());
   }
 
   private static String cut(String value, int max) {

@@ -27,8 +27,9 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * What a client reads in the emails they get (submission, reminder, sign-in link), as sent over
- * SMTP: the agency's name, one button to the portal, a layout for phones, and a text part with the
- * same facts. Each test runs in an agency of its own, so its name in the mail means something.
+ * SMTP: the agency's name, one button to the portal, a layout for phones, a text part with the same
+ * facts, replies that go to the recruiter, and one thread per submission. Each test runs in an
+ * agency of its own, so its name in the mail means something.
  */
 @SpringBootTest(
     classes = HirePilotApplication.class,
@@ -47,6 +48,7 @@ class ClientEmailContentTests {
   String unique;
   String agency;
   RecruiterApi recruiter;
+  String recruiterEmail;
 
   @BeforeEach
   void anAgencyOfItsOwn() {
@@ -55,6 +57,7 @@ class ClientEmailContentTests {
     String token = "brand-" + UUID.randomUUID();
     OtherWorkspaces.create(app, agency, token);
     recruiter = new RecruiterApi(origin, token);
+    recruiterEmail = json(recruiter.get("/api/recruiters")).get(0).get("email").asText();
   }
 
   @Test
@@ -137,6 +140,27 @@ class ClientEmailContentTests {
           .doesNotContain(markers);
     }
     assertThat(reminderText).contains(reminderLink);
+
+    // A client's reply reaches the recruiter, and their mail program shows one conversation.
+    assertThat(replyTo(submission)).containsExactly(recruiterEmail);
+    assertThat(replyTo(reminder)).containsExactly(recruiterEmail);
+    String submissionId = json(submitted).get("id").asText();
+    String thread = header(submission, "References");
+    assertThat(thread).startsWith("<submission-" + submissionId + "@").endsWith(">");
+    assertThat(header(submission, "In-Reply-To")).isEqualTo(thread);
+    assertThat(header(reminder, "References")).isEqualTo(thread);
+    assertThat(header(reminder, "In-Reply-To")).isEqualTo(thread);
+    assertThat(header(reminder, "Message-ID"))
+        .isNotEqualTo(header(submission, "Message-ID"))
+        .isNotEqualTo(thread);
+
+    // The recruiter's own alert after the last reminder: in the thread, with no Reply-To.
+    MimeMessage alert =
+        TestMail.awaitMessage(recruiterEmail, s -> s.startsWith("No response yet on " + candidate));
+    assertThat(header(alert, "References")).isEqualTo(thread);
+    assertThat(header(alert, "Reply-To")).isNull();
+    assertThat(header(alert, "Message-ID"))
+        .isNotIn(header(submission, "Message-ID"), header(reminder, "Message-ID"));
   }
 
   @Test
@@ -189,6 +213,34 @@ class ClientEmailContentTests {
           .isTrue();
     }
     assertThat(text).contains(link).endsWith("— " + agency + "\n");
+    // A reply goes to the recruiter who owns the job; the email is about no submission.
+    assertThat(replyTo(mail)).containsExactly(recruiterEmail);
+    assertThat(header(mail, "References")).isNull();
+  }
+
+  private static List<String> replyTo(MimeMessage mail) {
+    try {
+      assertThat(mail.getHeader("Reply-To")).as("a Reply-To header of its own").isNotNull();
+      return java.util.Arrays.stream(mail.getReplyTo())
+          .map(a -> ((jakarta.mail.internet.InternetAddress) a).getAddress())
+          .toList();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The header's one value, or null without it. */
+  private static String header(MimeMessage mail, String name) {
+    try {
+      String[] values = mail.getHeader(name);
+      if (values == null) {
+        return null;
+      }
+      assertThat(values).as(name).hasSize(1);
+      return values[0];
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The text part with the line ends it was written with (SMTP carries CRLF). */
