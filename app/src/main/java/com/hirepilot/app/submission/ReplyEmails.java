@@ -48,28 +48,6 @@ class ReplyEmails {
             + card.name()
             + " for "
             + job.title();
-    StringBuilder text = new StringBuilder();
-    text.append("Hello ").append(to.displayName()).append(",\n\n");
-    text.append(
-            replies.size() == 1
-                ? recruiter + " replied"
-                : recruiter + " sent " + replies.size() + " messages")
-        .append(" about ")
-        .append(card.name())
-        .append(" for ")
-        .append(job.title())
-        .append(":\n\n");
-    for (SubmissionComment reply : replies) {
-      text.append(reply.author()).append(":\n");
-      text.append(String.join("\n\n", ClientEmails.paragraphs(reply.body()))).append("\n\n");
-    }
-    text.append("Answer in the portal (or reply to this email):\n")
-        .append(link)
-        .append("\n\nThe link signs you in once and works for ")
-        .append(validFor)
-        .append(".\n\n")
-        .append(ClientEmails.signature(brand));
-
     Map<String, Object> model = new HashMap<>();
     model.put("brand", brand);
     model.put("collaboratorName", to.displayName());
@@ -79,17 +57,20 @@ class ReplyEmails {
     model.put(
         "replies",
         replies.stream()
-            .map(r -> Map.of("author", r.author(), "paragraphs", ClientEmails.paragraphs(r.body())))
+            .map(
+                r -> Map.of("author", r.author(), "paragraphs", MailTemplates.paragraphs(r.body())))
             .toList());
     model.put("link", link);
     model.put("validFor", validFor);
+    MailTemplates.Rendered body = templates.render("recruiter-reply", model);
     return new OutgoingEmail(
-        submission.workspaceId(),
-        submission.id(),
-        EmailKind.RECRUITER_REPLY,
-        to.email(),
-        subject,
-        text.toString(),
-        templates.html("recruiter-reply", model));
+            submission.workspaceId(),
+            submission.id(),
+            EmailKind.RECRUITER_REPLY,
+            to.email(),
+            subject,
+            body.text(),
+            body.html())
+        .withReplyTo(context.recruiter().email());
   }
 }

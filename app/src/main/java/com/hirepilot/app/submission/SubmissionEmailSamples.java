@@ -31,16 +31,19 @@ class SubmissionEmailSamples implements EmailSamples {
 
   private final ClientEmails clientEmails;
   private final RecruiterEmails recruiterEmails;
+  private final ReplyEmails replyEmails;
   private final PortalProperties properties;
   private final Clock clock;
 
   SubmissionEmailSamples(
       ClientEmails clientEmails,
       RecruiterEmails recruiterEmails,
+      ReplyEmails replyEmails,
       PortalProperties properties,
       Clock clock) {
     this.clientEmails = clientEmails;
     this.recruiterEmails = recruiterEmails;
+    this.replyEmails = replyEmails;
     this.properties = properties;
     this.clock = clock;
   }
@@ -106,7 +109,27 @@ class SubmissionEmailSamples implements EmailSamples {
             "Client comments digest",
             "Recruiter",
             "Several comments within the digest window arrive as one email.",
-            sender -> recruiterEmails.comments(context(sender, 1), comments(sender))));
+            sender -> recruiterEmails.comments(context(sender, 1), comments(sender))),
+        new Sample(
+            "recruiter-reply",
+            "Recruiter's reply",
+            "Client",
+            "The recruiter answers in the conversation; replies within the digest window arrive"
+                + " as one email.",
+            sender ->
+                replyEmails.replies(context(sender, 1), client(sender), replies(sender), link())));
+  }
+
+  private List<SubmissionComment> replies(EmailSamples.Sender sender) {
+    return List.of(
+        new SubmissionComment(
+            SAMPLE,
+            SAMPLE,
+            null,
+            sender.recruiterName(),
+            "Yes: two years of Flink at her last company.\nHer notice period is four weeks.",
+            clock.instant(),
+            null));
   }
 
   private SubmissionContext context(EmailSamples.Sender sender, int round) {

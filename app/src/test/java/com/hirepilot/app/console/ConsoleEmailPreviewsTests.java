@@ -37,11 +37,18 @@ class ConsoleEmailPreviewsTests {
           "decision",
           "comment",
           "comment-digest",
+          "recruiter-reply",
           "access-link",
           "support-ticket");
 
   static final List<String> TO_CLIENTS =
-      List.of("submission", "submission-update", "reminder", "last-reminder", "access-link");
+      List.of(
+          "submission",
+          "submission-update",
+          "reminder",
+          "last-reminder",
+          "recruiter-reply",
+          "access-link");
 
   @Autowired JdbcClient jdbc;
 
