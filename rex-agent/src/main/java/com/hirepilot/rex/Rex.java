@@ -267,9 +267,12 @@ public final class Rex {
       before.addAll(messages);
     }
 
-    /** The messages this turn added (the question, tool calls and results, the answer). */
+    /**
+     * The messages this turn added (the question, tool calls and results, the answer), the question
+     * without its documentation.
+     */
     List<ChatMessage> added() {
-      return messages.stream().filter(m -> !before.contains(m)).toList();
+      return compact(messages.stream().filter(m -> !before.contains(m)).toList());
     }
   }
 
@@ -285,7 +288,10 @@ public final class Rex {
     public void updateMessages(Object memoryId, List<ChatMessage> messages) {
       Turn turn = turns.get(memoryId);
       if (turn != null) {
-        turn.messages = compact(messages);
+        // The turn keeps its question's documentation until it ends: the brain reads it again
+        // after each tool result (an intent that only retrieval recognised, the sections to
+        // cite). The memory keeps the question without it (added()).
+        turn.messages = List.copyOf(messages);
       } else {
         memory.change(memoryId, latest -> compact(messages));
       }

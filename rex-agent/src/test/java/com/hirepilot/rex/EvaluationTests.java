@@ -33,7 +33,19 @@ import org.junit.jupiter.api.Test;
  */
 class EvaluationTests {
 
-  record Case(Caller caller, String question, Intent intent, Set<String> tools, String section) {}
+  /**
+   * One question.
+   *
+   * @param expect optional checks of the answer itself: {@code +text} it must say, {@code -text} it
+   *     must not say, {@code !tool} a tool (an action too) it must not call
+   */
+  record Case(
+      Caller caller,
+      String question,
+      Intent intent,
+      Set<String> tools,
+      String section,
+      List<String> expect) {}
 
   /** One table's scores. */
   record Scores(
@@ -42,6 +54,8 @@ class EvaluationTests {
       double intent,
       double tools,
       double cited,
+      int checked,
+      double answers,
       List<String> misses,
       List<String> retrievalMisses) {}
 
@@ -64,7 +78,9 @@ class EvaluationTests {
         Caller caller = f[0].equals("client") ? RexFixture.CLIENT : RexFixture.RECRUITER;
         Set<String> tools =
             f[3].equals("-") ? Set.of() : new TreeSet<>(Arrays.asList(f[3].split(",")));
-        out.add(new Case(caller, f[1], Intent.valueOf(f[2].trim()), tools, f[4].trim()));
+        List<String> expect =
+            f.length > 5 && !f[5].isBlank() ? List.of(f[5].trim().split(";")) : List.of();
+        out.add(new Case(caller, f[1], Intent.valueOf(f[2].trim()), tools, f[4].trim(), expect));
       }
     }
     return out;
@@ -102,6 +118,9 @@ class EvaluationTests {
     assertThat(main.tools())
         .as("tool-selection accuracy; see target/rex-evaluation.md")
         .isGreaterThanOrEqualTo(0.9);
+    assertThat(main.answers())
+        .as("questions whose answer must say or avoid something; see target/rex-evaluation.md")
+        .isEqualTo(1.0);
     assertThat(main.retrieval().get("fused (shipped)")[1])
         .as("retrieval hit@3 of the shipped ranking; see target/rex-evaluation.md")
         .isGreaterThanOrEqualTo(0.9);
@@ -135,6 +154,8 @@ class EvaluationTests {
     int intents = 0;
     int tools = 0;
     int cited = 0;
+    int checked = 0;
+    int answered = 0;
     List<String> misses = new ArrayList<>();
     int n = 0;
     for (Case c : cases) {
@@ -156,6 +177,16 @@ class EvaluationTests {
               ? ""
               : answer.sources().get(0).doc() + "#" + answer.sources().get(0).section();
       cited += source.equals(c.section()) ? 1 : 0;
+      List<String> failedChecks = failedChecks(c, answer);
+      if (!c.expect().isEmpty()) {
+        checked++;
+        answered += failedChecks.isEmpty() ? 1 : 0;
+      }
+      if (!failedChecks.isEmpty()) {
+        misses.add(
+            "| %s | %s | answer checks failed: %s | | |"
+                .formatted(c.caller().role(), c.question(), failedChecks));
+      }
       if (!toolsRight || recognised != c.intent() || !source.equals(c.section())) {
         misses.add(
             "| %s | %s | %s → %s | %s → %s | %s → %s |"
@@ -177,8 +208,31 @@ class EvaluationTests {
         intents / size,
         tools / size,
         cited / size,
+        checked,
+        checked == 0 ? 1.0 : answered / (double) checked,
         misses,
         retrievalMisses);
+  }
+
+  /** The checks of the case's answer that fail. */
+  static List<String> failedChecks(Case c, Answer answer) {
+    List<String> failed = new ArrayList<>();
+    String text = answer.answer().toLowerCase(java.util.Locale.ROOT);
+    List<String> called = answer.toolCalls().stream().map(Answer.ToolCall::tool).toList();
+    for (String check : c.expect()) {
+      String what = check.substring(1).toLowerCase(java.util.Locale.ROOT);
+      boolean ok =
+          switch (check.charAt(0)) {
+            case '+' -> text.contains(what);
+            case '-' -> !text.contains(what);
+            case '!' -> !called.contains(check.substring(1));
+            default -> throw new IllegalArgumentException("Unknown check " + check);
+          };
+      if (!ok) {
+        failed.add(check);
+      }
+    }
+    return failed;
   }
 
   private static String table(String title, Scores s) {
@@ -188,8 +242,8 @@ class EvaluationTests {
     s.retrieval()
         .forEach((name, v) -> out.append("| %s | %.3f | %.3f |\n".formatted(name, v[0], v[1])));
     out.append(
-        "\n| measure | score |\n|---|---|\n| intent (the rules alone, before retrieval) | %.3f |\n| tool selection | %.3f |\n| cited section | %.3f |\n"
-            .formatted(s.intent(), s.tools(), s.cited()));
+        "\n| measure | score |\n|---|---|\n| intent (the rules alone, before retrieval) | %.3f |\n| tool selection | %.3f |\n| cited section | %.3f |\n| answer checks (%d questions with checks) | %.3f |\n"
+            .formatted(s.intent(), s.tools(), s.cited(), s.checked(), s.answers()));
     out.append(
         "\n### Misses\n\n| role | question | intent | tools | section |\n|---|---|---|---|---|\n");
     s.misses().forEach(m -> out.append(m).append('\n'));

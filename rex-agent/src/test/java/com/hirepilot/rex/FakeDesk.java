@@ -72,7 +72,9 @@ class FakeDesk implements SupportDesk {
 
   @Override
   public CollaboratorAccess collaboratorAccess(Caller caller, String email, String jobId) {
-    if (!email.endsWith("acme.example") && !email.endsWith("globex.example")) {
+    if (!email.endsWith("acme.example")
+        && !email.endsWith("globex.example")
+        && !email.endsWith("client.test")) {
       return new CollaboratorAccess(email, List.of());
     }
     return new CollaboratorAccess(
@@ -106,18 +108,139 @@ class FakeDesk implements SupportDesk {
                 SUBMISSION, "c-1", "Jordan Lee", "AWAITING_FEEDBACK", true)));
   }
 
+  /**
+   * The delivery log: a failed email for the seed's two clients, and at client.test one address per
+   * way an email can go missing (a bounce, a relay that is retrying, a delivered email, a spam
+   * report, a deferral).
+   */
   @Override
   public EmailDeliveries emailDeliveries(Caller caller, String email) {
-    return new EmailDeliveries(
-        email,
-        List.of(
-            new Findings.Delivery(
-                "SUBMISSION",
-                "New candidate for Senior Backend Engineer: Jordan Lee",
-                "FAILED",
-                "2026-12-01 09:00 UTC",
-                "550 mailbox unavailable",
-                SUBMISSION)));
+    String subject = "New candidate for Senior Backend Engineer: Jordan Lee";
+    String queued = "2026-12-01 09:00 UTC";
+    return switch (email) {
+      case BOUNCED ->
+          new EmailDeliveries(
+              email,
+              new Findings.AddressFlag(
+                  "BOUNCED", "550 5.1.1 mailbox does not exist", "2026-12-01 09:02 UTC"),
+              List.of(
+                  delivery(
+                      "BOUNCED",
+                      "2026-12-01 09:02 UTC",
+                      null,
+                      1,
+                      null,
+                      "550 5.1.1 mailbox does not exist",
+                      step("QUEUED", queued, null),
+                      step("SENT", "2026-12-01 09:00 UTC", null),
+                      step(
+                          "BOUNCED", "2026-12-01 09:02 UTC", "550 5.1.1 mailbox does not exist"))));
+      case RETRYING ->
+          new EmailDeliveries(
+              email,
+              null,
+              List.of(
+                  delivery(
+                      "RETRYING",
+                      "2026-12-01 09:04 UTC",
+                      "Couldn't connect to host, port: smtp.sendgrid.net, 587",
+                      3,
+                      "2026-12-01 09:08 UTC",
+                      null,
+                      step("QUEUED", queued, null),
+                      step("RETRYING", "2026-12-01 09:04 UTC", "attempt 3: connection refused"))));
+      case DELIVERED ->
+          new EmailDeliveries(
+              email,
+              null,
+              List.of(
+                  delivery(
+                      "DELIVERED",
+                      "2026-12-01 09:01 UTC",
+                      null,
+                      1,
+                      null,
+                      "250 2.0.0 OK",
+                      step("QUEUED", queued, null),
+                      step("SENT", queued, null),
+                      step("DELIVERED", "2026-12-01 09:01 UTC", "250 2.0.0 OK"))));
+      case SPAM_REPORT ->
+          new EmailDeliveries(
+              email,
+              new Findings.AddressFlag("SPAM_REPORT", null, "2026-12-02 08:00 UTC"),
+              List.of(
+                  delivery(
+                      "SPAM_REPORT",
+                      "2026-12-02 08:00 UTC",
+                      null,
+                      1,
+                      null,
+                      null,
+                      step("SENT", queued, null),
+                      step("DELIVERED", "2026-12-01 09:01 UTC", null),
+                      step("SPAM_REPORT", "2026-12-02 08:00 UTC", null))));
+      case DEFERRED ->
+          new EmailDeliveries(
+              email,
+              null,
+              List.of(
+                  delivery(
+                      "DEFERRED",
+                      "2026-12-01 09:30 UTC",
+                      null,
+                      1,
+                      null,
+                      "421 4.7.0 try again later",
+                      step("SENT", queued, null),
+                      step("DEFERRED", "2026-12-01 09:30 UTC", "421 4.7.0 try again later"))));
+      default ->
+          new EmailDeliveries(
+              email,
+              null,
+              List.of(
+                  new Findings.Delivery(
+                      "SUBMISSION",
+                      subject,
+                      "FAILED",
+                      queued,
+                      "550 mailbox unavailable",
+                      SUBMISSION,
+                      5,
+                      null,
+                      null,
+                      List.of())));
+    };
+  }
+
+  static final String BOUNCED = "ana@client.test";
+  static final String RETRYING = "raj@client.test";
+  static final String DELIVERED = "mei@client.test";
+  static final String SPAM_REPORT = "tom@client.test";
+  static final String DEFERRED = "lee@client.test";
+
+  private static Findings.Delivery delivery(
+      String status,
+      String at,
+      String error,
+      int attempts,
+      String nextAttemptAt,
+      String reason,
+      Findings.DeliveryStep... history) {
+    return new Findings.Delivery(
+        "SUBMISSION",
+        "New candidate for Senior Backend Engineer: Jordan Lee",
+        status,
+        at,
+        error,
+        SUBMISSION,
+        attempts,
+        nextAttemptAt,
+        reason,
+        List.of(history));
+  }
+
+  private static Findings.DeliveryStep step(String status, String at, String detail) {
+    return new Findings.DeliveryStep(status, at, detail);
   }
 
   @Override

@@ -146,4 +146,99 @@ class OfflineBrainTests {
         .doesNotContain("x@y.test")
         .contains("casey.client@acme.example");
   }
+
+  @Test
+  void aBouncedAddressIsExplainedWithTheProvidersReasonAndNeverResentTo() {
+    FakeDesk desk = new FakeDesk();
+    Answer answer =
+        RexFixture.offline(desk)
+            .ask(
+                RexFixture.RECRUITER,
+                "mail-1",
+                FakeDesk.BOUNCED + " says she never got the email for job Senior Backend Engineer");
+    System.out.println(answer.answer());
+    assertThat(tools(answer)).containsExactly("collaboratorAccess", "emailDeliveries");
+    assertThat(answer.answer())
+        .contains("550 5.1.1 mailbox does not exist")
+        .contains("Do not resend")
+        .contains("POST /api/jobs/" + FakeDesk.JOB + "/collaborators/col-1/address-confirmation")
+        .contains("PUT /api/jobs/" + FakeDesk.JOB + "/collaborators/col-1/email")
+        .contains("[email-delivery#flagged-addresses]");
+    assertThat(desk.proposals).isEmpty();
+    assertThat(answer.proposedActions()).isEmpty();
+  }
+
+  @Test
+  void aSpamReportIsAFlagToo_askTheClientThenConfirm() {
+    FakeDesk desk = new FakeDesk();
+    Answer answer =
+        RexFixture.offline(desk)
+            .ask(RexFixture.RECRUITER, "mail-2", FakeDesk.SPAM_REPORT + " never got our emails");
+    System.out.println(answer.answer());
+    assertThat(answer.answer())
+        .contains("marked our email as spam")
+        .contains("Do not resend")
+        .contains("address-confirmation");
+    assertThat(desk.proposals).isEmpty();
+  }
+
+  @Test
+  void aRetryingDeliveryIsOnItsWay_noResend() {
+    FakeDesk desk = new FakeDesk();
+    Answer answer =
+        RexFixture.offline(desk)
+            .ask(
+                RexFixture.RECRUITER,
+                "mail-3",
+                FakeDesk.RETRYING + " didn't receive the submission email");
+    System.out.println(answer.answer());
+    assertThat(answer.answer())
+        .contains("relay is failing")
+        .contains("smtp.sendgrid.net, 587")
+        .contains("The next attempt is at 2026-12-01 09:08 UTC")
+        .contains("arrive once the relay is back")
+        .contains("[email-delivery#not-sent-yet]");
+    assertThat(desk.proposals).isEmpty();
+  }
+
+  @Test
+  void aDeliveredEmailIsInSpamOrAFilter_andAResendMayFollow() {
+    FakeDesk desk = new FakeDesk();
+    Answer answer =
+        RexFixture.offline(desk)
+            .ask(
+                RexFixture.RECRUITER,
+                "mail-4",
+                FakeDesk.DELIVERED + " never got the submission email");
+    System.out.println(answer.answer());
+    assertThat(answer.answer())
+        .contains("accepted it at 2026-12-01 09:01 UTC")
+        .contains("spam or junk")
+        .contains("filter")
+        .contains("[email-delivery#spam-and-filters]");
+    assertThat(desk.proposals)
+        .singleElement()
+        .isInstanceOf(com.hirepilot.rex.tools.ProposedAction.SubmissionResend.class);
+  }
+
+  @Test
+  void aDeferredEmailWaitsForSendGrid_andAFailedOneIsResentAfterTheFix() {
+    FakeDesk desk = new FakeDesk();
+    Rex rex = RexFixture.offline(desk);
+    Answer deferred =
+        rex.ask(RexFixture.RECRUITER, "mail-5", FakeDesk.DEFERRED + " never got our email");
+    System.out.println(deferred.answer());
+    assertThat(deferred.answer()).contains("421 4.7.0 try again later").contains("72 hours");
+    assertThat(desk.proposals).isEmpty();
+    Answer failed =
+        rex.ask(RexFixture.RECRUITER, "mail-6", "dana@globex.example never got our email");
+    System.out.println(failed.answer());
+    assertThat(failed.answer())
+        .contains("550 mailbox unavailable")
+        .contains("Fix the cause first")
+        .contains("then resend");
+    assertThat(desk.proposals)
+        .singleElement()
+        .isInstanceOf(com.hirepilot.rex.tools.ProposedAction.SubmissionResend.class);
+  }
 }

@@ -9,6 +9,7 @@ import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.submission.RecruiterActions;
 import com.hirepilot.app.submission.SubmissionDetails;
 import com.hirepilot.app.submission.SubmissionOverview;
@@ -25,6 +26,7 @@ import com.hirepilot.workflows.submission.SubmissionEventType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,6 +52,7 @@ class ProposedActions {
   private final RecruiterActions recruiterActions;
   private final Tickets tickets;
   private final JobActivityLog activity;
+  private final AddressFlags flags;
   private final Clock clock;
 
   ProposedActions(
@@ -61,6 +64,7 @@ class ProposedActions {
       RecruiterActions recruiterActions,
       Tickets tickets,
       JobActivityLog activity,
+      AddressFlags flags,
       Clock clock) {
     this.jdbc = jdbc;
     this.jobs = jobs;
@@ -70,6 +74,7 @@ class ProposedActions {
     this.recruiterActions = recruiterActions;
     this.tickets = tickets;
     this.activity = activity;
+    this.flags = flags;
     this.clock = clock;
   }
 
@@ -84,6 +89,12 @@ class ProposedActions {
             "that address is not an active collaborator on that job in this workspace.");
       }
       Collaborator c = who.get();
+      Optional<AddressFlags.Flag> flag = flags.find(caller.workspaceId(), c.email());
+      if (flag.isPresent()) {
+        // Whoever proposes it (the offline brain never does, a language model might), a link
+        // to an address that bounced would bounce again.
+        return Findings.Proposal.refused(action.kind(), flaggedReason(c, flag.get()));
+      }
       payload.put("jobId", c.jobId()).put("collaboratorId", c.id());
       summary =
           caller.isClient()
@@ -111,6 +122,14 @@ class ProposedActions {
             "the submission is "
                 + details.summary().status().name().toLowerCase().replace('_', ' ')
                 + ", so there is nothing to resend.");
+      }
+      List<Collaborator> recipients = jobs.activeCollaboratorsOf(details.summary().jobId());
+      Map<String, AddressFlags.Flag> flagged =
+          flags.among(caller.workspaceId(), recipients.stream().map(Collaborator::email).toList());
+      if (!recipients.isEmpty() && flagged.size() == recipients.size()) {
+        Collaborator c = recipients.get(0);
+        return Findings.Proposal.refused(
+            action.kind(), flaggedReason(c, flagged.values().iterator().next()));
       }
       payload.put("submissionId", s.submissionId());
       List<String> newNames = new ArrayList<>();
@@ -177,6 +196,17 @@ class ProposedActions {
             Timestamps.param(clock.instant()))
         .update();
     return new Findings.Proposal(true, id, action.kind(), summary, null);
+  }
+
+  private static String flaggedReason(Collaborator c, AddressFlags.Flag flag) {
+    return c.email()
+        + " is flagged ("
+        + flag.describe()
+        + "), so nothing is sent to it. Confirm the address (POST /api/jobs/"
+        + c.jobId()
+        + "/collaborators/"
+        + c.id()
+        + "/address-confirmation) or correct it (PUT …/email) first.";
   }
 
   private Optional<Collaborator> collaboratorFor(Caller caller, String jobId, String email) {

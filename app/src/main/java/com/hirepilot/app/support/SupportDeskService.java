@@ -8,6 +8,7 @@ import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivity;
 import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.notification.EmailDeliveries;
 import com.hirepilot.app.notification.EmailDelivery;
 import com.hirepilot.app.submission.ClientVisibleSubmissions;
@@ -63,6 +64,7 @@ class SupportDeskService implements SupportDesk {
   private final JobService jobs;
   private final LoginLinks links;
   private final EmailDeliveries deliveries;
+  private final AddressFlags flags;
   private final CandidateService candidates;
   private final JobActivityLog activity;
   private final ClientVisibleSubmissions visible;
@@ -77,6 +79,7 @@ class SupportDeskService implements SupportDesk {
       JobService jobs,
       LoginLinks links,
       EmailDeliveries deliveries,
+      AddressFlags flags,
       CandidateService candidates,
       JobActivityLog activity,
       ClientVisibleSubmissions visible,
@@ -89,6 +92,7 @@ class SupportDeskService implements SupportDesk {
     this.jobs = jobs;
     this.links = links;
     this.deliveries = deliveries;
+    this.flags = flags;
     this.candidates = candidates;
     this.activity = activity;
     this.visible = visible;
@@ -205,19 +209,35 @@ class SupportDeskService implements SupportDesk {
   @Override
   @Transactional(readOnly = true)
   public Findings.EmailDeliveries emailDeliveries(Caller caller, String email) {
+    // Three statements however many emails: the deliveries, their histories, the address's flag.
     List<Findings.Delivery> rows =
         deliveries.toRecipient(caller.workspaceId(), email, 20).stream()
-            .map(
-                (EmailDelivery d) ->
-                    new Findings.Delivery(
-                        d.kind().name(),
-                        d.subject(),
-                        d.status().name(),
-                        at(d.sentAt() != null ? d.sentAt() : d.createdAt()),
-                        d.error(),
-                        d.submissionId()))
+            .map(SupportDeskService::delivery)
             .toList();
-    return new Findings.EmailDeliveries(Collaborator.normalizeEmail(email), rows);
+    Findings.AddressFlag flag =
+        flags
+            .find(caller.workspaceId(), email)
+            .map(f -> new Findings.AddressFlag(f.status().name(), f.reason(), at(f.flaggedAt())))
+            .orElse(null);
+    return new Findings.EmailDeliveries(Collaborator.normalizeEmail(email), flag, rows);
+  }
+
+  private static Findings.Delivery delivery(EmailDelivery d) {
+    Instant when =
+        d.statusAt() != null ? d.statusAt() : d.sentAt() != null ? d.sentAt() : d.createdAt();
+    return new Findings.Delivery(
+        d.kind().name(),
+        d.subject(),
+        d.status().name(),
+        at(when),
+        d.error(),
+        d.submissionId(),
+        d.attempts(),
+        d.status() == EmailDelivery.Status.RETRYING ? at(d.nextAttemptAt()) : null,
+        d.providerReason(),
+        d.history().stream()
+            .map(h -> new Findings.DeliveryStep(h.status().name(), at(h.at()), h.detail()))
+            .toList());
   }
 
   @Override

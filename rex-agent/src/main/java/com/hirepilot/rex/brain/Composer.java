@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hirepilot.rex.brain.OfflineBrain.Turn;
 import com.hirepilot.rex.knowledge.KnowledgeBase;
 import com.hirepilot.rex.knowledge.Section;
+import com.hirepilot.rex.tools.Findings;
 import com.hirepilot.rex.tools.Untrusted;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +47,16 @@ final class Composer {
       parts.add("What it means: " + meaning);
     }
     List<String> missing = missing(intent);
+    // What the records show can narrow the fix: a bounced address, a relay that is retrying.
+    Section narrower = narrowerSection(intent);
     if (section != null) {
       boolean howTo = intent == Intent.HOW_TO || intent == null;
       // Support's fix is written for the agency (API calls, records); a client gets the
       // section's steps for clients instead.
-      String fix = section.part(turn.client() ? "For the client" : "Fix");
+      String fix =
+          narrower != null
+              ? narrower.part("Fix")
+              : section.part(turn.client() ? "For the client" : "Fix");
       if (fix == null) {
         fix = howTo ? body(section) : section.lead();
       }
@@ -67,9 +73,37 @@ final class Composer {
       parts.add("To check this for you, I need " + joinAnd(missing) + ".");
     }
     if (section != null) {
-      parts.add("Source: [" + section.ref() + "]");
+      parts.add(
+          "Source: ["
+              + section.ref()
+              + "]"
+              + (narrower == null ? "" : ", [" + narrower.ref() + "]"));
     }
     return String.join("\n\n", parts).trim();
+  }
+
+  /**
+   * The section whose fix fits what the tools found better than the issue's own section, or null.
+   * Only for support (a client never gets the agency's fixes) and only when it has a fix.
+   */
+  private Section narrowerSection(Intent intent) {
+    if (intent != Intent.EMAIL_NOT_RECEIVED || turn.client()) {
+      return null;
+    }
+    DeliveryReading reading = deliveryReading();
+    if (reading == null || reading.verdict().section() == null) {
+      return null;
+    }
+    return knowledge
+        .find(reading.verdict().section())
+        .filter(s -> s.part("Fix") != null)
+        .orElse(null);
+  }
+
+  /** The delivery log this turn read, or null when it did not. */
+  private DeliveryReading deliveryReading() {
+    Findings.EmailDeliveries log = turn.first("emailDeliveries", Findings.EmailDeliveries.class);
+    return log == null ? null : DeliveryReading.of(log);
   }
 
   /** What the findings say about the cause, in one or two sentences; null when they say nothing. */
@@ -172,21 +206,8 @@ final class Composer {
                 : "Upload it again with public=true, then resend the submission with it.");
       }
       case EMAIL_NOT_RECEIVED -> {
-        if (!turn.asked("emailDeliveries")) {
-          return null;
-        }
-        JsonNode latest = null;
-        for (JsonNode d : turn.first("emailDeliveries").path("deliveries")) {
-          latest = latest == null ? d : latest;
-        }
-        if (latest == null) {
-          return "nothing was ever sent to this address: check that it is the address on the job.";
-        }
-        return "FAILED".equals(latest.path("status").asText())
-            ? "the mail server refused the latest email (see its error). Check the address, then"
-                + " resend."
-            : "our side sent it. It is most likely in spam or quarantine: ask the client to check"
-                + " there and allow our sender, then resend.";
+        DeliveryReading reading = deliveryReading();
+        return reading == null ? null : reading.diagnosis();
       }
       default -> {
         return null;
@@ -328,8 +349,9 @@ final class Composer {
     for (JsonNode state : turn.all("submissionState")) {
       lines.add(submissionState(state));
     }
-    for (JsonNode log : turn.all("emailDeliveries")) {
-      lines.addAll(deliveries(log));
+    for (Findings.EmailDeliveries log :
+        turn.all("emailDeliveries", Findings.EmailDeliveries.class)) {
+      lines.addAll(DeliveryReading.of(log).findings());
     }
     for (JsonNode files : turn.all("submissionAttachments")) {
       lines.addAll(attachments(files));
@@ -354,6 +376,15 @@ final class Composer {
 
   private List<String> actions() {
     List<String> lines = new ArrayList<>();
+    DeliveryReading reading =
+        turn.intent() == Intent.EMAIL_NOT_RECEIVED && !turn.client() ? deliveryReading() : null;
+    String instead =
+        reading == null
+            ? null
+            : reading.nextStep(turn.first("collaboratorAccess", Findings.CollaboratorAccess.class));
+    if (instead != null) {
+      lines.add(instead);
+    }
     for (String tool :
         List.of(
             "proposeAccessLinkResend",
@@ -501,35 +532,6 @@ final class Composer {
       out.append(" Failed emails: ").append(String.join(", ", failed)).append('.');
     }
     return out.toString();
-  }
-
-  private List<String> deliveries(JsonNode log) {
-    String email = log.path("email").asText();
-    List<String> lines = new ArrayList<>();
-    if (!log.path("deliveries").elements().hasNext()) {
-      lines.add("No email has ever been sent to " + email + ".");
-      return lines;
-    }
-    int count = 0;
-    for (JsonNode d : log.path("deliveries")) {
-      count++;
-      if (count > 5) {
-        break;
-      }
-      String line =
-          quoted(d.path("subject").asText())
-              + " to "
-              + email
-              + ": "
-              + d.path("status").asText().toLowerCase(Locale.ROOT)
-              + " at "
-              + d.path("at").asText();
-      if (d.hasNonNull("error")) {
-        line += " (error: " + d.path("error").asText() + ")";
-      }
-      lines.add(line);
-    }
-    return lines;
   }
 
   private List<String> attachments(JsonNode files) {

@@ -20,6 +20,9 @@ public enum Intent {
   /** A question the documentation answers; its section is whichever retrieval ranks first. */
   HOW_TO(null);
 
+  private static final java.util.Set<String> EMAIL_PROBLEM_SECTIONS =
+      java.util.Set.of("not-sent-yet", "failed", "deferred", "flagged-addresses");
+
   private final String section;
 
   Intent(String section) {
@@ -31,6 +34,10 @@ public enum Intent {
    * problem pages count: a how-to page ranking first means a how-to question.
    */
   public static Intent ofSection(String ref) {
+    // The email pages that explain a missing email by its delivery status are problem pages too.
+    if (ref.startsWith("email-delivery#") && EMAIL_PROBLEM_SECTIONS.contains(ref.substring(15))) {
+      return EMAIL_NOT_RECEIVED;
+    }
     for (Intent intent :
         new Intent[] {
           ACCESS_PROBLEM, NO_CANDIDATES, OUTDATED_RESUME, BUTTONS_NOT_WORKING, ATTACHMENT_DOWNLOAD,

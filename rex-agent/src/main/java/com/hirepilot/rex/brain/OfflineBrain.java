@@ -1,10 +1,13 @@
 package com.hirepilot.rex.brain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hirepilot.rex.knowledge.KnowledgeBase;
 import com.hirepilot.rex.knowledge.Section;
+import com.hirepilot.rex.tools.Findings;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -36,6 +39,10 @@ public final class OfflineBrain implements ChatModel {
   public static final String RESPONSE_ID = "rex-offline";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Reads tool results back into their records; a field added to a record later is no error. */
+  private static final ObjectMapper READER =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final KnowledgeBase knowledge;
 
@@ -134,6 +141,29 @@ public final class OfflineBrain implements ChatModel {
 
     List<JsonNode> all(String tool) {
       return results.getOrDefault(tool, List.of());
+    }
+
+    /**
+     * The tool's results as the {@code Findings} record it returns, so the brain reads the same
+     * typed records the tools produce; a result of another shape (an error text) is left out.
+     */
+    <T> List<T> all(String tool, Class<T> type) {
+      List<T> typed = new ArrayList<>();
+      for (JsonNode result : all(tool)) {
+        if (result.isObject()) {
+          try {
+            typed.add(READER.treeToValue(result, type));
+          } catch (JsonProcessingException | IllegalArgumentException e) {
+            // Not this tool's record: nothing to read from it.
+          }
+        }
+      }
+      return typed;
+    }
+
+    <T> T first(String tool, Class<T> type) {
+      List<T> typed = all(tool, type);
+      return typed.isEmpty() ? null : typed.get(0);
     }
 
     private static JsonNode parse(String text) {
@@ -253,13 +283,25 @@ public final class OfflineBrain implements ChatModel {
             call("emailDeliveries", args("email", email));
             return;
           }
-          String submission = latestSubmissionEmail(turn.first("emailDeliveries"));
+          Findings.EmailDeliveries log =
+              turn.first("emailDeliveries", Findings.EmailDeliveries.class);
+          if (log == null) {
+            return;
+          }
+          DeliveryReading reading = DeliveryReading.of(log);
           String job = activeJobOf(turn.first("collaboratorAccess"), u.job());
-          if (submission != null && job != null) {
+          if (job == null) {
+            return;
+          }
+          // Only where another message can arrive: never to a flagged address (it would bounce
+          // again), never while the first is still on its way (it would arrive twice).
+          String submission = reading.latestSubmission();
+          if (reading.resendHelps() && submission != null) {
             proposeOnce(
                 "proposeSubmissionResend",
                 args("submissionId", submission, "withNewestFiles", false));
-          } else if (job != null) {
+          } else if (reading.verdict() == DeliveryReading.Verdict.NOTHING_SENT
+              || (reading.resendHelps() && submission == null)) {
             proposeOnce("proposeAccessLinkResend", args("jobId", job, "email", email));
           }
         }
@@ -445,19 +487,6 @@ public final class OfflineBrain implements ChatModel {
   static boolean decided(JsonNode state) {
     String status = state.path("status").asText("");
     return status.equals("APPROVED") || status.equals("REJECTED") || status.equals("WITHDRAWN");
-  }
-
-  static String latestSubmissionEmail(JsonNode deliveries) {
-    String latest = null;
-    for (JsonNode d : deliveries.path("deliveries")) {
-      String kind = d.path("kind").asText();
-      if (!d.path("submissionId").isNull()
-          && !d.path("submissionId").asText().isEmpty()
-          && (kind.equals("SUBMISSION") || kind.equals("REMINDER") || kind.equals("RESENT"))) {
-        latest = d.path("submissionId").asText();
-      }
-    }
-    return latest;
   }
 
   static String summaryOf(String question) {

@@ -110,12 +110,20 @@ public record Understanding(
               "\\bcandidates?\\b[^.?!\\n]{0,20}\\bnot (showing|visible|there)\\b"),
           new Rule(
               Intent.EMAIL_NOT_RECEIVED,
-              "\\b(never|not|n'?t|didn'?t|did not|isn'?t|no)\\b[^.?!\\n]{0,25}\\b(receiv\\w*|get"
+              "\\b(never|not|n'?t|didn'?t|did not|isn'?t|hasn'?t|haven'?t|no)\\b[^.?!\\n]{0,25}"
+                  + "\\b(receiv\\w*|get"
                   + "|getting|got|arriv\\w*|coming)\\b[^.?!\\n]{0,40}\\b(e-?mails?|mails?|"
                   + "messages?|notifications?)\\b",
               "\\b(e-?mails?|mails?)\\b[^.?!\\n]{0,30}\\b(not arriving|never arrived|never came"
-                  + "|not received|not coming|missing|didn'?t arrive|not delivered|bounc\\w+)\\b",
-              "\\b(inbox|spam|junk)\\b"),
+                  + "|not received|not coming|missing|didn'?t arrive|not delivered|bounc\\w+"
+                  + "|stuck)\\b",
+              "\\b(inbox|spam|junk)\\b",
+              // A bounce of mail, not a sign-in page that "bounces her back".
+              "\\b(hard[- ]?bounce\\w*|bounced|bounces|bouncing)\\b(?!\\s+(me|her|him|them|us)\\b)"
+                  + "(?![^.?!\\n]{0,20}\\bback\\b)",
+              "\\b(e-?mails?|mails?|messages?|address)\\b[^.?!\\n]{0,30}\\b(deferred|dropped"
+                  + "|flagged|retrying|undeliver\\w*)\\b",
+              "\\b(delivery|deliveries)\\b[^.?!\\n]{0,20}\\b(status|log|failed|failing|problem)"),
           new Rule(
               Intent.ACCESS_PROBLEM,
               "\\b(can'?t|cannot|can not|couldn'?t|unable to|not able to) (get in|log ?in|sign ?in"
@@ -233,8 +241,11 @@ public record Understanding(
     if (howTo) {
       return Intent.HOW_TO;
     }
+    // An address is one word to the rules: its dots would otherwise end the sentence that a
+    // rule reads across ("the email to ana@client.test bounced").
+    String words = EMAIL.matcher(lower).replaceAll("someone");
     for (Rule rule : RULES) {
-      if (rule.matches(lower)) {
+      if (rule.matches(words)) {
         return rule.intent;
       }
     }

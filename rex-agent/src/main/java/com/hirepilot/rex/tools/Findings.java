@@ -92,10 +92,50 @@ public final class Findings {
       int activeCollaborators,
       List<SubmittedCandidate> submissions) {}
 
-  public record Delivery(
-      String kind, String subject, String status, String at, String error, String submissionId) {}
+  /** One step of a delivery's history: a status, when it was reached, and what was said. */
+  public record DeliveryStep(String status, String at, String detail) {}
 
-  public record EmailDeliveries(String email, List<Delivery> deliveries) {}
+  /**
+   * One email to the address, as the delivery log records it.
+   *
+   * @param status {@code QUEUED}, {@code RETRYING}, {@code SENT}, {@code FAILED}, {@code
+   *     CANCELLED}, {@code DEFERRED}, {@code DELIVERED}, {@code BOUNCED}, {@code DROPPED} or {@code
+   *     SPAM_REPORT}
+   * @param at when the current status was reached
+   * @param error the last attempt's error while {@code RETRYING}, or why it {@code FAILED}
+   * @param attempts how many times it was handed to the mail relay so far
+   * @param nextAttemptAt when the next attempt runs, while {@code RETRYING}
+   * @param providerReason the receiving side's words on a bounce, drop or deferral, such as "550
+   *     5.1.1 mailbox does not exist"
+   * @param history every status change, oldest first
+   */
+  public record Delivery(
+      String kind,
+      String subject,
+      String status,
+      String at,
+      String error,
+      String submissionId,
+      int attempts,
+      String nextAttemptAt,
+      String providerReason,
+      List<DeliveryStep> history) {}
+
+  /**
+   * Why mail to an address is held: it bounced, was dropped or reported our mail as spam. It stays
+   * until a recruiter confirms or corrects the address.
+   *
+   * @param status {@code BOUNCED}, {@code DROPPED} or {@code SPAM_REPORT}
+   * @param reason the provider's words
+   */
+  public record AddressFlag(String status, String reason, String flaggedAt) {}
+
+  /**
+   * The delivery log of one address, newest first.
+   *
+   * @param flag why mail to the address is held, or null when it is not
+   */
+  public record EmailDeliveries(String email, AddressFlag flag, List<Delivery> deliveries) {}
 
   /**
    * A file of the submitted candidate.
