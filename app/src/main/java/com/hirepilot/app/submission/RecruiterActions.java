@@ -2,7 +2,9 @@ package com.hirepilot.app.submission;
 
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.NotFoundException;
@@ -30,13 +32,16 @@ public class RecruiterActions {
   private final CandidateService candidates;
   private final JobService jobs;
   private final SubmissionThread thread;
+  private final AddressFlags flags;
 
   RecruiterActions(
       Submissions submissions,
       SubmissionWorkflows workflows,
       CandidateService candidates,
       JobService jobs,
-      SubmissionThread thread) {
+      SubmissionThread thread,
+      AddressFlags flags) {
+    this.flags = flags;
     this.thread = thread;
     this.submissions = submissions;
     this.workflows = workflows;
@@ -79,10 +84,7 @@ public class RecruiterActions {
     if (submission.status().isFinal()) {
       throw new ConflictException(SubmissionConflict.nothingToResend(submission.status()));
     }
-    if (jobs.activeCollaboratorsOf(submission.jobId()).isEmpty()) {
-      throw new InvalidInputException(
-          "jobId", "the job has no active collaborators to send the submission to; add one first");
-    }
+    requireDeliverableRecipients(submission);
     Resend resend =
         new Resend(
             recruiter.recruiterId(),
@@ -112,10 +114,7 @@ public class RecruiterActions {
     if (submission.status().isFinal()) {
       throw new ConflictException(SubmissionConflict.nothingToResend(submission.status()));
     }
-    if (jobs.activeCollaboratorsOf(submission.jobId()).isEmpty()) {
-      throw new InvalidInputException(
-          "jobId", "the job has no active collaborators to send the submission to; add one first");
-    }
+    requireDeliverableRecipients(submission);
     if (resume == null || resume.isEmpty()) {
       throw new InvalidInputException("file", "choose the new resume file to upload");
     }
@@ -153,6 +152,20 @@ public class RecruiterActions {
         submission,
         SubmissionThread.Poster.recruiter(recruiter.recruiterId(), recruiter.name()),
         body);
+  }
+
+  /**
+   * The job has someone to send to, and none of their addresses is flagged by a bounce, a drop or a
+   * spam report (409 naming each: the recruiter confirms or corrects it first).
+   */
+  private void requireDeliverableRecipients(Submission submission) {
+    List<Collaborator> recipients = jobs.activeCollaboratorsOf(submission.jobId());
+    if (recipients.isEmpty()) {
+      throw new InvalidInputException(
+          "jobId", "the job has no active collaborators to send the submission to; add one first");
+    }
+    flags.refuseFlagged(
+        submission.workspaceId(), recipients.stream().map(Collaborator::email).toList());
   }
 
   private Submission get(CurrentRecruiter recruiter, String submissionId) {
