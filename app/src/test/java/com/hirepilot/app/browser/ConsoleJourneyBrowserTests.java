@@ -321,41 +321,51 @@ class ConsoleJourneyBrowserTests {
 
       // The submission page: the email's status, reason and history.
       browser.get(submissionUrl);
-      WebElement emails = browser.findElement(By.id("emails"));
-      WebElement toAna =
-          emails.findElement(By.xpath(".//tr[.//td[normalize-space()='" + address + "']]"));
-      assertThat(toAna.getText()).contains("Bounced").contains(reason);
-      toAna.findElement(By.cssSelector("details.email-history summary")).click();
-      assertThat(toAna.findElement(By.cssSelector("details.email-history")).getText())
-          .contains("Queued")
-          .contains("Sent")
-          .contains("Bounced");
+      By toAna =
+          By.xpath("//section[@id='emails']//tr[.//td[normalize-space()='" + address + "']]");
+      assertThat(browser.findElement(toAna).getText()).contains("Bounced").contains(reason);
+      // The section is redrawn live as the workflow moves on, so each look finds it afresh.
+      String history =
+          wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+              .until(
+                  d -> {
+                    WebElement details =
+                        d.findElement(toAna).findElement(By.cssSelector("details.email-history"));
+                    if (details.getAttribute("open") == null) {
+                      details.findElement(By.tagName("summary")).click();
+                    }
+                    String text = details.getText();
+                    return text.contains("Bounced") ? text : null;
+                  });
+      assertThat(history).contains("Queued").contains("Sent").contains(reason);
       assertThat(browser.findElement(By.id("clients-title")).findElement(By.xpath("..")).getText())
           .contains("Bounced");
       chromium.check("36-console-submission-bounced");
 
       // "Needs attention" lists the address, with the job to fix it on, and the email.
       browser.get(ORIGIN + "/console/attention");
-      WebElement flagged = browser.findElement(By.id("flagged-addresses"));
-      assertThat(flagged.getText()).contains(address).contains("Bounced").contains(reason);
-      assertThat(browser.findElement(By.id("failed-emails")).getText()).contains(address);
+      assertThat(textOf(wait, By.id("flagged-addresses")))
+          .contains(address)
+          .contains("Bounced")
+          .contains(reason);
+      assertThat(textOf(wait, By.id("failed-emails"))).contains(address);
       chromium.check("37-console-attention-bounced");
 
       // The recruiter checked with the client: the address is right. Confirmed on the job page.
-      flagged.findElement(By.linkText("Data Engineer")).click();
+      clickFresh(
+          wait,
+          By.xpath("//section[@id='flagged-addresses']//a[normalize-space()='Data Engineer']"));
       wait.until(ExpectedConditions.urlContains("/console/jobs/" + jobId));
-      browser
-          .findElement(By.xpath("//button[@aria-label='Confirm address: " + address + "']"))
-          .click();
+      clickFresh(wait, By.xpath("//button[@aria-label='Confirm address: " + address + "']"));
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
               By.cssSelector(".flash-area .notice"), "Confirmed " + address));
-      assertThat(browser.findElement(By.id("collaborators")).getText())
+      assertThat(textOf(wait, By.id("collaborators")))
           .doesNotContain("Bounced")
           .doesNotContain(reason);
       assertThat(browser.findElements(By.id("sending-on-hold"))).isEmpty();
       assertThat(flags.find(workspaceId, address)).isEmpty();
-      assertThat(browser.findElement(By.id("activity")).getText()).contains("confirmed " + address);
+      assertThat(textOf(wait, By.id("activity"))).contains("confirmed " + address);
       browser.get(ORIGIN + "/console/attention");
       assertThat(browser.findElements(By.id("flagged-addresses"))).isEmpty();
 
@@ -368,6 +378,22 @@ class ConsoleJourneyBrowserTests {
       wait.until(ExpectedConditions.urlContains("/console/submissions/"));
       assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Mei Tan");
     }
+  }
+
+  /** The text of what the locator finds now, however often the live page redraws it. */
+  private static String textOf(WebDriverWait wait, By locator) {
+    return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> d.findElement(locator).getText());
+  }
+
+  /** Clicks what the locator finds now: live pages redraw their sections as things happen. */
+  private static void clickFresh(WebDriverWait wait, By locator) {
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(locator).click();
+              return true;
+            });
   }
 
   private static void pick(WebDriver browser, String candidate) {
