@@ -126,7 +126,6 @@ class DeskReads {
 
   record SubmissionPage(
       SubmissionDetails record,
-      Job job,
       CandidateCard candidate,
       List<CollaboratorStanding> collaborators,
       List<Attachment> attachments,
@@ -214,12 +213,12 @@ class DeskReads {
   SubmissionPage submissionPage(String workspaceId, String submissionId) {
     SubmissionDetails record = overview.of(workspaceId, submissionId);
     SubmissionSummary summary = record.summary();
-    Job job = jobs.get(workspaceId, summary.jobId());
     Set<String> shown = Set.copyOf(record.attachmentIds());
-    List<CollaboratorStanding> collaborators = jobs.standingsOf(job.id());
+    // The submission was found in the workspace, so its job is the workspace's: the page shows the
+    // job's title from the summary and needs no statement of its own for the job.
+    List<CollaboratorStanding> collaborators = jobs.standingsOf(summary.jobId());
     return new SubmissionPage(
         record,
-        job,
         candidates.cards(List.of(summary.candidateId())).get(summary.candidateId()),
         collaborators,
         candidates.attachmentsOf(summary.candidateId()).stream()
