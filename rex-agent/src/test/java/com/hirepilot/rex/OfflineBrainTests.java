@@ -162,7 +162,7 @@ class OfflineBrainTests {
         .contains("550 5.1.1 mailbox does not exist")
         .contains("Do not resend")
         .contains("POST /api/jobs/" + FakeDesk.JOB + "/collaborators/col-1/address-confirmation")
-        .contains("PUT /api/jobs/" + FakeDesk.JOB + "/collaborators/col-1/email")
+        .contains("PATCH /api/jobs/" + FakeDesk.JOB + "/collaborators/col-1 {")
         .contains("[email-delivery#flagged-addresses]");
     assertThat(desk.proposals).isEmpty();
     assertThat(answer.proposedActions()).isEmpty();

@@ -1,6 +1,7 @@
 package com.hirepilot.app.auth;
 
 import com.hirepilot.app.system.Ids;
+import com.hirepilot.app.system.MayConflict;
 import com.hirepilot.app.system.ResourceId;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import java.util.Map;
@@ -22,6 +23,9 @@ class AccessLinkController {
 
   @PostMapping("/api/jobs/{jobId}/collaborators/{collaboratorId}/access-link")
   @ResponseStatus(HttpStatus.ACCEPTED)
+  @MayConflict(
+      "The collaborator's address bounced, was dropped or reported our mail as spam: confirm or"
+          + " correct it first (flaggedAddresses)")
   Map<String, Object> send(
       @PathVariable @ResourceId String jobId, @PathVariable @ResourceId String collaboratorId) {
     CurrentRecruiter recruiter = CurrentRecruiter.get();

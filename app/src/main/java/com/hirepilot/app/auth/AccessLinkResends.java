@@ -3,6 +3,7 @@ package com.hirepilot.app.auth;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.system.NotFoundException;
 import com.hirepilot.workflows.submission.SubmissionEventType;
 import java.time.Clock;
@@ -18,9 +19,16 @@ public class AccessLinkResends {
   private final JobService jobs;
   private final AccessLinkMail mail;
   private final JobActivityLog activity;
+  private final AddressFlags flags;
   private final Clock clock;
 
-  AccessLinkResends(JobService jobs, AccessLinkMail mail, JobActivityLog activity, Clock clock) {
+  AccessLinkResends(
+      JobService jobs,
+      AccessLinkMail mail,
+      JobActivityLog activity,
+      AddressFlags flags,
+      Clock clock) {
+    this.flags = flags;
     this.jobs = jobs;
     this.mail = mail;
     this.activity = activity;
@@ -34,6 +42,8 @@ public class AccessLinkResends {
    * @param sentBy who asked, as the activity log shows them
    * @throws NotFoundException when the job is not the workspace's, or the collaborator is not an
    *     active collaborator on it
+   * @throws com.hirepilot.app.notification.FlaggedAddressesException when the address bounced, was
+   *     dropped or reported our mail as spam: the recruiter confirms or corrects it first
    */
   public Collaborator send(
       String workspaceId, String jobId, String collaboratorId, String sentBy, String requestKey) {
@@ -42,6 +52,7 @@ public class AccessLinkResends {
         jobs.collaborator(collaboratorId)
             .filter(c -> c.jobId().equals(jobId) && c.isActive())
             .orElseThrow(() -> new NotFoundException("Collaborator"));
+    flags.refuseFlagged(workspaceId, java.util.List.of(collaborator.email()));
     String key = "access-link/" + collaborator.id() + "/" + requestKey;
     mail.send(collaborator, LoginLinks.Purpose.INVITATION, key);
     activity.append(

@@ -4,8 +4,11 @@ import com.hirepilot.app.auth.AccessLinkResends;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.notification.AddressFlags;
+import com.hirepilot.app.notification.FlaggedAddressesException;
 import com.hirepilot.app.submission.Submission;
 import com.hirepilot.app.submission.SubmittingCandidates;
+import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.workspace.CurrentRecruiter;
@@ -77,6 +80,9 @@ class DeskJobsController {
 
   record CollaboratorForm(String email, String name) {}
 
+  /** The corrected address typed for one collaborator, kept when it is refused. */
+  record CorrectionForm(String collaboratorId, String email) {}
+
   record SubmitForm(List<String> candidateIds, String message, List<String> attachmentIds) {}
 
   @GetMapping("/console/jobs")
@@ -138,6 +144,9 @@ class DeskJobsController {
     }
     if (!model.containsAttribute("submitForm")) {
       model.addAttribute("submitForm", new SubmitForm(List.of(), "", List.of()));
+    }
+    if (!model.containsAttribute("correctionForm")) {
+      model.addAttribute("correctionForm", new CorrectionForm("", ""));
     }
     return "console/job";
   }
@@ -232,13 +241,84 @@ class DeskJobsController {
   String sendAccessLink(
       @PathVariable String jobId,
       @PathVariable String collaboratorId,
+      Model model,
+      HttpServletResponse response,
       RedirectAttributes redirect) {
     CurrentRecruiter recruiter = CurrentRecruiter.get();
-    Collaborator sent =
-        accessLinks.send(
-            recruiter.workspaceId(), jobId, collaboratorId, recruiter.name(), Ids.next());
+    Collaborator sent;
+    try {
+      sent =
+          accessLinks.send(
+              recruiter.workspaceId(), jobId, collaboratorId, recruiter.name(), Ids.next());
+    } catch (FlaggedAddressesException e) {
+      return refused(
+          jobId, e, "collaboratorForm", new CollaboratorForm("", ""), "", model, response);
+    }
     redirect.addFlashAttribute(
         "notice", "Sent " + sent.displayName() + " a fresh sign-in link at " + sent.email() + ".");
+    return "redirect:/console/jobs/" + jobId;
+  }
+
+  /** The recruiter vouches for a flagged address: mail may go to it again. */
+  @PostMapping("/console/jobs/{jobId}/collaborators/{collaboratorId}/address-confirmation")
+  String confirmAddress(
+      @PathVariable String jobId,
+      @PathVariable String collaboratorId,
+      @RequestParam(defaultValue = "job") String back,
+      RedirectAttributes redirect) {
+    CurrentRecruiter recruiter = CurrentRecruiter.get();
+    java.util.Optional<AddressFlags.Flag> cleared =
+        jobs.confirmCollaboratorAddress(
+            recruiter.workspaceId(), jobId, collaboratorId, recruiter.name());
+    redirect.addFlashAttribute(
+        "notice",
+        cleared
+            .map(
+                f ->
+                    "Confirmed "
+                        + f.address()
+                        + ": submissions, resends and sign-in links go to it again.")
+            .orElse("That address was not flagged: mail already goes to it."));
+    return "attention".equals(back)
+        ? "redirect:/console/attention"
+        : "redirect:/console/jobs/" + jobId;
+  }
+
+  /**
+   * The recruiter corrects a collaborator's address. As in the recruiter API, a new address is a
+   * new access: the old record's links and sessions end, and the flag stays with the old address.
+   */
+  @PostMapping("/console/jobs/{jobId}/collaborators/{collaboratorId}/email")
+  String correctAddress(
+      @PathVariable String jobId,
+      @PathVariable String collaboratorId,
+      @RequestParam(defaultValue = "") String email,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    CurrentRecruiter recruiter = CurrentRecruiter.get();
+    jobs.get(recruiter.workspaceId(), jobId);
+    CorrectionForm form = new CorrectionForm(collaboratorId, email);
+    Collaborator moved;
+    try {
+      moved =
+          jobs.updateCollaborator(
+              recruiter.workspaceId(),
+              jobId,
+              collaboratorId,
+              null,
+              DeskForms.email("email", email),
+              recruiter.name());
+    } catch (InvalidInputException | ConflictException e) {
+      return refused(
+          jobId, e, "correctionForm", form, "correct-" + collaboratorId, model, response);
+    }
+    redirect.addFlashAttribute(
+        "notice",
+        moved.displayName()
+            + " now gets mail at "
+            + moved.email()
+            + ". Their old sign-in links stopped working; send them a fresh one.");
     return "redirect:/console/jobs/" + jobId;
   }
 
@@ -278,7 +358,7 @@ class DeskJobsController {
               + " candidates, each with their newest public resume: the clients are being"
               + " emailed.");
       return "redirect:/console/jobs/" + jobId;
-    } catch (InvalidInputException e) {
+    } catch (InvalidInputException | FlaggedAddressesException e) {
       return refused(jobId, e, "submitForm", form, "submit", model, response);
     } catch (SubmittingCandidates.BulkRefused e) {
       String why =
@@ -296,16 +376,22 @@ class DeskJobsController {
     }
   }
 
-  /** The job page again, as 422, with the message and what was typed in the refused form. */
+  /**
+   * The job page again, with the message and what was typed in the refused form: 422 for bad input,
+   * 409 for a conflict such as a flagged address.
+   */
   private String refused(
       String jobId,
-      InvalidInputException e,
+      RuntimeException e,
       String formName,
       Object form,
       String openPanel,
       Model model,
       HttpServletResponse response) {
-    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    response.setStatus(
+        e instanceof ConflictException
+            ? HttpStatus.CONFLICT.value()
+            : HttpStatus.UNPROCESSABLE_ENTITY.value());
     model.addAttribute("error", e);
     model.addAttribute(formName, form);
     model.addAttribute("openPanel", openPanel);

@@ -3,12 +3,16 @@ package com.hirepilot.app.console;
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.CandidateCard;
 import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.CollaboratorStanding;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivity;
 import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.app.job.JobListing;
 import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.notification.AddressFlags;
+import com.hirepilot.app.notification.EmailDeliveries;
+import com.hirepilot.app.notification.EmailDelivery;
 import com.hirepilot.app.submission.SubmissionDetails;
 import com.hirepilot.app.submission.SubmissionOverview;
 import com.hirepilot.app.submission.SubmissionSummary;
@@ -37,20 +41,50 @@ class DeskReads {
   /** The job page shows the newest activity lines; the API has them all. */
   static final int RECENT_ACTIVITY = 50;
 
+  /** The most flagged addresses and failed emails the attention page lists; the newest first. */
+  static final int ATTENTION_LIMIT = 50;
+
   private final JobService jobs;
   private final JobActivityLog activityLog;
   private final CandidateService candidates;
   private final SubmissionOverview overview;
+  private final AddressFlags flags;
+  private final EmailDeliveries deliveries;
 
   DeskReads(
       JobService jobs,
       JobActivityLog activityLog,
       CandidateService candidates,
-      SubmissionOverview overview) {
+      SubmissionOverview overview,
+      AddressFlags flags,
+      EmailDeliveries deliveries) {
     this.jobs = jobs;
     this.activityLog = activityLog;
     this.candidates = candidates;
     this.overview = overview;
+    this.flags = flags;
+    this.deliveries = deliveries;
+  }
+
+  /**
+   * The collaborators' address flags by address, for pages that show who receives mail: a flagged
+   * address gets nothing new until the recruiter confirms or corrects it.
+   */
+  record AddressFlagging(Map<String, AddressFlags.Flag> byAddress) {
+
+    /** The flag on this collaborator's address, or null. */
+    public AddressFlags.Flag of(CollaboratorStanding c) {
+      return byAddress.get(c.email());
+    }
+
+    /** The flags on the active collaborators' addresses, the ones that hold up new mail. */
+    public List<AddressFlags.Flag> holdingUp(List<CollaboratorStanding> collaborators) {
+      return collaborators.stream()
+          .filter(CollaboratorStanding::isActive)
+          .map(this::of)
+          .filter(java.util.Objects::nonNull)
+          .toList();
+    }
   }
 
   record JobsPage(List<JobListing> jobs, int needingAttention) {}
@@ -77,22 +111,53 @@ class DeskReads {
       List<Column> board,
       int submissionCount,
       List<JobActivity> recentActivity,
-      List<CandidateChoice> choices) {
+      List<CandidateChoice> choices,
+      AddressFlagging flags) {
 
     public boolean hasActiveCollaborators() {
       return collaborators.stream().anyMatch(CollaboratorStanding::isActive);
+    }
+
+    /** The flagged addresses among the active collaborators: new mail waits for them. */
+    public List<AddressFlags.Flag> holdingUp() {
+      return flags.holdingUp(collaborators);
     }
   }
 
   record SubmissionPage(
       SubmissionDetails record,
-      Job job,
       CandidateCard candidate,
       List<CollaboratorStanding> collaborators,
-      List<Attachment> attachments) {
+      List<Attachment> attachments,
+      AddressFlagging flags) {
 
     public List<CollaboratorStanding> activeCollaborators() {
       return collaborators.stream().filter(CollaboratorStanding::isActive).toList();
+    }
+
+    /** The flagged addresses among the active collaborators: resends wait for them. */
+    public List<AddressFlags.Flag> holdingUp() {
+      return flags.holdingUp(collaborators);
+    }
+  }
+
+  /** A job where a flagged address is an active collaborator: where to confirm or correct it. */
+  record FlaggedOn(String jobId, String jobTitle, String collaboratorId, String name) {}
+
+  /** A flagged address and the jobs it collaborates on. */
+  record FlaggedAddress(AddressFlags.Flag flag, List<FlaggedOn> jobs) {}
+
+  /**
+   * The attention page: open submissions someone should act on, addresses that bounced (or were
+   * dropped, or reported our mail as spam) and emails that never arrived.
+   */
+  record AttentionPage(
+      List<SubmissionSummary> submissions,
+      List<FlaggedAddress> flaggedAddresses,
+      List<EmailDelivery> failedEmails) {
+
+    public boolean isEmpty() {
+      return submissions.isEmpty() && flaggedAddresses.isEmpty() && failedEmails.isEmpty();
     }
   }
 
@@ -125,35 +190,76 @@ class DeskReads {
     List<JobActivity> recent =
         new ArrayList<>(lines.subList(Math.max(0, lines.size() - RECENT_ACTIVITY), lines.size()));
     java.util.Collections.reverse(recent);
+    List<CollaboratorStanding> collaborators = jobs.standingsOf(job.id());
     return new JobPage(
         job,
-        jobs.standingsOf(job.id()),
+        collaborators,
         byStatus.entrySet().stream().map(e -> new Column(e.getKey(), e.getValue())).toList(),
         submissions.size(),
         recent,
         candidates.choices(workspaceId, CANDIDATE_CHOICES).stream()
             .map(c -> new CandidateChoice(c, latest.get(c.id())))
-            .toList());
+            .toList(),
+        flagging(workspaceId, collaborators));
+  }
+
+  /** One statement. */
+  private AddressFlagging flagging(String workspaceId, List<CollaboratorStanding> collaborators) {
+    return new AddressFlagging(
+        flags.among(workspaceId, collaborators.stream().map(CollaboratorStanding::email).toList()));
   }
 
   @Transactional(readOnly = true)
   SubmissionPage submissionPage(String workspaceId, String submissionId) {
     SubmissionDetails record = overview.of(workspaceId, submissionId);
     SubmissionSummary summary = record.summary();
-    Job job = jobs.get(workspaceId, summary.jobId());
     Set<String> shown = Set.copyOf(record.attachmentIds());
+    // The submission was found in the workspace, so its job is the workspace's: the page shows the
+    // job's title from the summary and needs no statement of its own for the job.
+    List<CollaboratorStanding> collaborators = jobs.standingsOf(summary.jobId());
     return new SubmissionPage(
         record,
-        job,
         candidates.cards(List.of(summary.candidateId())).get(summary.candidateId()),
-        jobs.standingsOf(job.id()),
+        collaborators,
         candidates.attachmentsOf(summary.candidateId()).stream()
             .filter(a -> shown.contains(a.id()))
-            .toList());
+            .toList(),
+        flagging(workspaceId, collaborators));
   }
 
+  /**
+   * What needs the recruiter: four statements beside the submission list's, whatever the number of
+   * flags and failures.
+   */
   @Transactional(readOnly = true)
-  List<SubmissionSummary> needingAttention(String workspaceId) {
-    return overview.list(workspaceId, new SubmissionOverview.Filter(null, null, true));
+  AttentionPage attentionPage(String workspaceId) {
+    List<SubmissionSummary> submissions =
+        overview.list(workspaceId, new SubmissionOverview.Filter(null, null, true));
+    List<AddressFlags.Flag> flagged = flags.of(workspaceId, ATTENTION_LIMIT);
+    List<Collaborator> people =
+        jobs.activeCollaboratorsAt(
+            workspaceId, flagged.stream().map(AddressFlags.Flag::address).toList());
+    Map<String, String> titles =
+        jobs.titles(people.stream().map(Collaborator::jobId).distinct().toList());
+    Map<String, List<FlaggedOn>> onJobs = new HashMap<>();
+    for (Collaborator c : people) {
+      onJobs
+          .computeIfAbsent(c.email(), a -> new ArrayList<>())
+          .add(new FlaggedOn(c.jobId(), titles.get(c.jobId()), c.id(), c.displayName()));
+    }
+    onJobs
+        .values()
+        .forEach(
+            l ->
+                l.sort(
+                    java.util.Comparator.comparing(
+                        FlaggedOn::jobTitle,
+                        java.util.Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))));
+    return new AttentionPage(
+        submissions,
+        flagged.stream()
+            .map(f -> new FlaggedAddress(f, onJobs.getOrDefault(f.address(), List.of())))
+            .toList(),
+        deliveries.needingAttention(workspaceId, ATTENTION_LIMIT));
   }
 }

@@ -2,6 +2,7 @@ package com.hirepilot.app.console;
 
 import com.hirepilot.app.auth.AccessLinkResends;
 import com.hirepilot.app.job.Collaborator;
+import com.hirepilot.app.notification.FlaggedAddressesException;
 import com.hirepilot.app.submission.LiveSubmissionState;
 import com.hirepilot.app.submission.RecruiterActions;
 import com.hirepilot.app.submission.SubmissionOverview;
@@ -95,6 +96,9 @@ class DeskSubmissionsController {
       resent = actions.resend(recruiter, submissionId, null, text);
     } catch (InvalidInputException e) {
       return refused(submissionId, e, new ActionForm(message, "", ""), "resend", model, response);
+    } catch (FlaggedAddressesException e) {
+      // Shown where the recruiter can act on it, with the typed message kept.
+      return refused(submissionId, e, new ActionForm(message, "", ""), "resend", model, response);
     }
     redirect.addFlashAttribute(
         "notice", "Resent: round " + resent.round() + " is on its way to the job's clients.");
@@ -115,7 +119,7 @@ class DeskSubmissionsController {
     try {
       String text = DeskForms.optional("message", "message", message, DeskForms.LONG_MAX);
       resent = actions.resendWithNewResume(CurrentRecruiter.get(), submissionId, file, text);
-    } catch (InvalidInputException e) {
+    } catch (InvalidInputException | FlaggedAddressesException e) {
       return refused(
           submissionId, e, new ActionForm("", message, ""), "resend-resume", model, response);
     }
@@ -153,9 +157,18 @@ class DeskSubmissionsController {
           model,
           response);
     }
-    Collaborator sent =
-        accessLinks.send(
-            recruiter.workspaceId(), summary.jobId(), collaboratorId, recruiter.name(), Ids.next());
+    Collaborator sent;
+    try {
+      sent =
+          accessLinks.send(
+              recruiter.workspaceId(),
+              summary.jobId(),
+              collaboratorId,
+              recruiter.name(),
+              Ids.next());
+    } catch (FlaggedAddressesException e) {
+      return refused(submissionId, e, ActionForm.EMPTY, "access-link", model, response);
+    }
     redirect.addFlashAttribute(
         "notice", "Sent " + sent.displayName() + " a fresh sign-in link at " + sent.email() + ".");
     return "redirect:/console/submissions/" + submissionId;
@@ -180,18 +193,25 @@ class DeskSubmissionsController {
 
   @GetMapping("/console/attention")
   String attention(Model model) {
-    model.addAttribute("submissions", reads.needingAttention(CurrentRecruiter.get().workspaceId()));
+    model.addAttribute("page", reads.attentionPage(CurrentRecruiter.get().workspaceId()));
     return "console/attention";
   }
 
+  /**
+   * The submission page again, with the message and what was typed in the refused form: 422 for bad
+   * input, 409 for a flagged address.
+   */
   private String refused(
       String submissionId,
-      InvalidInputException e,
+      RuntimeException e,
       ActionForm form,
       String openPanel,
       Model model,
       HttpServletResponse response) {
-    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    response.setStatus(
+        e instanceof FlaggedAddressesException
+            ? HttpStatus.CONFLICT.value()
+            : HttpStatus.UNPROCESSABLE_ENTITY.value());
     model.addAttribute("error", e);
     model.addAttribute("form", form);
     model.addAttribute("openPanel", openPanel);

@@ -16,6 +16,9 @@ interface Collaborators extends ListCrudRepository<Collaborator, String> {
 
   List<Collaborator> findByWorkspaceIdAndEmailOrderByCreatedAt(String workspaceId, String email);
 
+  List<Collaborator> findByWorkspaceIdAndStatusAndEmailIn(
+      String workspaceId, Collaborator.Status status, java.util.Collection<String> emails);
+
   List<Collaborator> findByEmailAndStatusOrderByCreatedAtDesc(
       String email, Collaborator.Status status);
 }

@@ -1,5 +1,6 @@
 package com.hirepilot.app.job;
 
+import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.system.MayConflict;
 import com.hirepilot.app.system.ResourceId;
 import com.hirepilot.app.workspace.CurrentRecruiter;
@@ -32,10 +33,12 @@ class JobController {
 
   private final JobService jobs;
   private final JobActivityLog activityLog;
+  private final AddressFlags flags;
 
-  JobController(JobService jobs, JobActivityLog activityLog) {
+  JobController(JobService jobs, JobActivityLog activityLog, AddressFlags flags) {
     this.jobs = jobs;
     this.activityLog = activityLog;
+    this.flags = flags;
   }
 
   record NewJob(
@@ -84,6 +87,9 @@ class JobController {
   /**
    * A collaborator as the recruiter sees them: who, whether they still have access, and how their
    * sign-in links stand (never the links themselves).
+   *
+   * @param addressFlag why new mail to the address waits for the recruiter (it bounced, was dropped
+   *     or reported our mail as spam), or null
    */
   record CollaboratorView(
       String id,
@@ -93,7 +99,22 @@ class JobController {
       Instant invitedAt,
       Instant lastLinkSentAt,
       Instant lastSeenAt,
-      String linkStatus) {}
+      String linkStatus,
+      AddressFlagView addressFlag) {}
+
+  /**
+   * @param status {@code BOUNCED}, {@code DROPPED} or {@code SPAM_REPORT}
+   * @param reason the provider's words, such as "550 5.1.1 mailbox does not exist"
+   */
+  record AddressFlagView(String status, String reason, String description, Instant flaggedAt) {
+
+    static AddressFlagView of(AddressFlags.Flag flag) {
+      return flag == null
+          ? null
+          : new AddressFlagView(
+              flag.status().name(), flag.reason(), flag.describe(), flag.flaggedAt());
+    }
+  }
 
   record NewCollaborator(
       @NotBlank @Email @Size(max = 320) String email, @Size(max = 200) String name) {}
@@ -192,8 +213,30 @@ class JobController {
       @Valid @RequestBody CollaboratorPatch body) {
     Collaborator updated =
         jobs.updateCollaborator(
-            CurrentRecruiter.get().workspaceId(), jobId, collaboratorId, body.name(), body.email());
-    return view(jobs.standings(List.of(updated)).get(0));
+            CurrentRecruiter.get().workspaceId(),
+            jobId,
+            collaboratorId,
+            body.name(),
+            body.email(),
+            CurrentRecruiter.get().name());
+    return views(CurrentRecruiter.get().workspaceId(), jobs.standings(List.of(updated))).get(0);
+  }
+
+  @PostMapping("/{jobId}/collaborators/{collaboratorId}/address-confirmation")
+  @Transactional
+  @Operation(
+      summary = "Confirm a collaborator's address after a bounce, drop or spam report",
+      description =
+          "The recruiter vouches that the address is right: its flag is cleared, so submissions,"
+              + " resends and access links may go to it again, and the job's activity records who"
+              + " confirmed it. An address that is not flagged stays as it is. To correct the"
+              + " address instead, change the collaborator's email (PATCH).")
+  ResponseEntity<Void> confirmAddress(
+      @PathVariable @ResourceId String jobId, @PathVariable @ResourceId String collaboratorId) {
+    CurrentRecruiter recruiter = CurrentRecruiter.get();
+    jobs.confirmCollaboratorAddress(
+        recruiter.workspaceId(), jobId, collaboratorId, recruiter.name());
+    return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{jobId}/collaborators")
@@ -243,20 +286,30 @@ class JobController {
         collaboratorViews(job));
   }
 
-  /** The job's collaborators and their links: two statements whatever their number. */
+  /**
+   * The job's collaborators, their links and their address flags: three statements whatever their
+   * number.
+   */
   private List<CollaboratorView> collaboratorViews(Job job) {
-    return jobs.standingsOf(job.id()).stream().map(JobController::view).toList();
+    return views(job.workspaceId(), jobs.standingsOf(job.id()));
   }
 
-  private static CollaboratorView view(CollaboratorStanding c) {
-    return new CollaboratorView(
-        c.id(),
-        c.email(),
-        c.name(),
-        c.status().name(),
-        c.invitedAt(),
-        c.lastLinkSentAt(),
-        c.lastSeenAt(),
-        c.linkStatus());
+  private List<CollaboratorView> views(String workspaceId, List<CollaboratorStanding> standings) {
+    Map<String, AddressFlags.Flag> flagged =
+        flags.among(workspaceId, standings.stream().map(CollaboratorStanding::email).toList());
+    return standings.stream()
+        .map(
+            c ->
+                new CollaboratorView(
+                    c.id(),
+                    c.email(),
+                    c.name(),
+                    c.status().name(),
+                    c.invitedAt(),
+                    c.lastLinkSentAt(),
+                    c.lastSeenAt(),
+                    c.linkStatus(),
+                    AddressFlagView.of(flagged.get(c.email()))))
+        .toList();
   }
 }

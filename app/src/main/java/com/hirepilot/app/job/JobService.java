@@ -1,9 +1,11 @@
 package com.hirepilot.app.job;
 
+import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.NotFoundException;
 import com.hirepilot.app.workspace.CurrentRecruiter;
+import com.hirepilot.workflows.submission.SubmissionEventType;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +26,8 @@ public class JobService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final CollaboratorLinks links;
+  private final AddressFlags flags;
+  private final JobActivityLog activityLog;
 
   JobService(
       Jobs jobs,
@@ -31,8 +35,12 @@ public class JobService {
       Collaborators collaborators,
       ApplicationEventPublisher events,
       Clock clock,
-      CollaboratorLinks links) {
+      CollaboratorLinks links,
+      AddressFlags flags,
+      JobActivityLog activityLog) {
     this.links = links;
+    this.flags = flags;
+    this.activityLog = activityLog;
     this.jobs = jobs;
     this.reads = reads;
     this.collaborators = collaborators;
@@ -226,7 +234,12 @@ public class JobService {
    */
   @Transactional
   public Collaborator updateCollaborator(
-      String workspaceId, String jobId, String collaboratorId, String name, String email) {
+      String workspaceId,
+      String jobId,
+      String collaboratorId,
+      String name,
+      String email,
+      String changedBy) {
     Job job = get(workspaceId, jobId);
     Collaborator collaborator =
         collaborators
@@ -259,7 +272,79 @@ public class JobService {
             });
     collaborators.save(collaborator.removed());
     events.publishEvent(new CollaboratorRemoved(collaborator.id()));
-    return addCollaborator(workspaceId, job.id(), address, newName);
+    Collaborator moved = addCollaborator(workspaceId, job.id(), address, newName);
+    // The flag stays with the old address (it is that address that bounced); the new one is clean.
+    String flagged =
+        flags
+            .find(workspaceId, collaborator.email())
+            .map(f -> " (" + collaborator.email() + " " + f.describe() + ")")
+            .orElse("");
+    activityLog.append(
+        "address-corrected/" + collaborator.id() + "/" + moved.id() + "/" + Ids.next(),
+        job.id(),
+        null,
+        SubmissionEventType.ADDRESS_CORRECTED,
+        changedBy,
+        false,
+        changedBy
+            + " changed "
+            + collaborator.displayName()
+            + "'s address from "
+            + collaborator.email()
+            + " to "
+            + address
+            + flagged,
+        clock.instant());
+    return moved;
+  }
+
+  /**
+   * The recruiter vouches that the collaborator's address is right although it bounced, was dropped
+   * or reported our mail as spam: mail may go to it again, and the job's activity says who
+   * confirmed it. An address that is not flagged stays as it is.
+   *
+   * @return the flag that was cleared, if the address was flagged
+   * @throws NotFoundException when the job is not the workspace's or the collaborator not the job's
+   */
+  @Transactional
+  public Optional<AddressFlags.Flag> confirmCollaboratorAddress(
+      String workspaceId, String jobId, String collaboratorId, String confirmedBy) {
+    Job job = get(workspaceId, jobId);
+    Collaborator collaborator =
+        collaborators
+            .findByIdAndJobId(collaboratorId, job.id())
+            .orElseThrow(() -> new NotFoundException("Collaborator"));
+    Optional<AddressFlags.Flag> flag = flags.find(workspaceId, collaborator.email());
+    if (flag.isEmpty() || !flags.clear(workspaceId, collaborator.email())) {
+      return Optional.empty();
+    }
+    activityLog.append(
+        "address-confirmed/" + collaborator.id() + "/" + Ids.next(),
+        job.id(),
+        null,
+        SubmissionEventType.ADDRESS_CONFIRMED,
+        confirmedBy,
+        false,
+        confirmedBy
+            + " confirmed "
+            + collaborator.email()
+            + " is right after it "
+            + flag.get().describe(),
+        clock.instant());
+    return flag;
+  }
+
+  /** The workspace's active collaborator records at these addresses, one statement. */
+  @Transactional(readOnly = true)
+  public List<Collaborator> activeCollaboratorsAt(
+      String workspaceId, Collection<String> addresses) {
+    if (addresses.isEmpty()) {
+      return List.of();
+    }
+    return collaborators.findByWorkspaceIdAndStatusAndEmailIn(
+        workspaceId,
+        Collaborator.Status.ACTIVE,
+        addresses.stream().map(Collaborator::normalizeEmail).distinct().toList());
   }
 
   /** Adds a client person to the job, or brings back one who was removed. */

@@ -112,6 +112,19 @@ public class AddressFlags {
         .collect(Collectors.toMap(Flag::address, Function.identity()));
   }
 
+  /**
+   * Refuses new mail to any of these addresses that is flagged, naming each and why: one statement.
+   *
+   * @throws FlaggedAddressesException (409) when one or more are flagged
+   */
+  public void refuseFlagged(String workspaceId, Collection<String> addresses) {
+    Map<String, Flag> flagged = among(workspaceId, addresses);
+    if (!flagged.isEmpty()) {
+      throw new FlaggedAddressesException(
+          flagged.values().stream().sorted(java.util.Comparator.comparing(Flag::address)).toList());
+    }
+  }
+
   /** Every flagged address of the workspace, newest first ("Needs attention"). */
   public List<Flag> of(String workspaceId, int limit) {
     return jdbc.sql(

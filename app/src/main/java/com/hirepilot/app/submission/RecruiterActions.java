@@ -2,7 +2,9 @@ package com.hirepilot.app.submission;
 
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.NotFoundException;
@@ -31,6 +33,7 @@ public class RecruiterActions {
   private final JobService jobs;
   private final SubmissionThread thread;
   private final ReplyDigests replyDigests;
+  private final AddressFlags flags;
 
   RecruiterActions(
       Submissions submissions,
@@ -38,7 +41,9 @@ public class RecruiterActions {
       CandidateService candidates,
       JobService jobs,
       SubmissionThread thread,
-      ReplyDigests replyDigests) {
+      ReplyDigests replyDigests,
+      AddressFlags flags) {
+    this.flags = flags;
     this.thread = thread;
     this.replyDigests = replyDigests;
     this.submissions = submissions;
@@ -82,10 +87,7 @@ public class RecruiterActions {
     if (submission.status().isFinal()) {
       throw new ConflictException(SubmissionConflict.nothingToResend(submission.status()));
     }
-    if (jobs.activeCollaboratorsOf(submission.jobId()).isEmpty()) {
-      throw new InvalidInputException(
-          "jobId", "the job has no active collaborators to send the submission to; add one first");
-    }
+    requireDeliverableRecipients(submission);
     Resend resend =
         new Resend(
             recruiter.recruiterId(),
@@ -115,10 +117,7 @@ public class RecruiterActions {
     if (submission.status().isFinal()) {
       throw new ConflictException(SubmissionConflict.nothingToResend(submission.status()));
     }
-    if (jobs.activeCollaboratorsOf(submission.jobId()).isEmpty()) {
-      throw new InvalidInputException(
-          "jobId", "the job has no active collaborators to send the submission to; add one first");
-    }
+    requireDeliverableRecipients(submission);
     if (resume == null || resume.isEmpty()) {
       throw new InvalidInputException("file", "choose the new resume file to upload");
     }
@@ -160,6 +159,20 @@ public class RecruiterActions {
     // On record first: if the digest cannot be woken now, start-up or the next reply wakes it.
     replyDigests.replied(submissionId);
     return reply;
+  }
+
+  /**
+   * The job has someone to send to, and none of their addresses is flagged by a bounce, a drop or a
+   * spam report (409 naming each: the recruiter confirms or corrects it first).
+   */
+  private void requireDeliverableRecipients(Submission submission) {
+    List<Collaborator> recipients = jobs.activeCollaboratorsOf(submission.jobId());
+    if (recipients.isEmpty()) {
+      throw new InvalidInputException(
+          "jobId", "the job has no active collaborators to send the submission to; add one first");
+    }
+    flags.refuseFlagged(
+        submission.workspaceId(), recipients.stream().map(Collaborator::email).toList());
   }
 
   private Submission get(CurrentRecruiter recruiter, String submissionId) {

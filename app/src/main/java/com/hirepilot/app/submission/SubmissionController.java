@@ -58,7 +58,51 @@ class SubmissionController {
 
   record TimelineLine(Instant at, SubmissionEventType type, String actor, String detail) {}
 
-  record EmailLine(String to, String kind, String status, Instant at, String subject) {}
+  /**
+   * One email to one recipient and what became of it.
+   *
+   * @param at when it was handed to the relay, or when it was queued if it has not been yet (as
+   *     before delivery statuses existed)
+   * @param statusAt when the current status was reached
+   * @param attempts how many times it was handed to the SMTP relay so far
+   * @param error the last attempt's error while {@code RETRYING}, or why it {@code FAILED}
+   * @param nextAttemptAt when the next attempt is due, while {@code RETRYING}
+   * @param providerReason the provider's reason for a bounce, drop or deferral
+   * @param history every status change, oldest first
+   */
+  record EmailLine(
+      String to,
+      String kind,
+      String status,
+      Instant at,
+      String subject,
+      Instant statusAt,
+      int attempts,
+      String error,
+      Instant nextAttemptAt,
+      String providerReason,
+      List<EmailStatusLine> history) {
+
+    static EmailLine of(com.hirepilot.app.notification.EmailDelivery d) {
+      return new EmailLine(
+          d.recipient(),
+          d.kind().name(),
+          d.status().name(),
+          d.sentAt() != null ? d.sentAt() : d.createdAt(),
+          d.subject(),
+          d.statusAt(),
+          d.attempts(),
+          d.error(),
+          d.nextAttemptAt(),
+          d.providerReason(),
+          d.history().stream()
+              .map(h -> new EmailStatusLine(h.status().name(), h.at(), h.detail()))
+              .toList());
+    }
+  }
+
+  /** One step of an email's history: an attempt's error or the provider's reason as detail. */
+  record EmailStatusLine(String status, Instant at, String detail) {}
 
   record CommentLine(Instant at, String author, String body, boolean passedOn) {}
 
@@ -135,7 +179,10 @@ class SubmissionController {
 
   @PostMapping("/api/jobs/{jobId}/submissions")
   @Operation(summary = "Submit a candidate to the job: the workflow starts and clients are emailed")
-  @MayConflict("The candidate already has an open submission for this job")
+  @MayConflict(
+      "The candidate already has an open submission for this job, or a collaborator's address"
+          + " bounced, was dropped or reported our mail as spam (flaggedAddresses lists them:"
+          + " confirm or correct each first)")
   ResponseEntity<Created> submit(
       @PathVariable @ResourceId String jobId, @Valid @RequestBody NewSubmission body) {
     Submission submission =
@@ -195,16 +242,7 @@ class SubmissionController {
         record.comments().stream()
             .map(c -> new CommentLine(c.at(), c.author(), c.body(), c.notifiedAt() != null))
             .toList(),
-        record.emails().stream()
-            .map(
-                d ->
-                    new EmailLine(
-                        d.recipient(),
-                        d.kind().name(),
-                        d.status().name(),
-                        d.sentAt() != null ? d.sentAt() : d.createdAt(),
-                        d.subject()))
-            .toList());
+        record.emails().stream().map(EmailLine::of).toList());
   }
 
   /** The recruiter's reply to the client, shown in the portal's thread and its live feed. */
@@ -228,7 +266,9 @@ class SubmissionController {
 
   @PostMapping("/api/submissions/{submissionId}/resend")
   @Operation(summary = "Send the submission email again, with updated files or message if given")
-  @MayConflict("The submission has nothing to resend")
+  @MayConflict(
+      "The submission has nothing to resend, or a collaborator's address is flagged"
+          + " (flaggedAddresses lists them)")
   ResponseEntity<Accepted> resend(
       @PathVariable @ResourceId String submissionId,
       @Valid @RequestBody(required = false) ResendRequest body) {

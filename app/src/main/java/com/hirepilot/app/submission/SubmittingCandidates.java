@@ -2,9 +2,11 @@ package com.hirepilot.app.submission;
 
 import com.hirepilot.app.candidate.Candidate;
 import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.InvalidInputException;
@@ -39,6 +41,7 @@ public class SubmittingCandidates {
   private final PipelineStages pipeline;
   private final JobActivityLog activityLog;
   private final SubmissionWorkflows workflows;
+  private final AddressFlags flags;
   private final Clock clock;
 
   SubmittingCandidates(
@@ -50,7 +53,9 @@ public class SubmittingCandidates {
       PipelineStages pipeline,
       JobActivityLog activityLog,
       SubmissionWorkflows workflows,
+      AddressFlags flags,
       Clock clock) {
+    this.flags = flags;
     this.jobs = jobs;
     this.candidates = candidates;
     this.settings = settings;
@@ -66,7 +71,8 @@ public class SubmittingCandidates {
    * Records the submission and starts its workflow in one transaction: if the workflow cannot be
    * started, nothing is written. Everything is checked before anything is: the job (404), the
    * candidate and the files (422), a collaborator to send to (422), no open submission of the
-   * candidate for the job already (409).
+   * candidate for the job already (409), no collaborator's address flagged by a bounce, drop or
+   * spam report (409, naming each address and why).
    */
   @Transactional
   public Submission submit(
@@ -82,7 +88,8 @@ public class SubmittingCandidates {
             .filter(c -> c.workspaceId().equals(recruiter.workspaceId()))
             .orElseThrow(() -> new InvalidInputException("candidateId", "no such candidate"));
     List<String> shown = candidates.filesOf(recruiter.workspaceId(), candidate.id(), attachmentIds);
-    if (jobs.activeCollaboratorsOf(job.id()).isEmpty()) {
+    List<Collaborator> recipients = jobs.activeCollaboratorsOf(job.id());
+    if (recipients.isEmpty()) {
       throw new InvalidInputException(
           "jobId", "the job has no active collaborators to send the submission to; add one first");
     }
@@ -90,6 +97,7 @@ public class SubmittingCandidates {
       throw new ConflictException(
           "This candidate already has an open submission for this job; resend it instead");
     }
+    refuseFlagged(recruiter.workspaceId(), recipients);
     Instant now = clock.instant();
     Submission submission =
         submissions.save(
@@ -123,6 +131,14 @@ public class SubmittingCandidates {
     return submission;
   }
 
+  /**
+   * A submission email to an address that bounced (or was dropped, or reported our mail as spam)
+   * waits until the recruiter confirms or corrects the address: a conflict naming each.
+   */
+  private void refuseFlagged(String workspaceId, List<Collaborator> recipients) {
+    flags.refuseFlagged(workspaceId, recipients.stream().map(Collaborator::email).toList());
+  }
+
   /** One candidate of a bulk submission that cannot be submitted, and why. */
   public record Refusal(String field, String message) {}
 
@@ -150,12 +166,15 @@ public class SubmittingCandidates {
       CurrentRecruiter recruiter, String jobId, List<String> candidateIds, String message) {
     Job job = jobs.get(recruiter.workspaceId(), jobId);
     List<Refusal> refusals = new java.util.ArrayList<>();
-    if (jobs.activeCollaboratorsOf(job.id()).isEmpty()) {
+    List<Collaborator> recipients = jobs.activeCollaboratorsOf(job.id());
+    if (recipients.isEmpty()) {
       refusals.add(
           new Refusal(
               "jobId",
               "the job has no active collaborators to send the submissions to; add one first"));
     }
+    // Before any is started: the first submission would be refused the same way.
+    refuseFlagged(recruiter.workspaceId(), recipients);
     Set<String> known = candidates.existingIn(recruiter.workspaceId(), candidateIds);
     Set<String> open =
         submissions.openOf(job.id(), candidateIds, OPEN.stream().map(Enum::name).toList());

@@ -206,7 +206,7 @@ class ProposedActions {
         + c.jobId()
         + "/collaborators/"
         + c.id()
-        + "/address-confirmation) or correct it (PUT …/email) first.";
+        + "/address-confirmation) or correct it (PATCH the collaborator's email) first.";
   }
 
   private Optional<Collaborator> collaboratorFor(Caller caller, String jobId, String email) {

@@ -37,7 +37,9 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
-    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    e.properties().forEach(problem::setProperty);
+    return problem;
   }
 
   @ExceptionHandler(ForbiddenException.class)

@@ -28,8 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * A recruiter's day in the console, in headless Chromium against the app as a new user runs it
  * (embedded mail server, demo data): sign in, create a job, a candidate with a resume and a
  * collaborator, submit, and watch the submission change on screen, without a reload, when the
- * client approves in a browser of their own. Every console page passes axe-core and the Nu HTML
- * Checker and is saved as desktop and phone screenshots under {@code docs/screenshots/}.
+ * client approves in a browser of their own; and a client address that bounces, shown on the job
+ * page, the submission page and "Needs attention" until the recruiter confirms it. Every console
+ * page passes axe-core and the Nu HTML Checker and is saved as desktop and phone screenshots under
+ * {@code docs/screenshots/}.
  */
 @SpringBootTest(
     classes = HirePilotApplication.class,
@@ -46,6 +48,15 @@ class ConsoleJourneyBrowserTests {
 
   static Chromium recruiterBrowser;
   static Chromium clientBrowser;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  com.hirepilot.app.notification.EmailDeliveries deliveries;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  com.hirepilot.app.notification.AddressFlags flags;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @DynamicPropertySource
   static void embeddedDefaults(DynamicPropertyRegistry registry) {
@@ -215,6 +226,184 @@ class ConsoleJourneyBrowserTests {
     wait.until(ExpectedConditions.urlContains("/console/login?signedOut"));
     browser.get(submissionUrl);
     wait.until(ExpectedConditions.urlContains("/console/login"));
+  }
+
+  /**
+   * A client's address bounces: the job page, the submission page and "Needs attention" show it
+   * with SendGrid's reason, a new submission to it is refused on the page with the typed message
+   * kept, and once the recruiter confirms the address the flag is gone.
+   */
+  @Test
+  void aBouncedAddressShowsEverywhereHoldsUpNewMailAndGoesOnceConfirmed() throws IOException {
+    String address = "ana.bounce@initrode.example";
+    String reason = "550 5.1.1 mailbox does not exist";
+    RecruiterApi api = new RecruiterApi(ORIGIN, TOKEN);
+    String jobId =
+        api.create("/api/jobs", "{\"title\":\"Data Engineer\",\"clientCompany\":\"Initrode\"}");
+    api.create(
+        "/api/jobs/" + jobId + "/collaborators",
+        "{\"email\":\"" + address + "\",\"name\":\"Ana Bounce\"}");
+    api.create("/api/candidates", "{\"name\":\"Ravi Patel\",\"title\":\"Data Engineer\"}");
+    api.create("/api/candidates", "{\"name\":\"Mei Tan\",\"title\":\"Analytics Engineer\"}");
+    String workspaceId =
+        jdbc.sql("select workspace_id from job where id = ?")
+            .param(jobId)
+            .query(String.class)
+            .single();
+
+    try (Chromium chromium = new Chromium(SCREENSHOTS)) {
+      WebDriver browser = chromium.driver;
+      WebDriverWait wait = chromium.wait;
+      browser.get(ORIGIN + "/console/jobs/" + jobId);
+      wait.until(ExpectedConditions.urlContains("/console/login"));
+      browser.findElement(By.id("email")).sendKeys(EMAIL);
+      browser.findElement(By.id("password")).sendKeys(PASSWORD);
+      browser.findElement(By.xpath("//button[contains(., 'Sign in')]")).click();
+      wait.until(ExpectedConditions.urlMatches(".*/console/jobs/" + jobId + "$"));
+
+      // Ravi is submitted from the console; his email to Ana leaves, then SendGrid bounces it.
+      pick(browser, "Ravi Patel");
+      browser
+          .findElement(By.xpath("//button[contains(., 'Submit and email the clients')]"))
+          .click();
+      wait.until(ExpectedConditions.urlContains("/console/submissions/"));
+      String submissionUrl = browser.getCurrentUrl();
+      String submissionId = submissionUrl.substring(submissionUrl.lastIndexOf('/') + 1);
+      com.hirepilot.app.notification.EmailDelivery sent =
+          wait.until(
+              d ->
+                  deliveries.forSubmission(submissionId).stream()
+                      .filter(
+                          e ->
+                              e.recipient().equals(address)
+                                  && e.status()
+                                      == com.hirepilot.app.notification.EmailDelivery.Status.SENT)
+                      .findFirst()
+                      .orElse(null));
+      java.time.Instant bouncedAt = java.time.Instant.now();
+      deliveries.providerSaid(
+          sent.id(),
+          com.hirepilot.app.notification.EmailDelivery.Status.BOUNCED,
+          reason,
+          bouncedAt);
+      flags.flag(
+          workspaceId,
+          address,
+          com.hirepilot.app.notification.EmailDelivery.Status.BOUNCED,
+          reason,
+          sent.id(),
+          bouncedAt);
+
+      // The job page: the address carries a "Bounced" badge in words, with the reason.
+      browser.get(ORIGIN + "/console/jobs/" + jobId);
+      WebElement anaRow =
+          browser.findElement(
+              By.xpath("//div[@id='collaborators']//tr[.//td[contains(., '" + address + "')]]"));
+      assertThat(anaRow.getText()).contains("Bounced").contains(reason);
+      assertThat(browser.findElement(By.id("sending-on-hold")).getText())
+          .contains(address + " bounced: " + reason);
+      chromium.check("35-console-job-bounced");
+
+      // A new submission to the job is refused on the page, with what was typed kept.
+      pick(browser, "Mei Tan");
+      browser.findElement(By.id("submit-message")).sendKeys("Mei rebuilt Initech's warehouse.");
+      browser
+          .findElement(By.xpath("//button[contains(., 'Submit and email the clients')]"))
+          .click();
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash-area .problem")));
+      assertThat(browser.findElement(By.cssSelector(".flash-area .problem")).getText())
+          .contains(address + " bounced: " + reason + ". Confirm or correct the address first.");
+      assertThat(browser.findElement(By.id("submit-message")).getAttribute("value"))
+          .isEqualTo("Mei rebuilt Initech's warehouse.");
+      assertThat(chromium.axeViolations()).as("axe-core on the refused submission").isEmpty();
+      assertThat(json(api.get("/api/submissions?jobId=" + jobId)).size()).isEqualTo(1);
+
+      // The submission page: the email's status, reason and history.
+      browser.get(submissionUrl);
+      By toAna =
+          By.xpath("//section[@id='emails']//tr[.//td[normalize-space()='" + address + "']]");
+      assertThat(browser.findElement(toAna).getText()).contains("Bounced").contains(reason);
+      // The section is redrawn live as the workflow moves on, so each look finds it afresh.
+      String history =
+          wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+              .until(
+                  d -> {
+                    WebElement details =
+                        d.findElement(toAna).findElement(By.cssSelector("details.email-history"));
+                    if (details.getAttribute("open") == null) {
+                      details.findElement(By.tagName("summary")).click();
+                    }
+                    String text = details.getText();
+                    return text.contains("Bounced") ? text : null;
+                  });
+      assertThat(history).contains("Queued").contains("Sent").contains(reason);
+      assertThat(browser.findElement(By.id("clients-title")).findElement(By.xpath("..")).getText())
+          .contains("Bounced");
+      chromium.check("36-console-submission-bounced");
+
+      // "Needs attention" lists the address, with the job to fix it on, and the email.
+      browser.get(ORIGIN + "/console/attention");
+      assertThat(textOf(wait, By.id("flagged-addresses")))
+          .contains(address)
+          .contains("Bounced")
+          .contains(reason);
+      assertThat(textOf(wait, By.id("failed-emails"))).contains(address);
+      chromium.check("37-console-attention-bounced");
+
+      // The recruiter checked with the client: the address is right. Confirmed on the job page.
+      clickFresh(
+          wait,
+          By.xpath("//section[@id='flagged-addresses']//a[normalize-space()='Data Engineer']"));
+      wait.until(ExpectedConditions.urlContains("/console/jobs/" + jobId));
+      clickFresh(wait, By.xpath("//button[@aria-label='Confirm address: " + address + "']"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".flash-area .notice"), "Confirmed " + address));
+      assertThat(textOf(wait, By.id("collaborators")))
+          .doesNotContain("Bounced")
+          .doesNotContain(reason);
+      assertThat(browser.findElements(By.id("sending-on-hold"))).isEmpty();
+      assertThat(flags.find(workspaceId, address)).isEmpty();
+      assertThat(textOf(wait, By.id("activity"))).contains("confirmed " + address);
+      browser.get(ORIGIN + "/console/attention");
+      assertThat(browser.findElements(By.id("flagged-addresses"))).isEmpty();
+
+      // And Mei goes out now.
+      browser.get(ORIGIN + "/console/jobs/" + jobId);
+      pick(browser, "Mei Tan");
+      browser
+          .findElement(By.xpath("//button[contains(., 'Submit and email the clients')]"))
+          .click();
+      wait.until(ExpectedConditions.urlContains("/console/submissions/"));
+      assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Mei Tan");
+    }
+  }
+
+  /** The text of what the locator finds now, however often the live page redraws it. */
+  private static String textOf(WebDriverWait wait, By locator) {
+    return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> d.findElement(locator).getText());
+  }
+
+  /** Clicks what the locator finds now: live pages redraw their sections as things happen. */
+  private static void clickFresh(WebDriverWait wait, By locator) {
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(locator).click();
+              return true;
+            });
+  }
+
+  private static void pick(WebDriver browser, String candidate) {
+    browser
+        .findElement(
+            By.xpath(
+                "//ul[@class='choices']/li[.//strong[normalize-space()='"
+                    + candidate
+                    + "']]//input[@name='candidateIds']"))
+        .click();
   }
 
   /** The client's own browser: the email, the link, and the approval. */

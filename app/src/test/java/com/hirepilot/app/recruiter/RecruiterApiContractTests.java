@@ -59,6 +59,10 @@ class RecruiterApiContractTests {
           new Route("DELETE", "/api/jobs/{jobId}/collaborators/{collaboratorId}", null),
           new Route("POST", "/api/jobs/{jobId}/collaborators/{collaboratorId}/access-link", null),
           new Route(
+              "POST",
+              "/api/jobs/{jobId}/collaborators/{collaboratorId}/address-confirmation",
+              null),
+          new Route(
               "POST", "/api/jobs/{jobId}/submissions", "{\"candidateId\":\"{freeCandidateId}\"}"),
           new Route(
               "POST",
@@ -138,6 +142,9 @@ class RecruiterApiContractTests {
               ok(200, "id", "email", "name", "status", "linkStatus")),
           Map.entry("DELETE /api/jobs/{jobId}/collaborators/{collaboratorId}", ok(204)),
           Map.entry("POST /api/jobs/{jobId}/collaborators/{collaboratorId}/access-link", ok(202)),
+          Map.entry(
+              "POST /api/jobs/{jobId}/collaborators/{collaboratorId}/address-confirmation",
+              ok(204)),
           Map.entry("POST /api/jobs/{jobId}/submissions", ok(201, "id", "workflowId", "status")),
           Map.entry(
               "POST /api/jobs/{jobId}/submissions/bulk",

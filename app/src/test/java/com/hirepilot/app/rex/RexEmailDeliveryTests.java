@@ -139,7 +139,7 @@ class RexEmailDeliveryTests {
                 + "/collaborators/"
                 + s.collaboratorId()
                 + "/address-confirmation")
-        .contains("PUT /api/jobs/" + s.jobId() + "/collaborators/" + s.collaboratorId() + "/email")
+        .contains("PATCH /api/jobs/" + s.jobId() + "/collaborators/" + s.collaboratorId() + " {")
         .contains("[email-delivery#flagged-addresses]");
     assertThat(tools(answer)).doesNotContain("proposeSubmissionResend", "proposeAccessLinkResend");
     assertThat(answer.path("proposedActions")).isEmpty();

@@ -259,9 +259,9 @@ final class DeliveryReading {
     return "What I propose instead of a resend: check the address with the client (by phone, or"
         + " another address you know). If it is right, confirm it with POST "
         + path
-        + "/address-confirmation, which clears the flag. If it is wrong, correct it with PUT "
+        + "/address-confirmation, which clears the flag. If it is wrong, correct it with PATCH "
         + path
-        + "/email {\"email\": \"…\"}. Only then can email go to it again.";
+        + " {\"email\": \"…\"}. Only then can email go to it again.";
   }
 
   private static String line(String email, Delivery d) {

@@ -24,7 +24,14 @@ public enum SubmissionEventType {
   /** Support or a recruiter emailed a collaborator a fresh sign-in link (job activity only). */
   ACCESS_LINK_SENT,
   /** A support ticket was opened about the job (job activity only). */
-  ESCALATED;
+  ESCALATED,
+  /**
+   * A recruiter vouched for a collaborator's address that bounced, was dropped or reported as spam,
+   * so mail may go to it again (job activity only).
+   */
+  ADDRESS_CONFIRMED,
+  /** A recruiter moved a collaborator to a new address (job activity only). */
+  ADDRESS_CORRECTED;
 
   /** The event a decision is recorded as. */
   public static SubmissionEventType of(Decision decision) {
