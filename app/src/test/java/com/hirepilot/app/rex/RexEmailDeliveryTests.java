@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.job.JobService;
-import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.notification.EmailDeliveries;
 import com.hirepilot.app.notification.EmailDelivery;
 import com.hirepilot.app.notification.EmailDelivery.Status;
 import com.hirepilot.app.support.RecruiterApi;
+import com.hirepilot.app.support.SendGridKeys;
 import com.hirepilot.app.support.TestMail;
 import com.hirepilot.app.support.TestRuntime;
 import java.net.http.HttpResponse;
@@ -26,10 +26,9 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * REX on real delivery records: a candidate is submitted through the API and the email goes out;
- * then the provider's word is recorded as the SendGrid webhook records it ({@code providerSaid},
- * and a flag for a bounce or a spam report). Asked about it, REX (the offline brain) reads the log,
- * names the provider's reason and proposes confirming or correcting the address, never a resend to
- * a flagged address.
+ * then SendGrid's word arrives through its signed Event Webhook, as in production. Asked about it,
+ * REX (the offline brain) reads the log, names the provider's reason and proposes confirming or
+ * correcting the address, never a resend to a flagged address.
  */
 @SpringBootTest(
     classes = HirePilotApplication.class,
@@ -40,7 +39,6 @@ class RexEmailDeliveryTests {
   static final String BOUNCE = "550 5.1.1 mailbox does not exist";
 
   @Autowired EmailDeliveries deliveries;
-  @Autowired AddressFlags flags;
   @Autowired JobService jobs;
 
   final RecruiterApi recruiter =
@@ -78,13 +76,31 @@ class RexEmailDeliveryTests {
     return new Sent(workspaceId, jobId, collaboratorId, title, email, delivery);
   }
 
-  /** What the webhook records for a provider event: the status, and a flag when it flags. */
+  /** SendGrid says it: a signed Event Webhook batch with one event about the delivery. */
   void providerSays(Sent s, Status status, String reason) {
-    Instant at = Instant.now();
-    deliveries.providerSaid(s.delivery().id(), status, reason, at);
-    if (status.flagsAddress()) {
-      flags.flag(s.workspaceId(), s.email(), status, reason, s.delivery().id(), at);
-    }
+    String event =
+        switch (status) {
+          case DELIVERED -> "delivered";
+          case DEFERRED -> "deferred";
+          case BOUNCED -> "bounce";
+          case DROPPED -> "dropped";
+          case SPAM_REPORT -> "spamreport";
+          default -> throw new IllegalArgumentException(status.name());
+        };
+    String reasonField =
+        status == Status.DELIVERED || status == Status.DEFERRED ? "response" : "reason";
+    String batch =
+        """
+        [{"email":%s,"timestamp":%d,"event":"%s","sg_event_id":"%s","hp_delivery":"%s"%s}]"""
+            .formatted(
+                quote(s.email()),
+                Instant.now().getEpochSecond(),
+                event,
+                UUID.randomUUID(),
+                s.delivery().id(),
+                reason == null ? "" : ",\"" + reasonField + "\":" + quote(reason));
+    HttpResponse<String> posted = SendGridKeys.post(TestRuntime.rex().origin(), batch);
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(204);
   }
 
   JsonNode ask(String message) {

@@ -90,6 +90,11 @@ public final class TestRuntime {
    */
   private static final class Rex {
     static final TestRuntime INSTANCE = new TestRuntime(null);
+
+    static {
+      // REX's email questions are asked about what the signed webhook recorded.
+      INSTANCE.sendGridWebhook = true;
+    }
   }
 
   private static final class RexOutage {
