@@ -296,12 +296,15 @@ class ConsoleJourneyBrowserTests {
 
       // The job page: the address carries a "Bounced" badge in words, with the reason.
       browser.get(ORIGIN + "/console/jobs/" + jobId);
-      WebElement anaRow =
-          browser.findElement(
-              By.xpath("//div[@id='collaborators']//tr[.//td[contains(., '" + address + "')]]"));
-      assertThat(anaRow.getText()).contains("Bounced").contains(reason);
-      assertThat(browser.findElement(By.id("sending-on-hold")).getText())
-          .contains(address + " bounced: " + reason);
+      // The live page may redraw a section between finding it and reading it: look afresh.
+      assertThat(
+              textOf(
+                  wait,
+                  By.xpath(
+                      "//div[@id='collaborators']//tr[.//td[contains(., '" + address + "')]]")))
+          .contains("Bounced")
+          .contains(reason);
+      assertThat(textOf(wait, By.id("sending-on-hold"))).contains(address + " bounced: " + reason);
       chromium.check("35-console-job-bounced");
 
       // A new submission to the job is refused on the page, with what was typed kept.
@@ -312,7 +315,7 @@ class ConsoleJourneyBrowserTests {
           .click();
       wait.until(
           ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash-area .problem")));
-      assertThat(browser.findElement(By.cssSelector(".flash-area .problem")).getText())
+      assertThat(textOf(wait, By.cssSelector(".flash-area .problem")))
           .contains(address + " bounced: " + reason + ". Confirm or correct the address first.");
       assertThat(browser.findElement(By.id("submit-message")).getAttribute("value"))
           .isEqualTo("Mei rebuilt Initech's warehouse.");
@@ -323,7 +326,7 @@ class ConsoleJourneyBrowserTests {
       browser.get(submissionUrl);
       By toAna =
           By.xpath("//section[@id='emails']//tr[.//td[normalize-space()='" + address + "']]");
-      assertThat(browser.findElement(toAna).getText()).contains("Bounced").contains(reason);
+      assertThat(textOf(wait, toAna)).contains("Bounced").contains(reason);
       // The section is redrawn live as the workflow moves on, so each look finds it afresh.
       String history =
           wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
@@ -338,8 +341,7 @@ class ConsoleJourneyBrowserTests {
                     return text.contains("Bounced") ? text : null;
                   });
       assertThat(history).contains("Queued").contains("Sent").contains(reason);
-      assertThat(browser.findElement(By.id("clients-title")).findElement(By.xpath("..")).getText())
-          .contains("Bounced");
+      assertThat(textOf(wait, By.xpath("//*[@id='clients-title']/.."))).contains("Bounced");
       chromium.check("36-console-submission-bounced");
 
       // "Needs attention" lists the address, with the job to fix it on, and the email.

@@ -342,6 +342,12 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
 
   private void alertRecruiter() {
     if (perRecipientEmail) {
+      // "No response after every reminder" holds once the last reminder is out (or given up):
+      // the alert never overtakes the reminder it follows.
+      Promise.allOf(deliveriesUnderWay).get();
+      if (!alertDue()) {
+        return; // the client answered while the reminder was going out
+      }
       deliverInBackground(emails.queueNoResponseAlert(submissionId, round));
     } else {
       emails.alertRecruiterNoResponse(submissionId, round);
