@@ -158,7 +158,7 @@ def main():
     print("|---|---|---|---|---|---|")
     for jar, r in results:
         print(
-            f"| {os.path.basename(os.path.dirname(os.path.dirname(jar))) or jar} | {r['p50']:.0f} | {r['p95']:.0f}"
+            f"| {os.path.basename(os.path.dirname(jar)) or jar} | {r['p50']:.0f} | {r['p95']:.0f}"
             f" | {r['throughput']:.1f} | {r['p50'] / base['p50']:.2f} | {r['throughput'] / base['throughput']:.2f} |"
         )
 
