@@ -35,14 +35,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two instances, A and B, on one PostgreSQL database and one Temporal frontend (A's embedded
- * server): a change made through B reaches the event streams open on A within two seconds, far
- * inside the 25 s heartbeat, so it came by LISTEN/NOTIFY (package {@code live}). It lives here, not
- * in {@code live}, for the portal's stream reader ({@link EventStream}).
+ * server): a change made through B reaches the event streams open on A within seconds, far inside
+ * the 25 s heartbeat, so it came by LISTEN/NOTIFY (package {@code live}). It lives here, not in
+ * {@code live}, for the portal's stream reader ({@link EventStream}).
  */
 class LiveEventsAcrossInstancesTests {
 
-  /** The goal is a second; two leave room for a busy build machine. */
-  static final Duration LIVE = Duration.ofSeconds(2);
+  /**
+   * The goal is a second. Five leave room for a busy 2-core build machine: a recruiter's reply now
+   * also starts the client's reply digest (a workflow and its emails) at the same moment, and the
+   * bound still tells LISTEN/NOTIFY from the 25 s heartbeat.
+   */
+  static final Duration LIVE = Duration.ofSeconds(5);
 
   static final Duration SETUP = Duration.ofSeconds(30);
 

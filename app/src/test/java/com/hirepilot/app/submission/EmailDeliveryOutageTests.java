@@ -49,6 +49,7 @@ import org.springframework.test.context.ContextConfiguration;
 class EmailDeliveryOutageTests {
 
   @Autowired EmailDeliveries deliveries;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private final TestRuntime runtime = TestRuntime.ownSmtp();
   private final RecruiterApi recruiter =
@@ -142,6 +143,45 @@ class EmailDeliveryOutageTests {
     }
   }
 
+  @Test
+  void aRecipientTheRelayRefusesForGoodIsFailedAtOnceAndNeedsAttention() throws Exception {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String refused = "gone-" + unique + "@client.test";
+    String other = "fay-" + unique + "@client.test";
+    GreenMail relay = new GreenMail(new ServerSetup(TestPorts.free(), "127.0.0.1", "smtp"));
+    relay.start();
+    try (StallingProxy proxy =
+        new StallingProxy(runtime.smtpPort(), relay.getSmtp().getPort(), null, refused)) {
+      String submissionId = submitTo(List.of(refused, other));
+
+      awaitUntil(
+          () -> deliveryTo(submissionId, refused).status() == Status.FAILED,
+          Duration.ofSeconds(30));
+      EmailDelivery failed = deliveryTo(submissionId, refused);
+      // A permanent refusal is not retried: one attempt, and the relay's words are kept.
+      assertThat(failed.attempts()).isEqualTo(1);
+      assertThat(failed.error()).contains("550 5.1.1").contains("mailbox does not exist");
+      assertThat(failed.history())
+          .extracting(EmailDelivery.StatusChange::status)
+          .containsExactly(Status.QUEUED, Status.FAILED);
+      awaitUntil(() -> messagesTo(relay, other).size() == 1, Duration.ofSeconds(30));
+      assertThat(deliveryTo(submissionId, other).status()).isEqualTo(Status.SENT);
+      // The round went out to everyone it could reach; the recruiter is told about the rest.
+      awaitUntil(
+          () -> recruiterStatus(submissionId).equals("AWAITING_FEEDBACK"), Duration.ofSeconds(30));
+      assertThat(deliveries.failingSubmissionsOf(workspaceOf(submissionId))).contains(submissionId);
+    } finally {
+      relay.stop();
+    }
+  }
+
+  private String workspaceOf(String submissionId) {
+    return jdbc.sql("select workspace_id from submission where id = ?")
+        .param(submissionId)
+        .query(String.class)
+        .single();
+  }
+
   private String submitTo(List<String> clients) {
     String jobId = recruiter.create("/api/jobs", "{\"title\":\"Platform Engineer\"}");
     for (String client : clients) {
@@ -200,6 +240,14 @@ class EmailDeliveryOutageTests {
     }
 
     StallingProxy(int port, int target, String hungAddress) throws IOException {
+      this(port, target, hungAddress, null);
+    }
+
+    /**
+     * @param refusedAddress a recipient the "relay" refuses for good (550), or null
+     */
+    StallingProxy(int port, int target, String hungAddress, String refusedAddress)
+        throws IOException {
       socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
       Thread acceptor =
           new Thread(
@@ -211,7 +259,7 @@ class EmailDeliveryOutageTests {
                     open.add(client);
                     open.add(server);
                     pump(server.getInputStream(), client.getOutputStream());
-                    forwardCommands(client, server, hungAddress);
+                    forwardCommands(client, server, hungAddress, refusedAddress);
                   } catch (IOException closed) {
                     return;
                   }
@@ -222,7 +270,8 @@ class EmailDeliveryOutageTests {
       acceptor.start();
     }
 
-    private void forwardCommands(Socket client, Socket server, String hungAddress) {
+    private void forwardCommands(
+        Socket client, Socket server, String hungAddress, String refusedAddress) {
       Thread commands =
           new Thread(
               () -> {
@@ -233,7 +282,18 @@ class EmailDeliveryOutageTests {
                   OutputStream out = server.getOutputStream();
                   String line;
                   while ((line = in.readLine()) != null) {
-                    if (stalling
+                    if (refusedAddress != null
+                        && line.toUpperCase(Locale.ROOT).startsWith("RCPT TO:")
+                        && line.toLowerCase(Locale.ROOT).contains(refusedAddress)) {
+                      OutputStream reply = client.getOutputStream();
+                      reply.write(
+                          ("550 5.1.1 <" + refusedAddress + ">: mailbox does not exist\r\n")
+                              .getBytes(StandardCharsets.ISO_8859_1));
+                      reply.flush();
+                      continue;
+                    }
+                    if (hungAddress != null
+                        && stalling
                         && line.toUpperCase(Locale.ROOT).startsWith("RCPT TO:")
                         && line.toLowerCase(Locale.ROOT).contains(hungAddress)) {
                       stalled.add(Instant.now());
