@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -180,11 +181,11 @@ public class Mailer {
     }
   }
 
-  /** The most specific message in the chain: "Connection refused", "550 5.1.1 …". */
+  /** The most specific message behind the failure: "Connection refused", "550 5.1.1 …". */
   public static String describe(Throwable e) {
     String message = e.getMessage();
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+    for (Throwable cause : causes(e)) {
+      if (cause != e && cause.getMessage() != null && !cause.getMessage().isBlank()) {
         message = cause.getMessage();
       }
     }
@@ -202,7 +203,7 @@ public class Mailer {
    * worth another attempt.
    */
   public static boolean isPermanent(MailException e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+    for (Throwable cause : causes(e)) {
       if (cause instanceof SendFailedException failed
           && failed.getInvalidAddresses() != null
           && failed.getInvalidAddresses().length > 0) {
@@ -213,6 +214,34 @@ public class Mailer {
       }
     }
     return false;
+  }
+
+  /**
+   * Every exception behind a mail failure: the cause chains, and the per-message exceptions Spring
+   * keeps beside them ({@link MailSendException#getMessageExceptions()}), where the SMTP server's
+   * own words ("550 5.1.1 …") are.
+   */
+  private static List<Throwable> causes(Throwable e) {
+    List<Throwable> found = new java.util.ArrayList<>();
+    java.util.ArrayDeque<Throwable> toVisit = new java.util.ArrayDeque<>(List.of(e));
+    while (!toVisit.isEmpty() && found.size() < 32) {
+      Throwable next = toVisit.poll();
+      if (next == null || found.contains(next)) {
+        continue;
+      }
+      found.add(next);
+      if (next.getCause() != null) {
+        toVisit.add(next.getCause());
+      }
+      if (next instanceof MailSendException send) {
+        toVisit.addAll(List.of(send.getMessageExceptions()));
+      }
+      if (next instanceof jakarta.mail.MessagingException messaging
+          && messaging.getNextException() != null) {
+        toVisit.add(messaging.getNextException());
+      }
+    }
+    return found;
   }
 
   /** Whether an email under this key has already left (or been settled otherwise). */
