@@ -1,0 +1,142 @@
+package com.hirepilot.app.automation;
+
+import com.hirepilot.workflows.automation.AutomationActivities;
+import com.hirepilot.workflows.automation.AutomationRunWorkflowImpl;
+import com.hirepilot.workflows.submission.AutomationTrigger;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of a rule's run. Each action's attempts and last error are recorded as they happen, so
+ * the run log shows a receiver that keeps failing while Temporal still retries it.
+ */
+@Component
+class AutomationActivitiesImpl implements AutomationActivities {
+
+  private static final int ERROR_LENGTH = 1000;
+
+  private final AutomationRuns runs;
+  private final AutomationRules rules;
+  private final SubmissionFacts submissions;
+  private final ObjectProvider<ActionPerformer> performerBeans;
+  private final Clock clock;
+  private volatile Map<ActionType, ActionPerformer> performers;
+
+  AutomationActivitiesImpl(
+      AutomationRuns runs,
+      AutomationRules rules,
+      SubmissionFacts submissions,
+      ObjectProvider<ActionPerformer> performerBeans,
+      Clock clock) {
+    this.runs = runs;
+    this.rules = rules;
+    this.submissions = submissions;
+    this.performerBeans = performerBeans;
+    this.clock = clock;
+  }
+
+  @Override
+  public void perform(String runId, int actionIndex) {
+    AutomationRuns.Run run = runs.run(runId).orElseThrow(() -> permanent("No run " + runId));
+    AutomationRuns.ActionRecord record =
+        runs.action(runId, actionIndex)
+            .orElseThrow(() -> permanent("No action " + actionIndex + " in run " + runId));
+    if (AutomationRuns.SUCCEEDED.equals(record.outcome())) {
+      return;
+    }
+    runs.attempted(runId, actionIndex, clock.instant());
+    try {
+      performer(record.type()).perform(actionRun(run, actionIndex));
+    } catch (PermanentActionFailure failure) {
+      runs.retryError(runId, actionIndex, clip(failure.getMessage()));
+      throw permanent(failure.getMessage());
+    } catch (RuntimeException failure) {
+      runs.retryError(runId, actionIndex, clip(describe(failure)));
+      throw failure;
+    }
+    runs.settle(runId, actionIndex, AutomationRuns.SUCCEEDED, null);
+  }
+
+  @Override
+  public void actionFailed(String runId, int actionIndex, String reason) {
+    runs.settle(runId, actionIndex, AutomationRuns.FAILED, clip(reason));
+  }
+
+  @Override
+  public String finish(String runId) {
+    List<AutomationRuns.ActionRecord> actions = runs.actions(runId);
+    int attempts = actions.stream().mapToInt(AutomationRuns.ActionRecord::attempts).sum();
+    String error =
+        actions.stream()
+            .filter(a -> !AutomationRuns.SUCCEEDED.equals(a.outcome()))
+            .map(a -> a.error() == null ? "action " + a.index() + " did not succeed" : a.error())
+            .findFirst()
+            .orElse(null);
+    String outcome = error == null ? AutomationRuns.SUCCEEDED : AutomationRuns.FAILED;
+    runs.finish(runId, outcome, attempts, error, clock.instant());
+    return outcome;
+  }
+
+  private ActionRun actionRun(AutomationRuns.Run run, int index) {
+    AutomationRule rule =
+        rules.byId(run.ruleId()).orElseThrow(() -> permanent("The run's rule is gone"));
+    if (index >= rule.actions().size()) {
+      throw permanent("The rule has no action " + index);
+    }
+    SubmissionFacts.Facts facts =
+        run.submissionId() == null ? null : submissions.of(run.submissionId()).orElse(null);
+    LifecycleEventOccurred event =
+        new LifecycleEventOccurred(
+            run.eventKey(),
+            AutomationTrigger.valueOf(run.trigger()),
+            run.workspaceId(),
+            run.jobId(),
+            run.submissionId(),
+            facts == null ? null : facts.candidateId(),
+            run.at());
+    return new ActionRun(
+        run.id(),
+        index,
+        "automation-run-" + run.id() + "/" + index,
+        rule.id(),
+        rule.name(),
+        rule.actions().get(index),
+        event,
+        facts == null ? null : facts.decision(),
+        facts == null ? null : facts.reason());
+  }
+
+  private ActionPerformer performer(String type) {
+    Map<ActionType, ActionPerformer> known = performers;
+    if (known == null) {
+      known = new EnumMap<>(ActionType.class);
+      for (ActionPerformer performer : performerBeans.orderedStream().toList()) {
+        known.putIfAbsent(performer.type(), performer);
+      }
+      performers = known;
+    }
+    ActionPerformer performer = known.get(ActionType.valueOf(type));
+    if (performer == null) {
+      throw new PermanentActionFailure("No performer for " + type + " actions in this version");
+    }
+    return performer;
+  }
+
+  private static ApplicationFailure permanent(String message) {
+    return ApplicationFailure.newNonRetryableFailure(
+        message, AutomationRunWorkflowImpl.PERMANENT_FAILURE);
+  }
+
+  private static String describe(RuntimeException failure) {
+    return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+  }
+
+  private static String clip(String text) {
+    return text == null || text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH);
+  }
+}

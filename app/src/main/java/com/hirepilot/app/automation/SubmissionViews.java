@@ -1,0 +1,73 @@
+package com.hirepilot.app.automation;
+
+import com.hirepilot.app.system.Timestamps;
+import com.hirepilot.workflows.submission.AutomationTrigger;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the first time each client opens each submission in the portal, and hands that moment to
+ * the rules as {@code SUBMISSION_VIEWED}. No workflow is involved: the page itself reports it, and
+ * the first view is recorded once per submission and collaborator, so reloading fires nothing more.
+ */
+@Component
+public class SubmissionViews {
+
+  private static final Logger log = LoggerFactory.getLogger(SubmissionViews.class);
+
+  private final JdbcClient jdbc;
+  private final SubmissionFacts submissions;
+  private final AutomationEngine engine;
+  private final Clock clock;
+
+  SubmissionViews(
+      JdbcClient jdbc, SubmissionFacts submissions, AutomationEngine engine, Clock clock) {
+    this.jdbc = jdbc;
+    this.submissions = submissions;
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  /**
+   * Call after the client was shown the submission. Never throws: a rule's trouble must not fail
+   * the client's page; it is logged instead.
+   */
+  public void viewed(String submissionId, String collaboratorId) {
+    try {
+      Instant at = clock.instant();
+      int first =
+          jdbc.sql(
+                  """
+                  insert into submission_first_view (submission_id, collaborator_id, viewed_at)
+                  values (?, ?, ?) on conflict do nothing
+                  """)
+              .params(submissionId, collaboratorId, Timestamps.param(at))
+              .update();
+      if (first == 0) {
+        return;
+      }
+      submissions
+          .of(submissionId)
+          .ifPresent(
+              facts ->
+                  engine.handle(
+                      new LifecycleEventOccurred(
+                          "submission-"
+                              + submissionId
+                              + "/automation/SUBMISSION_VIEWED/"
+                              + collaboratorId,
+                          AutomationTrigger.SUBMISSION_VIEWED,
+                          facts.workspaceId(),
+                          facts.jobId(),
+                          submissionId,
+                          facts.candidateId(),
+                          at)));
+    } catch (RuntimeException e) {
+      log.warn("Automation rules for the first view of submission {} failed", submissionId, e);
+    }
+  }
+}
