@@ -5,9 +5,7 @@ import com.hirepilot.workflows.automation.AutomationRunWorkflowImpl;
 import com.hirepilot.workflows.submission.AutomationTrigger;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +23,6 @@ class AutomationActivitiesImpl implements AutomationActivities {
   private final SubmissionFacts submissions;
   private final ObjectProvider<ActionPerformer> performerBeans;
   private final Clock clock;
-  private volatile Map<ActionType, ActionPerformer> performers;
 
   AutomationActivitiesImpl(
       AutomationRuns runs,
@@ -111,20 +108,17 @@ class AutomationActivitiesImpl implements AutomationActivities {
         facts == null ? null : facts.reason());
   }
 
+  /** Looked up on each attempt (a cheap read of the context), so the performers may change. */
   private ActionPerformer performer(String type) {
-    Map<ActionType, ActionPerformer> known = performers;
-    if (known == null) {
-      known = new EnumMap<>(ActionType.class);
-      for (ActionPerformer performer : performerBeans.orderedStream().toList()) {
-        known.putIfAbsent(performer.type(), performer);
-      }
-      performers = known;
-    }
-    ActionPerformer performer = known.get(ActionType.valueOf(type));
-    if (performer == null) {
-      throw new PermanentActionFailure("No performer for " + type + " actions in this version");
-    }
-    return performer;
+    ActionType wanted = ActionType.valueOf(type);
+    return performerBeans
+        .orderedStream()
+        .filter(p -> p.type() == wanted)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new PermanentActionFailure(
+                    "No performer for " + type + " actions in this version"));
   }
 
   private static ApplicationFailure permanent(String message) {
