@@ -5,6 +5,7 @@ import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.NotFoundException;
 import com.hirepilot.app.system.Timestamps;
+import com.hirepilot.app.workspace.WorkspaceSettings;
 import com.hirepilot.workflows.submission.Decision;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,8 +20,10 @@ public class DealService {
   private final Deals deals;
   private final JobService jobs;
   private final Clock clock;
+  private final WorkspaceSettings settings;
 
-  DealService(Deals deals, JobService jobs, Clock clock) {
+  DealService(Deals deals, JobService jobs, Clock clock, WorkspaceSettings settings) {
+    this.settings = settings;
     this.deals = deals;
     this.jobs = jobs;
     this.clock = clock;
@@ -59,7 +62,7 @@ public class DealService {
 
   /** Where the job's deal stands after the decision, or empty when the job has no deal. */
   public Optional<String> stageAfter(String jobId, Decision decision) {
-    return deals.findByJobId(jobId).map(deal -> DealStages.after(decision).orElse(deal.stage()));
+    return deals.findByJobId(jobId).map(deal -> after(deal, decision).orElse(deal.stage()));
   }
 
   /**
@@ -72,8 +75,13 @@ public class DealService {
     if (deal.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> next = DealStages.after(decision);
+    Optional<String> next = after(deal.get(), decision);
     next.ifPresent(stage -> deals.moveStage(jobId, stage, Timestamps.param(clock.instant())));
     return Optional.of(next.orElse(deal.get().stage()));
+  }
+
+  /** Where the decision takes this deal, as its workspace configures it now. */
+  private Optional<String> after(Deal deal, Decision decision) {
+    return DealStages.after(decision, settings.dealFollowing(deal.workspaceId()));
   }
 }

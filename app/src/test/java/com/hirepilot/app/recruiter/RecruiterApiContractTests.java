@@ -88,6 +88,8 @@ class RecruiterApiContractTests {
           new Route("POST", "/api/submissions/{submissionId}/resend", "{}"),
           new Route("POST", "/api/submissions/{submissionId}/withdraw", null),
           new Route("POST", "/api/submissions/{submissionId}/comments", "{\"body\":\"Hi\"}"),
+          new Route("GET", "/api/tasks", null),
+          new Route("POST", "/api/tasks/{taskId}/done", null),
           new Route("GET", "/api/notifications", null),
           new Route("POST", "/api/notifications/read", "{\"ids\":[]}"),
           new Route("GET", "/api/workspace", null),
@@ -200,6 +202,8 @@ class RecruiterApiContractTests {
           Map.entry(
               "POST /api/submissions/{submissionId}/comments",
               ok(201, "id", "at", "author", "body")),
+          Map.entry("GET /api/tasks", ok(200)),
+          Map.entry("POST /api/tasks/{taskId}/done", ok(204)),
           Map.entry("GET /api/notifications", ok(200)),
           Map.entry("POST /api/notifications/read", ok(200, "marked")),
           Map.entry("GET /api/workspace", ok(200)),
@@ -526,6 +530,17 @@ class RecruiterApiContractTests {
     assertThat(api.put("/api/jobs/" + jobId + "/deal", "{\"name\":\"Deal\"}").statusCode())
         .isEqualTo(200);
     String freeCandidateId = api.create("/api/candidates", "{\"name\":\"Free Contract\"}");
+    // Tasks come only from automation rules: one is given to the caller directly.
+    String taskId = "t-" + UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into recruiter_task
+              (id, workspace_id, recruiter_id, job_id, title, idempotency_key, created_at)
+            select ?, workspace_id, id, ?, 'Call the client', ?, created_at from recruiter
+            where email = ?
+            """)
+        .params(taskId, jobId, taskId, TestRuntime.RECRUITER_EMAIL)
+        .update();
     String tokenId = api.create("/api/tokens", "{\"name\":\"Contract\"}");
     String guestId =
         api.create(
@@ -541,6 +556,7 @@ class RecruiterApiContractTests {
         "submissionId", submissionId,
         "tokenId", tokenId,
         "guestId", guestId,
+        "taskId", taskId,
         "freshEmail", "fresh-" + UUID.randomUUID() + "@client.test");
   }
 
@@ -559,6 +575,8 @@ class RecruiterApiContractTests {
         "tokenId",
         id,
         "guestId",
+        id,
+        "taskId",
         id,
         "freshEmail",
         "fresh@client.test");
