@@ -1,8 +1,10 @@
 package com.hirepilot.app.automation;
 
+import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.workflows.automation.AutomationActivities;
 import com.hirepilot.workflows.automation.AutomationRunWorkflowImpl;
 import com.hirepilot.workflows.submission.AutomationTrigger;
+import com.hirepilot.workflows.submission.SubmissionEventType;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.util.List;
@@ -23,13 +25,16 @@ class AutomationActivitiesImpl implements AutomationActivities {
   private final SubmissionFacts submissions;
   private final ObjectProvider<ActionPerformer> performerBeans;
   private final Clock clock;
+  private final JobActivityLog activityLog;
 
   AutomationActivitiesImpl(
       AutomationRuns runs,
       AutomationRules rules,
       SubmissionFacts submissions,
       ObjectProvider<ActionPerformer> performerBeans,
-      Clock clock) {
+      Clock clock,
+      JobActivityLog activityLog) {
+    this.activityLog = activityLog;
     this.runs = runs;
     this.rules = rules;
     this.submissions = submissions;
@@ -47,8 +52,9 @@ class AutomationActivitiesImpl implements AutomationActivities {
       return;
     }
     runs.attempted(runId, actionIndex, clock.instant());
+    ActionRun action = actionRun(run, actionIndex);
     try {
-      performer(record.type()).perform(actionRun(run, actionIndex));
+      performer(record.type()).perform(action);
     } catch (PermanentActionFailure failure) {
       runs.retryError(runId, actionIndex, clip(failure.getMessage()));
       throw permanent(failure.getMessage());
@@ -57,6 +63,46 @@ class AutomationActivitiesImpl implements AutomationActivities {
       throw failure;
     }
     runs.settle(runId, actionIndex, AutomationRuns.SUCCEEDED, null);
+    noteOutbound(action);
+  }
+
+  /**
+   * The in-app actions write their own job activity line; what left HirePilot (a webhook, a Slack
+   * message) gets one here, once per action (its delivery ID is the line's key).
+   */
+  private void noteOutbound(ActionRun action) {
+    SubmissionEventType type =
+        switch (action.action().type()) {
+          case WEBHOOK -> SubmissionEventType.AUTOMATION_WEBHOOK_SENT;
+          case SLACK -> SubmissionEventType.AUTOMATION_SLACK_SENT;
+          default -> null;
+        };
+    if (type == null || action.event().jobId() == null) {
+      return;
+    }
+    String target = hostOf(action.action().setting("url"));
+    activityLog.append(
+        action.deliveryId(),
+        action.event().jobId(),
+        action.event().submissionId(),
+        type,
+        "automation",
+        false,
+        "Automation '"
+            + action.ruleName()
+            + (type == SubmissionEventType.AUTOMATION_SLACK_SENT
+                ? "' posted to Slack"
+                : "' sent its webhook to " + target),
+        clock.instant());
+  }
+
+  private static String hostOf(String url) {
+    try {
+      String host = java.net.URI.create(url).getHost();
+      return host == null ? "its receiver" : host;
+    } catch (IllegalArgumentException e) {
+      return "its receiver";
+    }
   }
 
   @Override
