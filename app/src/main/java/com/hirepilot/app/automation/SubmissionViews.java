@@ -4,6 +4,9 @@ import com.hirepilot.app.system.Timestamps;
 import com.hirepilot.workflows.submission.AutomationTrigger;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +27,22 @@ public class SubmissionViews {
   private final AutomationEngine engine;
   private final Clock clock;
 
+  /**
+   * The views this instance already knows are on record. The candidate page is a read path that
+   * must stay one transaction: a view seen before goes nowhere near the database, so only a
+   * client's first view of a submission (on each instance) costs a write.
+   */
+  private final Map<String, Boolean> recorded =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+              return size() > REMEMBERED_VIEWS;
+            }
+          });
+
+  private static final int REMEMBERED_VIEWS = 10_000;
+
   SubmissionViews(
       JdbcClient jdbc, SubmissionFacts submissions, AutomationEngine engine, Clock clock) {
     this.jdbc = jdbc;
@@ -37,6 +56,9 @@ public class SubmissionViews {
    * the client's page; it is logged instead.
    */
   public void viewed(String submissionId, String collaboratorId) {
+    if (recorded.putIfAbsent(submissionId + "/" + collaboratorId, Boolean.TRUE) != null) {
+      return;
+    }
     try {
       Instant at = clock.instant();
       int first =
