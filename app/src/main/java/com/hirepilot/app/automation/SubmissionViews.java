@@ -56,7 +56,8 @@ public class SubmissionViews {
    * the client's page; it is logged instead.
    */
   public void viewed(String submissionId, String collaboratorId) {
-    if (recorded.putIfAbsent(submissionId + "/" + collaboratorId, Boolean.TRUE) != null) {
+    String key = submissionId + "/" + collaboratorId;
+    if (recorded.putIfAbsent(key, Boolean.TRUE) != null) {
       return;
     }
     try {
@@ -89,6 +90,7 @@ public class SubmissionViews {
                           facts.candidateId(),
                           at)));
     } catch (RuntimeException e) {
+      recorded.remove(key); // not on record after all: the next view tries again
       log.warn("Automation rules for the first view of submission {} failed", submissionId, e);
     }
   }
