@@ -1,7 +1,5 @@
 package com.hirepilot.app.automation;
 
-import com.hirepilot.app.system.Ids;
-import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.NotFoundException;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,14 +26,14 @@ class AutomationRuleController {
 
   private final AutomationRules rules;
   private final AutomationRuns runs;
-  private final RuleValidation validation;
+  private final AutomationRuleBook book;
   private final Clock clock;
 
   AutomationRuleController(
-      AutomationRules rules, AutomationRuns runs, RuleValidation validation, Clock clock) {
+      AutomationRules rules, AutomationRuns runs, AutomationRuleBook book, Clock clock) {
     this.rules = rules;
     this.runs = runs;
-    this.validation = validation;
+    this.book = book;
     this.clock = clock;
   }
 
@@ -43,24 +41,7 @@ class AutomationRuleController {
   @Transactional
   @Operation(summary = "Create a rule: when a lifecycle event matches, its actions run in order")
   ResponseEntity<RuleViews.RuleView> create(@RequestBody RuleValidation.Draft body) {
-    CurrentRecruiter recruiter = CurrentRecruiter.get();
-    RuleValidation.Checked checked = validation.check(recruiter.workspaceId(), body);
-    if (rules.countActive(recruiter.workspaceId()) >= RuleValidation.MAX_RULES) {
-      throw new InvalidInputException(
-          "rules", "a workspace has at most " + RuleValidation.MAX_RULES + " rules");
-    }
-    AutomationRule rule =
-        new AutomationRule(
-            Ids.next(),
-            recruiter.workspaceId(),
-            checked.name(),
-            checked.trigger(),
-            checked.conditions(),
-            checked.actions(),
-            false,
-            recruiter.recruiterId(),
-            clock.instant());
-    rules.insert(rule);
+    AutomationRule rule = book.create(CurrentRecruiter.get(), body);
     return ResponseEntity.created(URI.create("/api/automation-rules/" + rule.id()))
         .body(RuleViews.of(rule));
   }

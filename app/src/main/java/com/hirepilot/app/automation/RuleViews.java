@@ -83,6 +83,11 @@ final class RuleViews {
             .toList());
   }
 
+  /** The action's settings as shown outside: secrets read {@code (set)}. */
+  static Map<String, String> shownFor(RuleAction action) {
+    return shown(action);
+  }
+
   private static Map<String, String> shown(RuleAction action) {
     Map<String, String> shown = new LinkedHashMap<>();
     shown.put("type", action.type().name());

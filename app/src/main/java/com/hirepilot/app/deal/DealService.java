@@ -60,6 +60,11 @@ public class DealService {
     return deals.findByJobId(jobId).orElseThrow(() -> new NotFoundException("Deal"));
   }
 
+  /** The deal the job is connected to, if any: one statement, for pages that show it. */
+  public Optional<Deal> connectedTo(String jobId) {
+    return deals.findByJobId(jobId);
+  }
+
   /** Where the job's deal stands after the decision, or empty when the job has no deal. */
   public Optional<String> stageAfter(String jobId, Decision decision) {
     return deals.findByJobId(jobId).map(deal -> after(deal, decision).orElse(deal.stage()));
