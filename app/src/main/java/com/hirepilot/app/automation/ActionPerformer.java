@@ -14,4 +14,13 @@ public interface ActionPerformer {
    *     other than 408 or 429); any other exception is retried with backoff
    */
   void perform(ActionRun run);
+
+  /**
+   * Checks an action's settings when a rule is saved, for what only this performer's feature knows
+   * (a deal's stages).
+   *
+   * @param field the action's place in the rule, for the 422's field name
+   * @throws com.hirepilot.app.system.InvalidInputException when a setting is unusable
+   */
+  default void validate(String field, RuleAction action) {}
 }

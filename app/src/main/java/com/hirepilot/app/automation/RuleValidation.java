@@ -1,6 +1,5 @@
 package com.hirepilot.app.automation;
 
-import com.hirepilot.app.deal.DealStages;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.PortalProperties;
@@ -32,7 +31,13 @@ class RuleValidation {
   private final JobService jobs;
   private final PortalProperties portal;
 
-  RuleValidation(JobService jobs, PortalProperties portal) {
+  private final org.springframework.beans.factory.ObjectProvider<ActionPerformer> performers;
+
+  RuleValidation(
+      JobService jobs,
+      PortalProperties portal,
+      org.springframework.beans.factory.ObjectProvider<ActionPerformer> performers) {
+    this.performers = performers;
     this.jobs = jobs;
     this.portal = portal;
   }
@@ -101,10 +106,10 @@ class RuleValidation {
           settings.put(
               "stage", known(PipelineStage.class, text(raw, "stage"), field + ".stage").name());
       case UPDATE_DEAL -> {
+        // Which stages a deal has is the deal feature's to say: its performer checks it below.
         String stage = upper(text(raw, "stage"));
-        if (stage == null || !DealStages.ALL.contains(stage)) {
-          throw new InvalidInputException(
-              field + ".stage", "must be one of " + String.join(", ", DealStages.ALL));
+        if (stage == null) {
+          throw new InvalidInputException(field + ".stage", "must be a deal stage");
         }
         settings.put("stage", stage);
       }
@@ -134,7 +139,13 @@ class RuleValidation {
       }
       case SLACK -> settings.put("url", url(field + ".url", text(raw, "url")));
     }
-    return new RuleAction(type, settings);
+    RuleAction action = new RuleAction(type, settings);
+    performers
+        .orderedStream()
+        .filter(p -> p.type() == type)
+        .findFirst()
+        .ifPresent(p -> p.validate(field, action));
+    return action;
   }
 
   /** An absolute http(s) URL with a host and no user-info, not on this app's own origin. */

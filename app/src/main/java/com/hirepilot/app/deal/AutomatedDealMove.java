@@ -4,7 +4,9 @@ import com.hirepilot.app.automation.ActionPerformer;
 import com.hirepilot.app.automation.ActionRun;
 import com.hirepilot.app.automation.ActionType;
 import com.hirepilot.app.automation.PermanentActionFailure;
+import com.hirepilot.app.automation.RuleAction;
 import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.Timestamps;
 import com.hirepilot.workflows.submission.SubmissionEventType;
 import java.time.Clock;
@@ -29,6 +31,15 @@ class AutomatedDealMove implements ActionPerformer {
   @Override
   public ActionType type() {
     return ActionType.UPDATE_DEAL;
+  }
+
+  @Override
+  public void validate(String field, RuleAction action) {
+    String stage = action.setting("stage");
+    if (stage == null || !DealStages.ALL.contains(stage)) {
+      throw new InvalidInputException(
+          field + ".stage", "must be one of " + String.join(", ", DealStages.ALL));
+    }
   }
 
   /**
