@@ -37,6 +37,7 @@ public class SubmissionViews {
    * the client's page; it is logged instead.
    */
   public void viewed(String submissionId, String collaboratorId) {
+    boolean recorded = false;
     try {
       Instant at = clock.instant();
       int first =
@@ -50,6 +51,7 @@ public class SubmissionViews {
       if (first == 0) {
         return;
       }
+      recorded = true;
       submissions
           .of(submissionId)
           .ifPresent(
@@ -68,6 +70,24 @@ public class SubmissionViews {
                           at)));
     } catch (RuntimeException e) {
       log.warn("Automation rules for the first view of submission {} failed", submissionId, e);
+      if (recorded) {
+        forget(submissionId, collaboratorId);
+      }
+    }
+  }
+
+  /**
+   * The rules never got this first view: it is forgotten, so the client's next view hands it over
+   * again (its runs are once per rule and event, so a view the engine did half-record fires no rule
+   * twice).
+   */
+  private void forget(String submissionId, String collaboratorId) {
+    try {
+      jdbc.sql("delete from submission_first_view where submission_id = ? and collaborator_id = ?")
+          .params(submissionId, collaboratorId)
+          .update();
+    } catch (RuntimeException e) {
+      log.warn("Could not forget the first view of submission {}", submissionId, e);
     }
   }
 }
