@@ -51,6 +51,12 @@ class AutomationActivitiesImpl implements AutomationActivities {
     if (AutomationRuns.SUCCEEDED.equals(record.outcome())) {
       return;
     }
+    // Settled FAILED by an earlier workflow of this run (restarted before it finished): it stays
+    // failed, on record, rather than being attempted all over again.
+    if (AutomationRuns.FAILED.equals(record.outcome())) {
+      throw permanent(
+          record.error() == null ? "action " + actionIndex + " did not succeed" : record.error());
+    }
     runs.attempted(runId, actionIndex, clock.instant());
     ActionRun action = actionRun(run, actionIndex);
     try {

@@ -117,7 +117,10 @@ class AutomationRuns {
         .list();
   }
 
-  /** A rule's runs, newest first, each with its actions: two statements whatever the count. */
+  /**
+   * A rule's latest runs, newest first, each with its actions: two statements whatever the count,
+   * and only the shown runs' actions are read (a busy rule's whole history is not).
+   */
   Map<Run, List<ActionRecord>> ofRule(String ruleId, int limit) {
     List<Run> runs =
         jdbc.sql(
@@ -136,9 +139,12 @@ class AutomationRuns {
                 """
                 select a.run_id, a.action_index, a.action_type, a.outcome, a.attempts, a.error,
                   a.last_attempt_at
-                from automation_action_run a join automation_run r on r.id = a.run_id
-                where r.rule_id = ? order by a.run_id, a.action_index
-                """)
+                from automation_action_run a
+                where a.run_id in (select r.id from automation_run r where r.rule_id = ?
+                  order by r.created_at desc, r.id desc fetch first %d rows only)
+                order by a.run_id, a.action_index
+                """
+                    .formatted(limit))
             .param(ruleId)
             .query((rs, row) -> Map.entry(rs.getString("run_id"), action(rs)))
             .list()

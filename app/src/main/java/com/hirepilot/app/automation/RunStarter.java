@@ -2,12 +2,17 @@ package com.hirepilot.app.automation;
 
 import com.hirepilot.workflows.automation.AutomationRunWorkflow;
 import com.hirepilot.workflows.submission.SubmissionWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import org.springframework.stereotype.Component;
 
-/** Starts a run's workflow, never waiting for it; a second start of the same run is a no-op. */
+/**
+ * Starts a run's workflow, never waiting for it; a second start of the same run is a no-op, also
+ * after its workflow closed: a hand-over that read the run as RUNNING just before the workflow
+ * finished it must not start a second workflow that performs its failed actions again.
+ */
 @Component
 class RunStarter {
 
@@ -24,6 +29,8 @@ class RunStarter {
             WorkflowOptions.newBuilder()
                 .setWorkflowId(AutomationRunWorkflow.workflowId(runId))
                 .setTaskQueue(SubmissionWorkflow.TASK_QUEUE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
     try {
       WorkflowClient.start(workflow::run, runId, actions);

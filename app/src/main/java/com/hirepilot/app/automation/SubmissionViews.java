@@ -60,6 +60,7 @@ public class SubmissionViews {
     if (recorded.putIfAbsent(key, Boolean.TRUE) != null) {
       return;
     }
+    boolean written = false;
     try {
       Instant at = clock.instant();
       int first =
@@ -73,6 +74,7 @@ public class SubmissionViews {
       if (first == 0) {
         return;
       }
+      written = true;
       submissions
           .of(submissionId)
           .ifPresent(
@@ -92,6 +94,24 @@ public class SubmissionViews {
     } catch (RuntimeException e) {
       recorded.remove(key); // not on record after all: the next view tries again
       log.warn("Automation rules for the first view of submission {} failed", submissionId, e);
+      if (written) {
+        forget(submissionId, collaboratorId);
+      }
+    }
+  }
+
+  /**
+   * The rules never got this first view: it is forgotten, so the client's next view hands it over
+   * again (its runs are once per rule and event, so a view the engine did half-record fires no rule
+   * twice).
+   */
+  private void forget(String submissionId, String collaboratorId) {
+    try {
+      jdbc.sql("delete from submission_first_view where submission_id = ? and collaborator_id = ?")
+          .params(submissionId, collaboratorId)
+          .update();
+    } catch (RuntimeException e) {
+      log.warn("Could not forget the first view of submission {}", submissionId, e);
     }
   }
 }

@@ -3,6 +3,7 @@ package com.hirepilot.workflows.automation;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
@@ -54,7 +55,14 @@ public class AutomationRunWorkflowImpl implements AutomationRunWorkflow {
         attempts.perform(runId, i);
       } catch (ActivityFailure failure) {
         Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-        records.actionFailed(runId, i, cause.getMessage());
+        // An ApplicationFailure's getMessage() wraps the text in "message='…', type='…'"; the run
+        // log shows what the action said.
+        records.actionFailed(
+            runId,
+            i,
+            cause instanceof ApplicationFailure application
+                ? application.getOriginalMessage()
+                : cause.getMessage());
       }
     }
     return records.finish(runId);
