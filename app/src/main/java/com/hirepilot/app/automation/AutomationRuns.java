@@ -158,6 +158,56 @@ class AutomationRuns {
     return answer;
   }
 
+  /**
+   * The latest runs of every rule of a workspace (at most {@code perRule} each), optionally only
+   * those of one submission, each with its actions: two statements whatever the counts, for
+   * support's reading of what the rules did.
+   */
+  Map<Run, List<ActionRecord>> latestOfWorkspace(
+      String workspaceId, String submissionId, int perRule) {
+    String latest =
+        """
+        select x.id from (
+          select r.id, row_number() over (
+            partition by r.rule_id order by r.created_at desc, r.id desc) as n
+          from automation_run r
+          where r.workspace_id = ? and (? = '' or r.submission_id = ?)
+        ) x where x.n <= ?
+        """;
+    String submission = submissionId == null ? "" : submissionId;
+    List<Run> runs =
+        jdbc.sql(
+                "select "
+                    + RUN_COLUMNS
+                    + " from automation_run r where r.id in ("
+                    + latest
+                    + ") order by r.created_at desc, r.id desc")
+            .params(workspaceId, submission, submission, perRule)
+            .query(AutomationRuns::run)
+            .list();
+    Map<String, List<ActionRecord>> actions =
+        jdbc
+            .sql(
+                """
+                select a.run_id, a.action_index, a.action_type, a.outcome, a.attempts, a.error,
+                  a.last_attempt_at
+                from automation_action_run a where a.run_id in (
+                """
+                    + latest
+                    + ") order by a.run_id, a.action_index")
+            .params(workspaceId, submission, submission, perRule)
+            .query((rs, row) -> Map.entry(rs.getString("run_id"), action(rs)))
+            .list()
+            .stream()
+            .collect(
+                Collectors.groupingBy(
+                    Map.Entry::getKey,
+                    Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    Map<Run, List<ActionRecord>> answer = new java.util.LinkedHashMap<>();
+    runs.forEach(r -> answer.put(r, actions.getOrDefault(r.id(), List.of())));
+    return answer;
+  }
+
   Optional<ActionRecord> action(String runId, int index) {
     return jdbc.sql(
             """
