@@ -1,6 +1,7 @@
 package com.hirepilot.app.automation;
 
 import com.hirepilot.app.system.NotFoundException;
+import com.hirepilot.app.system.ResourceId;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
@@ -54,13 +55,13 @@ class AutomationRuleController {
 
   @GetMapping("/{ruleId}")
   @Operation(summary = "One rule (secrets never shown)")
-  RuleViews.RuleView get(@PathVariable String ruleId) {
+  RuleViews.RuleView get(@PathVariable @ResourceId String ruleId) {
     return RuleViews.of(rule(ruleId));
   }
 
   @DeleteMapping("/{ruleId}")
   @Operation(summary = "Delete a rule: it no longer fires; its runs stay on record")
-  ResponseEntity<Void> delete(@PathVariable String ruleId) {
+  ResponseEntity<Void> delete(@PathVariable @ResourceId String ruleId) {
     if (!rules.delete(CurrentRecruiter.get().workspaceId(), ruleId, clock.instant())) {
       throw new NotFoundException("Rule");
     }
@@ -69,19 +70,19 @@ class AutomationRuleController {
 
   @PostMapping("/{ruleId}/pause")
   @Operation(summary = "Pause a rule: it fires on nothing until resumed")
-  RuleViews.RuleView pause(@PathVariable String ruleId) {
+  RuleViews.RuleView pause(@PathVariable @ResourceId String ruleId) {
     return paused(ruleId, true);
   }
 
   @PostMapping("/{ruleId}/resume")
   @Operation(summary = "Resume a paused rule")
-  RuleViews.RuleView resume(@PathVariable String ruleId) {
+  RuleViews.RuleView resume(@PathVariable @ResourceId String ruleId) {
     return paused(ruleId, false);
   }
 
   @GetMapping("/{ruleId}/runs")
   @Operation(summary = "The rule's runs, newest first, with each action's outcome and attempts")
-  List<RuleViews.RunView> runs(@PathVariable String ruleId) {
+  List<RuleViews.RunView> runs(@PathVariable @ResourceId String ruleId) {
     AutomationRule rule = rule(ruleId);
     return runs.ofRule(rule.id(), RUNS_SHOWN).entrySet().stream()
         .map(e -> RuleViews.of(e.getKey(), e.getValue()))
