@@ -32,6 +32,19 @@ public class DealService {
   /** Connects the job to a deal, or renames and re-stages the one it has. */
   @Transactional
   public Deal connect(String workspaceId, String jobId, String name, String stage) {
+    return connect(workspaceId, jobId, name, stage, Deal.Terms.NONE);
+  }
+
+  /**
+   * Connects the job to a deal, or updates the one it has, with what it is worth and when it should
+   * close.
+   */
+  @Transactional
+  public Deal connect(
+      String workspaceId, String jobId, String name, String stage, Deal.Terms terms) {
+    if (terms.valueAmount() != null && terms.currency() == null) {
+      throw new InvalidInputException("currency", "is needed with a value, e.g. EUR");
+    }
     jobs.get(workspaceId, jobId);
     String wanted = stage == null || stage.isBlank() ? null : stage.strip();
     if (wanted != null && !DealStages.ALL.contains(wanted)) {
@@ -41,7 +54,7 @@ public class DealService {
     Optional<Deal> existing = deals.findByJobId(jobId);
     if (existing.isPresent()) {
       Deal deal = existing.get();
-      return deals.save(deal.renamed(name, wanted == null ? deal.stage() : wanted, now));
+      return deals.save(deal.renamed(name, wanted == null ? deal.stage() : wanted, terms, now));
     }
     return deals.save(
         new Deal(
@@ -50,6 +63,9 @@ public class DealService {
             jobId,
             name,
             wanted == null ? DealStages.OPEN : wanted,
+            terms.valueAmount(),
+            terms.currency(),
+            terms.expectedClose(),
             null,
             now,
             now));
