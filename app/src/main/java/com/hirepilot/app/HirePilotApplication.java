@@ -1,5 +1,6 @@
 package com.hirepilot.app;
 
+import com.hirepilot.app.automation.OutboundHttp;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class HirePilotApplication {
 
   public static void main(String[] args) {
+    // Before anything loads java.net.http: automation's webhooks connect to the address they
+    // checked and name the host in their own Host header (OutboundHttp).
+    OutboundHttp.allowHostHeader();
     SpringApplication.run(HirePilotApplication.class, args);
   }
 }

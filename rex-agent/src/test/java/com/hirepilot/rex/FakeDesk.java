@@ -243,6 +243,69 @@ class FakeDesk implements SupportDesk {
     return new Findings.DeliveryStep(status, at, detail);
   }
 
+  static final String SLACK_RULE = "7a0e4b1c-2d3f-4a5b-8c6d-9e0f1a2b3c4d";
+  static final String WEBHOOK_RULE = "8b1f5c2d-3e4a-4b6c-9d7e-0f1a2b3c4d5e";
+
+  /**
+   * Two rules: "Approved to Slack", whose last run on the job's submission failed (the receiver
+   * answered 500 to all eight attempts), and a paused "Decisions to our ATS" webhook that never
+   * ran. Runs are those of the submission asked about, when one is.
+   */
+  @Override
+  public Findings.AutomationRuns automationRuns(
+      Caller caller, String ruleNameOrId, String submissionId) {
+    List<Findings.AutomationRun> slackRuns =
+        SUBMISSION.equals(submissionId) || submissionId == null
+            ? List.of(
+                new Findings.AutomationRun(
+                    "run-1",
+                    "2026-12-02 10:15 UTC",
+                    "APPROVED",
+                    JOB,
+                    SUBMISSION,
+                    "FAILED",
+                    8,
+                    "SLACK action failed",
+                    List.of(
+                        new Findings.AutomationActionRun(
+                            0,
+                            "SLACK",
+                            "FAILED",
+                            8,
+                            "https://hooks.slack.com answered 500: internal_error",
+                            "2026-12-02 10:19 UTC"),
+                        new Findings.AutomationActionRun(
+                            1, "CREATE_TASK", "SUCCEEDED", 1, null, "2026-12-02 10:19 UTC"))))
+            : List.of();
+    List<Findings.AutomationRuleRuns> rules =
+        List.of(
+            new Findings.AutomationRuleRuns(
+                SLACK_RULE,
+                "Approved to Slack",
+                "APPROVED",
+                false,
+                List.of("client company is Acme"),
+                List.of("SLACK", "CREATE_TASK"),
+                slackRuns),
+            new Findings.AutomationRuleRuns(
+                WEBHOOK_RULE,
+                "Decisions to our ATS",
+                "REJECTED",
+                true,
+                List.of(),
+                List.of("WEBHOOK"),
+                List.of()));
+    List<Findings.AutomationRuleRuns> matching =
+        rules.stream()
+            .filter(
+                r ->
+                    ruleNameOrId == null
+                        || r.ruleId().equals(ruleNameOrId)
+                        || r.name().toLowerCase().contains(ruleNameOrId.toLowerCase()))
+            .toList();
+    return new Findings.AutomationRuns(ruleNameOrId, submissionId, matching);
+  }
+
   @Override
   public SubmissionAttachments submissionAttachments(Caller caller, String submissionId) {
     if (!SUBMISSION.equals(submissionId)) {

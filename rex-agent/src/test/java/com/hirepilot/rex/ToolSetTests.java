@@ -57,6 +57,7 @@ class ToolSetTests {
           "collaboratorAccess",
           "jobSubmissions",
           "emailDeliveries",
+          "automationRuns",
           "submissionAttachments",
           "jobActivity",
           "systemHealth");

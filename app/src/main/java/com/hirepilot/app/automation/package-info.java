@@ -1,5 +1,7 @@
 /**
- * The seam where the workspace's automation rules will run. Until the rules engine lands, lifecycle
- * events are handed to a port that records nothing and does nothing.
+ * The workspace's automation rules: stored with their secrets encrypted, matched against lifecycle
+ * events by {@link com.hirepilot.app.automation.RulesEngine}, and run as one Temporal workflow per
+ * rule and event, whose actions the {@link com.hirepilot.app.automation.ActionPerformer} beans
+ * carry out.
  */
 package com.hirepilot.app.automation;

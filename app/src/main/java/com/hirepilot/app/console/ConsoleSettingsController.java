@@ -5,6 +5,7 @@ import com.hirepilot.app.system.PortalProperties;
 import com.hirepilot.app.workspace.AgencyBrand;
 import com.hirepilot.app.workspace.AgencyBrands;
 import com.hirepilot.app.workspace.CurrentRecruiter;
+import com.hirepilot.app.workspace.DealFollowing;
 import com.hirepilot.app.workspace.Workspace;
 import com.hirepilot.app.workspace.WorkspaceSettings;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,21 +41,29 @@ class ConsoleSettingsController {
 
   /** What the form shows: the values typed (after an error) or the stored ones. */
   record SettingsForm(
-      String name, String reminderSchedule, String magicLinkTtl, String brandColour) {
+      String name,
+      String reminderSchedule,
+      String magicLinkTtl,
+      String brandColour,
+      String dealStageOnInterview,
+      String dealStageOnApproval) {
 
-    static SettingsForm of(Workspace w) {
+    /** The deal stages shown are the ones in force: the workspace's own or the defaults. */
+    static SettingsForm of(Workspace w, DealFollowing deals) {
       return new SettingsForm(
           w.name(),
           w.reminderSchedule() == null ? "" : w.reminderSchedule(),
           w.magicLinkTtl() == null ? "" : w.magicLinkTtl(),
-          w.brandColour() == null ? "" : w.brandColour());
+          w.brandColour() == null ? "" : w.brandColour(),
+          deals.onInterview(),
+          deals.onApproval());
     }
   }
 
   @GetMapping("/console/settings")
   String page(Model model) {
     Workspace workspace = settings.workspace(CurrentRecruiter.admin().workspaceId());
-    return show(model, workspace, SettingsForm.of(workspace));
+    return show(model, workspace, form(workspace));
   }
 
   @PostMapping("/console/settings")
@@ -63,6 +72,8 @@ class ConsoleSettingsController {
       @RequestParam(defaultValue = "") String reminderSchedule,
       @RequestParam(defaultValue = "") String magicLinkTtl,
       @RequestParam(defaultValue = "") String brandColour,
+      @RequestParam(defaultValue = "") String dealStageOnInterview,
+      @RequestParam(defaultValue = "") String dealStageOnApproval,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
@@ -70,7 +81,12 @@ class ConsoleSettingsController {
     // Every field is sent; a blank one goes back to the default (the name must be given).
     var change =
         new WorkspaceSettings.Change(
-            name, reminderSchedule.strip(), magicLinkTtl.strip(), brandColour.strip());
+            name,
+            reminderSchedule.strip(),
+            magicLinkTtl.strip(),
+            brandColour.strip(),
+            dealStageOnInterview.strip(),
+            dealStageOnApproval.strip());
     try {
       settings.change(workspaceId, change);
     } catch (InvalidInputException e) {
@@ -79,7 +95,13 @@ class ConsoleSettingsController {
       return show(
           model,
           settings.workspace(workspaceId),
-          new SettingsForm(name, reminderSchedule, magicLinkTtl, brandColour));
+          new SettingsForm(
+              name,
+              reminderSchedule,
+              magicLinkTtl,
+              brandColour,
+              dealStageOnInterview,
+              dealStageOnApproval));
     }
     redirect.addFlashAttribute(
         "notice", "Settings saved. New submissions and emails use them from now on.");
@@ -105,7 +127,7 @@ class ConsoleSettingsController {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       model.addAttribute("error", e);
       Workspace workspace = settings.workspace(workspaceId);
-      return show(model, workspace, SettingsForm.of(workspace));
+      return show(model, workspace, form(workspace));
     }
     redirect.addFlashAttribute("notice", "Logo saved. The portal and client emails show it now.");
     return "redirect:/console/settings";
@@ -118,7 +140,12 @@ class ConsoleSettingsController {
     return "redirect:/console/settings";
   }
 
+  private SettingsForm form(Workspace workspace) {
+    return SettingsForm.of(workspace, settings.dealFollowing(workspace));
+  }
+
   private String show(Model model, Workspace workspace, SettingsForm form) {
+    model.addAttribute("dealStages", settings.dealStageChoices());
     AgencyBrand brand = brands.find(workspace.id()).orElse(AgencyBrand.UNKNOWN);
     model.addAttribute("form", form);
     model.addAttribute("brand", brand);

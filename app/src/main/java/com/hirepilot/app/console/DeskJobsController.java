@@ -87,7 +87,8 @@ class DeskJobsController {
 
   @GetMapping("/console/jobs")
   String jobs(Model model) {
-    DeskReads.JobsPage page = reads.jobsPage(CurrentRecruiter.get().workspaceId());
+    DeskReads.JobsPage page =
+        reads.jobsPage(CurrentRecruiter.get().workspaceId(), CurrentRecruiter.get().recruiterId());
     model.addAttribute("page", page);
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", new JobForm("", "", "", "", "", false));

@@ -3,6 +3,8 @@ package com.hirepilot.app.console;
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.CandidateCard;
 import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.deal.Deal;
+import com.hirepilot.app.deal.DealService;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.CollaboratorStanding;
 import com.hirepilot.app.job.Job;
@@ -16,6 +18,8 @@ import com.hirepilot.app.notification.EmailDelivery;
 import com.hirepilot.app.submission.SubmissionDetails;
 import com.hirepilot.app.submission.SubmissionOverview;
 import com.hirepilot.app.submission.SubmissionSummary;
+import com.hirepilot.app.task.RecruiterTask;
+import com.hirepilot.app.task.RecruiterTaskService;
 import com.hirepilot.workflows.submission.SubmissionStatus;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -50,6 +54,8 @@ class DeskReads {
   private final SubmissionOverview overview;
   private final AddressFlags flags;
   private final EmailDeliveries deliveries;
+  private final DealService deals;
+  private final RecruiterTaskService tasks;
 
   DeskReads(
       JobService jobs,
@@ -57,13 +63,17 @@ class DeskReads {
       CandidateService candidates,
       SubmissionOverview overview,
       AddressFlags flags,
-      EmailDeliveries deliveries) {
+      EmailDeliveries deliveries,
+      DealService deals,
+      RecruiterTaskService tasks) {
     this.jobs = jobs;
     this.activityLog = activityLog;
     this.candidates = candidates;
     this.overview = overview;
     this.flags = flags;
     this.deliveries = deliveries;
+    this.deals = deals;
+    this.tasks = tasks;
   }
 
   /**
@@ -87,7 +97,20 @@ class DeskReads {
     }
   }
 
-  record JobsPage(List<JobListing> jobs, int needingAttention) {}
+  /**
+   * The landing page: the jobs, how many submissions need attention, and the recruiter's open tasks
+   * with the titles of their jobs (taken from the job listing, so the tasks cost one statement).
+   */
+  record JobsPage(
+      List<JobListing> jobs,
+      int needingAttention,
+      List<RecruiterTask> tasks,
+      Map<String, String> titles) {
+
+    public String titleOf(String jobId) {
+      return jobId == null ? null : titles.get(jobId);
+    }
+  }
 
   /**
    * One candidate the recruiter may pick on the job page.
@@ -112,7 +135,8 @@ class DeskReads {
       int submissionCount,
       List<JobActivity> recentActivity,
       List<CandidateChoice> choices,
-      AddressFlagging flags) {
+      AddressFlagging flags,
+      Deal deal) {
 
     public boolean hasActiveCollaborators() {
       return collaborators.stream().anyMatch(CollaboratorStanding::isActive);
@@ -162,10 +186,15 @@ class DeskReads {
   }
 
   @Transactional(readOnly = true)
-  JobsPage jobsPage(String workspaceId) {
+  JobsPage jobsPage(String workspaceId, String recruiterId) {
+    List<JobListing> listing = jobs.listing(workspaceId);
+    Map<String, String> titles = new HashMap<>();
+    listing.forEach(j -> titles.put(j.id(), j.title()));
     return new JobsPage(
-        jobs.listing(workspaceId),
-        overview.list(workspaceId, new SubmissionOverview.Filter(null, null, true)).size());
+        listing,
+        overview.list(workspaceId, new SubmissionOverview.Filter(null, null, true)).size(),
+        tasks.openFor(workspaceId, recruiterId),
+        titles);
   }
 
   @Transactional(readOnly = true)
@@ -200,7 +229,8 @@ class DeskReads {
         candidates.choices(workspaceId, CANDIDATE_CHOICES).stream()
             .map(c -> new CandidateChoice(c, latest.get(c.id())))
             .toList(),
-        flagging(workspaceId, collaborators));
+        flagging(workspaceId, collaborators),
+        deals.connectedTo(job.id()).orElse(null));
   }
 
   /** One statement. */

@@ -22,19 +22,52 @@ class DealController {
     this.deals = deals;
   }
 
-  record DealRequest(@NotBlank @Size(max = 200) String name, @Size(max = 40) String stage) {}
+  /**
+   * @param value what the deal is worth, at most 12 digits before the point and 2 after
+   * @param currency ISO 4217 code (three capital letters), needed with a value
+   * @param expectedClose an ISO date, e.g. 2027-03-31
+   */
+  record DealRequest(
+      @NotBlank @Size(max = 200) String name,
+      @Size(max = 40) String stage,
+      @jakarta.validation.constraints.PositiveOrZero
+          @jakarta.validation.constraints.Digits(integer = 12, fraction = 2)
+          java.math.BigDecimal value,
+      @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}") String currency,
+      java.time.LocalDate expectedClose) {}
 
-  record DealView(String id, String jobId, String name, String stage, Instant updatedAt) {
+  record DealView(
+      String id,
+      String jobId,
+      String name,
+      String stage,
+      java.math.BigDecimal value,
+      String currency,
+      java.time.LocalDate expectedClose,
+      Instant updatedAt) {
 
     static DealView of(Deal deal) {
-      return new DealView(deal.id(), deal.jobId(), deal.name(), deal.stage(), deal.updatedAt());
+      return new DealView(
+          deal.id(),
+          deal.jobId(),
+          deal.name(),
+          deal.stage(),
+          deal.valueAmount(),
+          deal.currency(),
+          deal.expectedClose(),
+          deal.updatedAt());
     }
   }
 
   @PutMapping("/api/jobs/{jobId}/deal")
   DealView connect(@PathVariable @ResourceId String jobId, @Valid @RequestBody DealRequest body) {
     return DealView.of(
-        deals.connect(CurrentRecruiter.get().workspaceId(), jobId, body.name(), body.stage()));
+        deals.connect(
+            CurrentRecruiter.get().workspaceId(),
+            jobId,
+            body.name(),
+            body.stage(),
+            new Deal.Terms(body.value(), body.currency(), body.expectedClose())));
   }
 
   @GetMapping("/api/jobs/{jobId}/deal")

@@ -5,6 +5,7 @@ import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.NotFoundException;
 import com.hirepilot.app.system.Timestamps;
+import com.hirepilot.app.workspace.WorkspaceSettings;
 import com.hirepilot.workflows.submission.Decision;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,8 +20,10 @@ public class DealService {
   private final Deals deals;
   private final JobService jobs;
   private final Clock clock;
+  private final WorkspaceSettings settings;
 
-  DealService(Deals deals, JobService jobs, Clock clock) {
+  DealService(Deals deals, JobService jobs, Clock clock, WorkspaceSettings settings) {
+    this.settings = settings;
     this.deals = deals;
     this.jobs = jobs;
     this.clock = clock;
@@ -29,6 +32,19 @@ public class DealService {
   /** Connects the job to a deal, or renames and re-stages the one it has. */
   @Transactional
   public Deal connect(String workspaceId, String jobId, String name, String stage) {
+    return connect(workspaceId, jobId, name, stage, Deal.Terms.NONE);
+  }
+
+  /**
+   * Connects the job to a deal, or updates the one it has, with what it is worth and when it should
+   * close.
+   */
+  @Transactional
+  public Deal connect(
+      String workspaceId, String jobId, String name, String stage, Deal.Terms terms) {
+    if (terms.valueAmount() != null && terms.currency() == null) {
+      throw new InvalidInputException("currency", "is needed with a value, e.g. EUR");
+    }
     jobs.get(workspaceId, jobId);
     String wanted = stage == null || stage.isBlank() ? null : stage.strip();
     if (wanted != null && !DealStages.ALL.contains(wanted)) {
@@ -38,7 +54,7 @@ public class DealService {
     Optional<Deal> existing = deals.findByJobId(jobId);
     if (existing.isPresent()) {
       Deal deal = existing.get();
-      return deals.save(deal.renamed(name, wanted == null ? deal.stage() : wanted, now));
+      return deals.save(deal.renamed(name, wanted == null ? deal.stage() : wanted, terms, now));
     }
     return deals.save(
         new Deal(
@@ -47,6 +63,9 @@ public class DealService {
             jobId,
             name,
             wanted == null ? DealStages.OPEN : wanted,
+            terms.valueAmount(),
+            terms.currency(),
+            terms.expectedClose(),
             null,
             now,
             now));
@@ -57,9 +76,14 @@ public class DealService {
     return deals.findByJobId(jobId).orElseThrow(() -> new NotFoundException("Deal"));
   }
 
+  /** The deal the job is connected to, if any: one statement, for pages that show it. */
+  public Optional<Deal> connectedTo(String jobId) {
+    return deals.findByJobId(jobId);
+  }
+
   /** Where the job's deal stands after the decision, or empty when the job has no deal. */
   public Optional<String> stageAfter(String jobId, Decision decision) {
-    return deals.findByJobId(jobId).map(deal -> DealStages.after(decision).orElse(deal.stage()));
+    return deals.findByJobId(jobId).map(deal -> after(deal, decision).orElse(deal.stage()));
   }
 
   /**
@@ -72,8 +96,13 @@ public class DealService {
     if (deal.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> next = DealStages.after(decision);
+    Optional<String> next = after(deal.get(), decision);
     next.ifPresent(stage -> deals.moveStage(jobId, stage, Timestamps.param(clock.instant())));
     return Optional.of(next.orElse(deal.get().stage()));
+  }
+
+  /** Where the decision takes this deal, as its workspace configures it now. */
+  private Optional<String> after(Deal deal, Decision decision) {
+    return DealStages.after(decision, settings.dealFollowing(deal.workspaceId()));
   }
 }

@@ -1,5 +1,6 @@
 package com.hirepilot.app.deal;
 
+import com.hirepilot.app.workspace.DealFollowing;
 import com.hirepilot.workflows.submission.Decision;
 import java.util.List;
 import java.util.Optional;
@@ -15,17 +16,29 @@ public final class DealStages {
 
   public static final List<String> ALL = List.of(OPEN, INTERVIEWING, CANDIDATE_APPROVED, WON, LOST);
 
+  /** Where decisions move a deal until the workspace chooses otherwise. */
+  public static final DealFollowing DEFAULTS = new DealFollowing(INTERVIEWING, CANDIDATE_APPROVED);
+
   private DealStages() {}
 
-  /**
-   * Where a decision takes the deal. A rejection leaves it where it is: the client rejected one
-   * candidate, not the agency.
-   */
+  /** Where a decision takes the deal by default ({@link #after(Decision, DealFollowing)}). */
   public static Optional<String> after(Decision decision) {
-    return switch (decision) {
-      case APPROVE -> Optional.of(CANDIDATE_APPROVED);
-      case REQUEST_INTERVIEW -> Optional.of(INTERVIEWING);
-      case REJECT -> Optional.empty();
-    };
+    return after(decision, DEFAULTS);
+  }
+
+  /**
+   * Where a decision takes the deal, as the workspace configures it. A rejection leaves it where it
+   * is: the client rejected one candidate, not the agency; so does a setting of {@code LEAVE}.
+   */
+  public static Optional<String> after(Decision decision, DealFollowing following) {
+    String stage =
+        switch (decision) {
+          case APPROVE -> following.onApproval();
+          case REQUEST_INTERVIEW -> following.onInterview();
+          case REJECT -> null;
+        };
+    return stage == null || DealFollowing.LEAVE.equals(stage) || !ALL.contains(stage)
+        ? Optional.empty()
+        : Optional.of(stage);
   }
 }

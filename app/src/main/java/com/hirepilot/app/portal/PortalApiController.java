@@ -1,6 +1,8 @@
 package com.hirepilot.app.portal;
 
+import com.hirepilot.app.auth.PortalClient;
 import com.hirepilot.app.auth.PortalSignIn;
+import com.hirepilot.app.automation.SubmissionViews;
 import com.hirepilot.app.candidate.AttachmentDownloads;
 import com.hirepilot.workflows.submission.Decision;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,12 +37,15 @@ class PortalApiController {
   private final PortalSignIn signIn;
   private final PortalEventStreams streams;
   private final AttachmentDownloads downloads;
+  private final SubmissionViews views;
 
   PortalApiController(
       ClientWorkspace workspace,
       PortalSignIn signIn,
       PortalEventStreams streams,
-      AttachmentDownloads downloads) {
+      AttachmentDownloads downloads,
+      SubmissionViews views) {
+    this.views = views;
     this.workspace = workspace;
     this.signIn = signIn;
     this.streams = streams;
@@ -126,7 +131,9 @@ class PortalApiController {
 
   @GetMapping("/submissions/{submissionId}")
   PortalViews.SubmissionDetail submission(@PathVariable String submissionId) {
-    return workspace.submission(submissionId);
+    PortalViews.SubmissionDetail detail = workspace.submission(submissionId);
+    PortalClient.collaboratorId().ifPresent(me -> views.viewed(detail.id(), me));
+    return detail;
   }
 
   @PostMapping("/submissions/{submissionId}/decision")

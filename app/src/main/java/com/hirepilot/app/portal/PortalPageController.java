@@ -1,6 +1,8 @@
 package com.hirepilot.app.portal;
 
+import com.hirepilot.app.auth.PortalClient;
 import com.hirepilot.app.auth.PortalSignIn;
+import com.hirepilot.app.automation.SubmissionViews;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.NotFoundException;
@@ -37,8 +39,10 @@ class PortalPageController {
 
   private final ClientWorkspace workspace;
   private final PortalSignIn signIn;
+  private final SubmissionViews views;
 
-  PortalPageController(ClientWorkspace workspace, PortalSignIn signIn) {
+  PortalPageController(ClientWorkspace workspace, PortalSignIn signIn, SubmissionViews views) {
+    this.views = views;
     this.workspace = workspace;
     this.signIn = signIn;
   }
@@ -93,6 +97,7 @@ class PortalPageController {
       return "portal/withdrawn";
     }
     PortalViews.SubmissionDetail s = page.submission();
+    PortalClient.collaboratorId().ifPresent(me -> views.viewed(s.id(), me));
     model.addAttribute("me", page.session());
     model.addAttribute("brand", page.brand());
     model.addAttribute("job", page.job());

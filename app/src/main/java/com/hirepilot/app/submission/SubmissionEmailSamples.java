@@ -32,6 +32,7 @@ class SubmissionEmailSamples implements EmailSamples {
   private final ClientEmails clientEmails;
   private final RecruiterEmails recruiterEmails;
   private final ReplyEmails replyEmails;
+  private final AutomationEmails automationEmails;
   private final PortalProperties properties;
   private final Clock clock;
 
@@ -39,8 +40,10 @@ class SubmissionEmailSamples implements EmailSamples {
       ClientEmails clientEmails,
       RecruiterEmails recruiterEmails,
       ReplyEmails replyEmails,
+      AutomationEmails automationEmails,
       PortalProperties properties,
       Clock clock) {
+    this.automationEmails = automationEmails;
     this.clientEmails = clientEmails;
     this.recruiterEmails = recruiterEmails;
     this.replyEmails = replyEmails;
@@ -117,7 +120,19 @@ class SubmissionEmailSamples implements EmailSamples {
             "The recruiter answers in the conversation; replies within the digest window arrive"
                 + " as one email.",
             sender ->
-                replyEmails.replies(context(sender, 1), client(sender), replies(sender), link())));
+                replyEmails.replies(context(sender, 1), client(sender), replies(sender), link())),
+        new Sample(
+            "automation",
+            "Automation rule email",
+            "Recruiter or team",
+            "An automation rule with an EMAIL action fires (here: on an approval).",
+            sender ->
+                automationEmails.email(
+                    context(sender, 1),
+                    sender.recruiterEmail(),
+                    "Tell the team about approvals",
+                    "APPROVED",
+                    "Great fit for the platform team.\nPlease send an offer by Friday.")));
   }
 
   private List<SubmissionComment> replies(EmailSamples.Sender sender) {

@@ -2,6 +2,8 @@ package com.hirepilot.app.submission;
 
 import com.hirepilot.app.system.TemporalProperties;
 import com.hirepilot.app.system.TemporalWorkers;
+import com.hirepilot.workflows.automation.AutomationActivities;
+import com.hirepilot.workflows.automation.AutomationRunWorkflowImpl;
 import com.hirepilot.workflows.email.EmailDeliveryActivities;
 import com.hirepilot.workflows.email.EmailDeliveryWorkflowImpl;
 import com.hirepilot.workflows.submission.CommentDigestActivities;
@@ -18,8 +20,8 @@ import io.temporal.worker.WorkerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The submission workflow, the comment digest workflow, the email delivery workflow and their
- * activities, on task queue {@code submissions}.
+ * The submission workflow, the comment digest workflow, the email delivery workflow, the automation
+ * run workflow and their activities, on task queue {@code submissions}.
  */
 @Component
 class SubmissionWorkers implements TemporalWorkers {
@@ -30,6 +32,7 @@ class SubmissionWorkers implements TemporalWorkers {
   private final CommentDigestActivities digests;
   private final EmailDeliveryActivities deliveries;
   private final ReplyDigestActivities replies;
+  private final AutomationActivities automation;
   private final TemporalProperties temporal;
 
   SubmissionWorkers(
@@ -39,7 +42,9 @@ class SubmissionWorkers implements TemporalWorkers {
       CommentDigestActivities digests,
       EmailDeliveryActivities deliveries,
       ReplyDigestActivities replies,
+      AutomationActivities automation,
       TemporalProperties temporal) {
+    this.automation = automation;
     this.replies = replies;
     this.deliveries = deliveries;
     this.temporal = temporal;
@@ -56,8 +61,9 @@ class SubmissionWorkers implements TemporalWorkers {
         SubmissionWorkflowImpl.class,
         CommentDigestWorkflowImpl.class,
         ReplyDigestWorkflowImpl.class,
-        EmailDeliveryWorkflowImpl.class);
+        EmailDeliveryWorkflowImpl.class,
+        AutomationRunWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        emails, outcomes, followUps, digests, replies, deliveries);
+        emails, outcomes, followUps, digests, replies, deliveries, automation);
   }
 }

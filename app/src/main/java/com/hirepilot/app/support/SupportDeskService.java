@@ -1,6 +1,7 @@
 package com.hirepilot.app.support;
 
 import com.hirepilot.app.auth.LoginLinks;
+import com.hirepilot.app.automation.AutomationReport;
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
@@ -71,6 +72,7 @@ class SupportDeskService implements SupportDesk {
   private final HealthSignals health;
   private final ProposedActions actions;
   private final Tickets tickets;
+  private final AutomationReport automation;
   private final Clock clock;
 
   SupportDeskService(
@@ -86,6 +88,7 @@ class SupportDeskService implements SupportDesk {
       HealthSignals health,
       ProposedActions actions,
       Tickets tickets,
+      AutomationReport automation,
       Clock clock) {
     this.overview = overview;
     this.live = live;
@@ -99,6 +102,7 @@ class SupportDeskService implements SupportDesk {
     this.health = health;
     this.actions = actions;
     this.tickets = tickets;
+    this.automation = automation;
     this.clock = clock;
   }
 
@@ -237,6 +241,50 @@ class SupportDeskService implements SupportDesk {
         d.providerReason(),
         d.history().stream()
             .map(h -> new Findings.DeliveryStep(h.status().name(), at(h.at()), h.detail()))
+            .toList());
+  }
+
+  @Override
+  public Findings.AutomationRuns automationRuns(
+      Caller caller, String ruleNameOrId, String submissionId) {
+    // Three statements however many rules and runs (the report's own transaction): the rules,
+    // their latest runs, those runs' actions. Actions are named by type, never by their settings.
+    List<Findings.AutomationRuleRuns> rules =
+        automation.of(caller.workspaceId(), ruleNameOrId, submissionId).stream()
+            .map(
+                r ->
+                    new Findings.AutomationRuleRuns(
+                        r.ruleId(),
+                        r.name(),
+                        r.trigger(),
+                        r.paused(),
+                        r.conditions(),
+                        r.actionTypes(),
+                        r.runs().stream().map(SupportDeskService::automationRun).toList()))
+            .toList();
+    return new Findings.AutomationRuns(ruleNameOrId, submissionId, rules);
+  }
+
+  private static Findings.AutomationRun automationRun(AutomationReport.RunOutcome run) {
+    return new Findings.AutomationRun(
+        run.runId(),
+        at(run.at()),
+        run.event(),
+        run.jobId(),
+        run.submissionId(),
+        run.outcome(),
+        run.attempts(),
+        run.error(),
+        run.actions().stream()
+            .map(
+                a ->
+                    new Findings.AutomationActionRun(
+                        a.index(),
+                        a.type(),
+                        a.outcome(),
+                        a.attempts(),
+                        a.error(),
+                        at(a.lastAttemptAt())))
             .toList());
   }
 

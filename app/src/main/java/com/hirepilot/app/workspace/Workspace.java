@@ -13,6 +13,9 @@ import org.springframework.data.annotation.Version;
  *     through, or null for {@link AgencyBrand#DEFAULT_COLOUR}
  * @param magicLinkTtl how long the invitation links in the agency's submission and reminder emails
  *     work (an ISO-8601 duration), or null to follow {@code portal.magic-link.ttl}
+ * @param dealStageOnInterview where an interview request moves the job's deal: a deal stage, {@link
+ *     DealFollowing#LEAVE}, or null for the default
+ * @param dealStageOnApproval where an approval moves it, the same way
  */
 public record Workspace(
     @Id String id,
@@ -20,16 +23,26 @@ public record Workspace(
     String reminderSchedule,
     String brandColour,
     String magicLinkTtl,
+    String dealStageOnInterview,
+    String dealStageOnApproval,
     @Version Long version,
     Instant createdAt) {
 
   public static Workspace create(String id, String name, Instant now) {
-    return new Workspace(id, name, null, null, null, null, now);
+    return new Workspace(id, name, null, null, null, null, null, null, now);
   }
 
   public Workspace withName(String newName) {
     return new Workspace(
-        id, newName, reminderSchedule, brandColour, magicLinkTtl, version, createdAt);
+        id,
+        newName,
+        reminderSchedule,
+        brandColour,
+        magicLinkTtl,
+        dealStageOnInterview,
+        dealStageOnApproval,
+        version,
+        createdAt);
   }
 
   /**
@@ -42,6 +55,8 @@ public record Workspace(
         schedule == null ? null : schedule.text(),
         brandColour,
         magicLinkTtl,
+        dealStageOnInterview,
+        dealStageOnApproval,
         version,
         createdAt);
   }
@@ -50,7 +65,16 @@ public record Workspace(
    * @param colour a colour {@link BrandColour#parse} accepted, or null for the default
    */
   public Workspace withBrandColour(String colour) {
-    return new Workspace(id, name, reminderSchedule, colour, magicLinkTtl, version, createdAt);
+    return new Workspace(
+        id,
+        name,
+        reminderSchedule,
+        colour,
+        magicLinkTtl,
+        dealStageOnInterview,
+        dealStageOnApproval,
+        version,
+        createdAt);
   }
 
   /**
@@ -63,6 +87,25 @@ public record Workspace(
         reminderSchedule,
         brandColour,
         ttl == null ? null : ttl.toString(),
+        dealStageOnInterview,
+        dealStageOnApproval,
+        version,
+        createdAt);
+  }
+
+  /**
+   * @param onInterview a deal stage, {@link DealFollowing#LEAVE}, or null for the default
+   * @param onApproval the same for an approval
+   */
+  public Workspace withDealStages(String onInterview, String onApproval) {
+    return new Workspace(
+        id,
+        name,
+        reminderSchedule,
+        brandColour,
+        magicLinkTtl,
+        onInterview,
+        onApproval,
         version,
         createdAt);
   }

@@ -32,6 +32,8 @@ class WorkspaceController {
    * @param ownReminderSchedule whether it is the workspace's own rather than the default
    * @param magicLinkTtl how long invitation links in submission and reminder emails work
    * @param ownMagicLinkTtl whether that is the workspace's own rather than the default
+   * @param dealStageOnInterview where an interview request moves the job's deal, or LEAVE
+   * @param dealStageOnApproval where an approval moves it, or LEAVE
    */
   record WorkspaceView(
       String id,
@@ -40,6 +42,8 @@ class WorkspaceController {
       boolean ownReminderSchedule,
       String magicLinkTtl,
       boolean ownMagicLinkTtl,
+      String dealStageOnInterview,
+      String dealStageOnApproval,
       BrandView brand) {}
 
   /**
@@ -57,6 +61,8 @@ class WorkspaceController {
     private String reminderSchedule;
     private String magicLinkTtl;
     private String brandColour;
+    private String dealStageOnInterview;
+    private String dealStageOnApproval;
 
     @JsonSetter("name")
     void name(String value) {
@@ -78,8 +84,24 @@ class WorkspaceController {
       brandColour = value == null ? "" : value;
     }
 
+    @JsonSetter("dealStageOnInterview")
+    void dealStageOnInterview(String value) {
+      dealStageOnInterview = value == null ? "" : value;
+    }
+
+    @JsonSetter("dealStageOnApproval")
+    void dealStageOnApproval(String value) {
+      dealStageOnApproval = value == null ? "" : value;
+    }
+
     WorkspaceSettings.Change toChange() {
-      return new WorkspaceSettings.Change(name, reminderSchedule, magicLinkTtl, brandColour);
+      return new WorkspaceSettings.Change(
+          name,
+          reminderSchedule,
+          magicLinkTtl,
+          brandColour,
+          dealStageOnInterview,
+          dealStageOnApproval);
     }
   }
 
@@ -118,6 +140,7 @@ class WorkspaceController {
   /** Two statements: the workspace, and its brand with the logo's version. */
   private WorkspaceView view(Workspace workspace) {
     AgencyBrand brand = brands.find(workspace.id()).orElse(AgencyBrand.UNKNOWN);
+    DealFollowing deals = settings.dealFollowing(workspace);
     return new WorkspaceView(
         workspace.id(),
         workspace.name(),
@@ -125,6 +148,8 @@ class WorkspaceController {
         workspace.reminderSchedule() != null,
         settings.invitationLinkTtl(workspace).toString(),
         workspace.magicLinkTtl() != null,
+        deals.onInterview(),
+        deals.onApproval(),
         new BrandView(brand.name(), brand.colour(), brand.logoUrl()));
   }
 }

@@ -51,18 +51,36 @@ public class WorkspaceSettings {
    * @param reminderSchedule comma-separated ISO-8601 durations; blank returns to the default
    * @param magicLinkTtl an ISO-8601 duration from PT1H to P14D; blank returns to the default
    * @param brandColour {@code #RRGGBB}; blank returns to the default
+   * @param dealStageOnInterview a deal stage or {@code LEAVE}; blank returns to the default
+   * @param dealStageOnApproval a deal stage or {@code LEAVE}; blank returns to the default
    */
   public record Change(
-      String name, String reminderSchedule, String magicLinkTtl, String brandColour) {}
+      String name,
+      String reminderSchedule,
+      String magicLinkTtl,
+      String brandColour,
+      String dealStageOnInterview,
+      String dealStageOnApproval) {
+
+    public Change(String name, String reminderSchedule, String magicLinkTtl, String brandColour) {
+      this(name, reminderSchedule, magicLinkTtl, brandColour, null, null);
+    }
+  }
 
   private final Workspaces workspaces;
   private final WorkspaceLogos logos;
   private final PortalProperties properties;
   private final Clock clock;
   private final ReminderSchedule defaultSchedule;
+  private final DealStageChoices dealStages;
 
   WorkspaceSettings(
-      Workspaces workspaces, WorkspaceLogos logos, PortalProperties properties, Clock clock) {
+      Workspaces workspaces,
+      WorkspaceLogos logos,
+      PortalProperties properties,
+      Clock clock,
+      DealStageChoices dealStages) {
+    this.dealStages = dealStages;
     this.workspaces = workspaces;
     this.logos = logos;
     this.properties = properties;
@@ -106,6 +124,31 @@ public class WorkspaceSettings {
     return own == null ? properties.magicLink().ttl() : Duration.parse(own);
   }
 
+  /**
+   * Where the workspace's client decisions move a connected deal: its own choice or the default.
+   */
+  public DealFollowing dealFollowing(String workspaceId) {
+    return workspaces.findById(workspaceId).map(this::dealFollowing).orElse(dealStages.defaults());
+  }
+
+  public DealFollowing dealFollowing(Workspace workspace) {
+    DealFollowing defaults = dealStages.defaults();
+    return new DealFollowing(
+        workspace.dealStageOnInterview() == null
+            ? defaults.onInterview()
+            : workspace.dealStageOnInterview(),
+        workspace.dealStageOnApproval() == null
+            ? defaults.onApproval()
+            : workspace.dealStageOnApproval());
+  }
+
+  /** The values a deal-stage setting accepts: every deal stage, then {@code LEAVE}. */
+  public java.util.List<String> dealStageChoices() {
+    return java.util.stream.Stream.concat(
+            dealStages.stages().stream(), java.util.stream.Stream.of(DealFollowing.LEAVE))
+        .toList();
+  }
+
   public Workspace workspace(String workspaceId) {
     return workspaces.findById(workspaceId).orElseThrow(() -> new NotFoundException("Workspace"));
   }
@@ -144,6 +187,16 @@ public class WorkspaceSettings {
     }
     if (change.brandColour() != null) {
       workspace = workspace.withBrandColour(parseColour(change.brandColour()));
+    }
+    if (change.dealStageOnInterview() != null || change.dealStageOnApproval() != null) {
+      workspace =
+          workspace.withDealStages(
+              change.dealStageOnInterview() == null
+                  ? workspace.dealStageOnInterview()
+                  : parseDealStage("dealStageOnInterview", change.dealStageOnInterview()),
+              change.dealStageOnApproval() == null
+                  ? workspace.dealStageOnApproval()
+                  : parseDealStage("dealStageOnApproval", change.dealStageOnApproval()));
     }
     return workspaces.save(workspace);
   }
@@ -216,6 +269,22 @@ public class WorkspaceSettings {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("brandColour", e.getMessage());
     }
+  }
+
+  private String parseDealStage(String field, String stage) {
+    if (stage.isBlank()) {
+      return null;
+    }
+    String wanted = stage.strip().toUpperCase(java.util.Locale.ROOT);
+    if (!dealStageChoices().contains(wanted)) {
+      throw new InvalidInputException(
+          field,
+          "'"
+              + stage.strip()
+              + "' is not a deal stage; one of "
+              + String.join(", ", dealStageChoices()));
+    }
+    return wanted;
   }
 
   private static String sha256(byte[] content) {

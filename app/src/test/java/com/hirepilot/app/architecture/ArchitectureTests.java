@@ -83,6 +83,8 @@ class ArchitectureTests {
               "com.hirepilot.app.candidate",
               "com.hirepilot.app.submission",
               "com.hirepilot.app.deal",
+              "com.hirepilot.app.automation",
+              "com.hirepilot.app.task",
               "com.hirepilot.app.notification",
               "com.hirepilot.app.portal",
               // The access-link resend (it sends links, so it lives with them) and REX's API.

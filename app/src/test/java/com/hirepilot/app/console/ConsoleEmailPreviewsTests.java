@@ -38,6 +38,7 @@ class ConsoleEmailPreviewsTests {
           "comment",
           "comment-digest",
           "recruiter-reply",
+          "automation",
           "access-link",
           "support-ticket");
 

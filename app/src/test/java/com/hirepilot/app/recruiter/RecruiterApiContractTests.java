@@ -88,6 +88,18 @@ class RecruiterApiContractTests {
           new Route("POST", "/api/submissions/{submissionId}/resend", "{}"),
           new Route("POST", "/api/submissions/{submissionId}/withdraw", null),
           new Route("POST", "/api/submissions/{submissionId}/comments", "{\"body\":\"Hi\"}"),
+          new Route(
+              "POST",
+              "/api/automation-rules",
+              "{\"name\":\"Contract rule\",\"trigger\":\"APPROVED\",\"actions\":[{\"type\":\"CREATE_TASK\",\"title\":\"Follow up\"}]}"),
+          new Route("GET", "/api/automation-rules", null),
+          new Route("GET", "/api/automation-rules/{ruleId}", null),
+          new Route("DELETE", "/api/automation-rules/{ruleId}", null),
+          new Route("POST", "/api/automation-rules/{ruleId}/pause", null),
+          new Route("POST", "/api/automation-rules/{ruleId}/resume", null),
+          new Route("GET", "/api/automation-rules/{ruleId}/runs", null),
+          new Route("GET", "/api/tasks", null),
+          new Route("POST", "/api/tasks/{taskId}/done", null),
           new Route("GET", "/api/notifications", null),
           new Route("POST", "/api/notifications/read", "{\"ids\":[]}"),
           new Route("GET", "/api/workspace", null),
@@ -200,6 +212,15 @@ class RecruiterApiContractTests {
           Map.entry(
               "POST /api/submissions/{submissionId}/comments",
               ok(201, "id", "at", "author", "body")),
+          Map.entry("POST /api/automation-rules", ok(201, "id", "name", "trigger", "actions")),
+          Map.entry("GET /api/automation-rules", ok(200, "id", "name", "trigger")),
+          Map.entry("GET /api/automation-rules/{ruleId}", ok(200, "id", "name", "trigger")),
+          Map.entry("DELETE /api/automation-rules/{ruleId}", ok(204)),
+          Map.entry("POST /api/automation-rules/{ruleId}/pause", ok(200)),
+          Map.entry("POST /api/automation-rules/{ruleId}/resume", ok(200)),
+          Map.entry("GET /api/automation-rules/{ruleId}/runs", ok(200)),
+          Map.entry("GET /api/tasks", ok(200)),
+          Map.entry("POST /api/tasks/{taskId}/done", ok(204)),
           Map.entry("GET /api/notifications", ok(200)),
           Map.entry("POST /api/notifications/read", ok(200, "marked")),
           Map.entry("GET /api/workspace", ok(200)),
@@ -526,42 +547,53 @@ class RecruiterApiContractTests {
     assertThat(api.put("/api/jobs/" + jobId + "/deal", "{\"name\":\"Deal\"}").statusCode())
         .isEqualTo(200);
     String freeCandidateId = api.create("/api/candidates", "{\"name\":\"Free Contract\"}");
+    // Tasks come only from automation rules: one is given to the caller directly.
+    String taskId = "t-" + UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into recruiter_task
+              (id, workspace_id, recruiter_id, job_id, title, idempotency_key, created_at)
+            select ?, workspace_id, id, ?, 'Call the client', ?, created_at from recruiter
+            where email = ?
+            """)
+        .params(taskId, jobId, taskId, TestRuntime.RECRUITER_EMAIL)
+        .update();
+    String ruleId =
+        api.create(
+            "/api/automation-rules",
+            "{\"name\":\"Contract rule\",\"trigger\":\"APPROVED\",\"actions\":[{\"type\":\"CREATE_TASK\",\"title\":\"Follow up\"}]}");
     String tokenId = api.create("/api/tokens", "{\"name\":\"Contract\"}");
     String guestId =
         api.create(
             "/api/workspace/guests",
             "{\"email\":%s,\"clientCompany\":\"Contract Co\"}"
                 .formatted(quote("g-" + UUID.randomUUID() + "@client.test")));
-    return Map.of(
-        "freeCandidateId", freeCandidateId,
-        "jobId", jobId,
-        "collaboratorId", collaboratorId,
-        "candidateId", candidateId,
-        "attachmentId", attachmentId,
-        "submissionId", submissionId,
-        "tokenId", tokenId,
-        "guestId", guestId,
-        "freshEmail", "fresh-" + UUID.randomUUID() + "@client.test");
+    return Map.ofEntries(
+        Map.entry("freeCandidateId", freeCandidateId),
+        Map.entry("jobId", jobId),
+        Map.entry("collaboratorId", collaboratorId),
+        Map.entry("candidateId", candidateId),
+        Map.entry("attachmentId", attachmentId),
+        Map.entry("submissionId", submissionId),
+        Map.entry("tokenId", tokenId),
+        Map.entry("guestId", guestId),
+        Map.entry("taskId", taskId),
+        Map.entry("ruleId", ruleId),
+        Map.entry("freshEmail", "fresh-" + UUID.randomUUID() + "@client.test"));
   }
 
   private static Map<String, String> ids(String id) {
-    return Map.of(
-        "jobId",
-        id,
-        "collaboratorId",
-        id,
-        "candidateId",
-        id,
-        "attachmentId",
-        id,
-        "submissionId",
-        id,
-        "tokenId",
-        id,
-        "guestId",
-        id,
-        "freshEmail",
-        "fresh@client.test");
+    return Map.ofEntries(
+        Map.entry("jobId", id),
+        Map.entry("collaboratorId", id),
+        Map.entry("candidateId", id),
+        Map.entry("attachmentId", id),
+        Map.entry("submissionId", id),
+        Map.entry("tokenId", id),
+        Map.entry("guestId", id),
+        Map.entry("taskId", id),
+        Map.entry("ruleId", id),
+        Map.entry("freshEmail", "fresh@client.test"));
   }
 
   private static HttpResponse<String> send(RecruiterApi as, Route route, Map<String, String> ids) {

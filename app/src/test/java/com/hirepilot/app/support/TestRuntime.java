@@ -310,7 +310,11 @@ public final class TestRuntime {
             "spring.mail.port=" + (smtpPort != null ? smtpPort : TestMail.port()),
             "temporal.embedded-port=" + temporalPort,
             // A second comment's email comes within seconds, not after the shipped ten minutes.
-            "portal.comments.digest-window=PT3S");
+            "portal.comments.digest-window=PT3S",
+            // Rules' webhooks reach the tests' loopback receivers (by IP only: "localhost" stays
+            // refused), and a receiver that never answers fails an attempt within two seconds.
+            "portal.automation.allowed-hosts=127.0.0.1",
+            "portal.automation.read-timeout=PT2S");
     if (firstStart) {
       values = values.and("portal.bootstrap.token=", "temporal.ui-url=" + TEMPORAL_UI_URL);
     }

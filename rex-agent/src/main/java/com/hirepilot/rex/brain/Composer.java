@@ -106,6 +106,12 @@ final class Composer {
     return log == null ? null : DeliveryReading.of(log);
   }
 
+  /** The rules' run log this turn read, or null when it did not. */
+  private AutomationReading automationReading() {
+    Findings.AutomationRuns log = turn.first("automationRuns", Findings.AutomationRuns.class);
+    return log == null ? null : AutomationReading.of(log, turn.question());
+  }
+
   /** What the findings say about the cause, in one or two sentences; null when they say nothing. */
   private String diagnosis(Intent intent) {
     if (intent == null || turn.client()) {
@@ -209,6 +215,10 @@ final class Composer {
         DeliveryReading reading = deliveryReading();
         return reading == null ? null : reading.diagnosis();
       }
+      case AUTOMATION_NOT_FIRED -> {
+        AutomationReading reading = automationReading();
+        return reading == null ? null : reading.diagnosis();
+      }
       default -> {
         return null;
       }
@@ -241,6 +251,8 @@ final class Composer {
       case ATTACHMENT_DOWNLOAD ->
           "Clients can download only files marked public on a submission they can see.";
       case EMAIL_NOT_RECEIVED -> "Let's see what happened to the email.";
+      case AUTOMATION_NOT_FIRED ->
+          client ? null : "Let's see what the rule's run log says: every run is on record.";
       case SUBMISSION_STATUS -> client ? "Here is where your candidates stand." : null;
       case JOB_ACTIVITY -> null;
       case SYSTEM_WIDE_FAILURE -> null;
@@ -352,6 +364,9 @@ final class Composer {
     for (Findings.EmailDeliveries log :
         turn.all("emailDeliveries", Findings.EmailDeliveries.class)) {
       lines.addAll(DeliveryReading.of(log).findings());
+    }
+    for (Findings.AutomationRuns log : turn.all("automationRuns", Findings.AutomationRuns.class)) {
+      lines.addAll(AutomationReading.of(log, turn.question()).findings());
     }
     for (JsonNode files : turn.all("submissionAttachments")) {
       lines.addAll(attachments(files));

@@ -11,6 +11,8 @@ public enum Intent {
   BUTTONS_NOT_WORKING("troubleshooting#buttons-not-working"),
   ATTACHMENT_DOWNLOAD("troubleshooting#cannot-download"),
   EMAIL_NOT_RECEIVED("troubleshooting#not-receiving-emails"),
+  /** An automation rule that did not fire, or whose webhook or Slack message did not arrive. */
+  AUTOMATION_NOT_FIRED("automation-engine#troubleshooting"),
   SUBMISSION_STATUS("submissions-and-feedback#statuses"),
   JOB_ACTIVITY("job-reqs#job-activity"),
   SYSTEM_WIDE_FAILURE("troubleshooting#system-wide-failures"),
@@ -40,8 +42,17 @@ public enum Intent {
     }
     for (Intent intent :
         new Intent[] {
-          ACCESS_PROBLEM, NO_CANDIDATES, OUTDATED_RESUME, BUTTONS_NOT_WORKING, ATTACHMENT_DOWNLOAD,
-          EMAIL_NOT_RECEIVED, SUBMISSION_STATUS, JOB_ACTIVITY, SYSTEM_WIDE_FAILURE, ESCALATE
+          ACCESS_PROBLEM,
+          NO_CANDIDATES,
+          OUTDATED_RESUME,
+          BUTTONS_NOT_WORKING,
+          ATTACHMENT_DOWNLOAD,
+          EMAIL_NOT_RECEIVED,
+          AUTOMATION_NOT_FIRED,
+          SUBMISSION_STATUS,
+          JOB_ACTIVITY,
+          SYSTEM_WIDE_FAILURE,
+          ESCALATE
         }) {
       if (intent.section.equals(ref)) {
         return intent;

@@ -305,6 +305,10 @@ public final class OfflineBrain implements ChatModel {
             proposeOnce("proposeAccessLinkResend", args("jobId", job, "email", email));
           }
         }
+        case AUTOMATION_NOT_FIRED ->
+            // The run log of every rule, or of one submission when named: it says which rule
+            // fired on which event and what the receiver answered, or that none matched.
+            readOnce("automationRuns", args("submissionId", u.submissionId()));
         case SUBMISSION_STATUS -> {
           if (u.submission() != null) {
             readOnce("submissionState", args("submissionId", u.submission()));

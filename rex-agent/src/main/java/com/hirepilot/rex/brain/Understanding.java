@@ -43,6 +43,22 @@ public record Understanding(
 
   private static final List<Rule> RULES =
       List.of(
+          // Before the outage and email rules: a receiver "answering 500" is one rule's
+          // trouble, and a Slack "message never arrived" is no email.
+          new Rule(
+              Intent.AUTOMATION_NOT_FIRED,
+              "\\b(slack|webhooks?|automations?|rules?|workflow automation)\\b[^.?!\\n]{0,50}"
+                  + "\\b(didn'?t|never|not|n'?t|no longer|stopped|fail\\w*|error\\w*)\\b"
+                  + "[^.?!\\n]{0,25}\\b(fire[ds]?|firing|run|ran|running|trigger\\w*|arriv\\w*"
+                  + "|work\\w*|sen[dt]|post\\w*|deliver\\w*|go(ne)? out|c[ao]me( through)?|show\\w* up"
+                  + "|happen\\w*)\\b",
+              "\\b(didn'?t|never|not|n'?t|no longer)\\b[^.?!\\n]{0,20}\\b(fire[ds]?|firing)\\b",
+              "\\b(didn'?t|never|hasn'?t|haven'?t|isn'?t|wasn'?t)\\b[^.?!\\n]{0,30}\\b(slack|webhooks?"
+                  + "|automations?|rules?)\\b[^.?!\\n]{0,30}\\b(fire|run|trigger|arrive|go out|post"
+                  + "|send|work)\\b",
+              "\\b(slack|webhooks?)\\b[^.?!\\n]{0,40}\\b(fail\\w*|errors?|500|50[234]|40[0-9]|missing"
+                  + "|never came|never arrived|not arriving|isn'?t arriving|not received)\\b",
+              "\\b(automation|rule) runs?\\b[^.?!\\n]{0,30}\\b(fail\\w*|errors?|stuck)\\b"),
           new Rule(
               Intent.SYSTEM_WIDE_FAILURE,
               "\\b(all|every|none of|no one of|nobody of|each of|any of) (my |our |the |of )*"

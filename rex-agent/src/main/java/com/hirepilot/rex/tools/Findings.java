@@ -182,6 +182,55 @@ public final class Findings {
 
   public record SystemHealth(int windowMinutes, List<Signal> signals, boolean systemWide) {}
 
+  /**
+   * One action of an automation run, as the run log records it.
+   *
+   * @param type {@code MOVE_STAGE}, {@code EMAIL}, {@code WEBHOOK}, {@code SLACK}, {@code
+   *     UPDATE_DEAL} or {@code CREATE_TASK}
+   * @param outcome {@code PENDING}, {@code SUCCEEDED}, {@code FAILED} or {@code SKIPPED}
+   * @param error what went wrong: for a webhook or Slack action, the receiver's origin and what it
+   *     answered, such as "http://hooks.example answered 500: boom"
+   */
+  public record AutomationActionRun(
+      int index, String type, String outcome, int attempts, String error, String lastAttemptAt) {}
+
+  /**
+   * One run of a rule: the event it fired on and what each action did.
+   *
+   * @param event the trigger that fired it, such as {@code APPROVED}
+   * @param outcome {@code RUNNING}, {@code SUCCEEDED} or {@code FAILED}
+   */
+  public record AutomationRun(
+      String runId,
+      String at,
+      String event,
+      String jobId,
+      String submissionId,
+      String outcome,
+      int attempts,
+      String error,
+      List<AutomationActionRun> actions) {}
+
+  /**
+   * A rule of the workspace with its latest runs, newest first.
+   *
+   * @param conditions each condition in words; empty when the rule fires on every event of its
+   *     trigger
+   * @param actionTypes the rule's actions in order, by type only (never their settings)
+   */
+  public record AutomationRuleRuns(
+      String ruleId,
+      String name,
+      String trigger,
+      boolean paused,
+      List<String> conditions,
+      List<String> actionTypes,
+      List<AutomationRun> runs) {}
+
+  /** The workspace's matching rules and their latest runs (of one submission, when asked). */
+  public record AutomationRuns(
+      String ruleNameOrId, String submissionId, List<AutomationRuleRuns> rules) {}
+
   // --- the client tool set: only what the portal itself would show the client ---
 
   public record MyJob(String jobId, String jobTitle, String clientCompany) {}

@@ -54,6 +54,19 @@ public final class RecruiterTools {
   }
 
   @Tool(
+      "The workspace's automation rules (all, or those whose name contains the words or whose ID"
+          + " is given) with their latest runs: trigger, conditions, paused, the event each run"
+          + " fired on, its outcome and each action's outcome, attempts and error. Use it when a"
+          + " rule, webhook or Slack message did not fire or arrive.")
+  public Findings.AutomationRuns automationRuns(
+      @ToolMemoryId Conversation conversation,
+      @P(value = "the rule's ID or part of its name", required = false) String ruleNameOrId,
+      @P(value = "the submission ID, to see only runs for it", required = false)
+          String submissionId) {
+    return desk.automationRuns(conversation.caller(), ruleNameOrId, submissionId);
+  }
+
+  @Tool(
       "The files of a submission's candidate: version, public flag, size, type, whether the"
           + " submission shares it, and whether a newer resume is not shared yet.")
   public SubmissionAttachments submissionAttachments(

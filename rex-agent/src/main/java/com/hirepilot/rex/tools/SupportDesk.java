@@ -30,6 +30,12 @@ public interface SupportDesk {
 
   EmailDeliveries emailDeliveries(Caller caller, String email);
 
+  /**
+   * The workspace's rules whose ID is, or whose name contains, {@code ruleNameOrId} (all when
+   * null), with their latest runs (only those of {@code submissionId} when set). Never a secret.
+   */
+  Findings.AutomationRuns automationRuns(Caller caller, String ruleNameOrId, String submissionId);
+
   SubmissionAttachments submissionAttachments(Caller caller, String submissionId);
 
   JobActivity jobActivity(Caller caller, String jobId);

@@ -3,6 +3,10 @@ package com.hirepilot.workflows.submission;
 /** Lifecycle events handed to the workspace's automation rules. */
 public enum AutomationTrigger {
   SUBMISSION_SENT,
+  /**
+   * A client first opened the submission in the portal; handed over by the app, not the workflow.
+   */
+  SUBMISSION_VIEWED,
   COMMENTED,
   INTERVIEW_REQUESTED,
   APPROVED,

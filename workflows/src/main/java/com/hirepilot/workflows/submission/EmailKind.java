@@ -11,5 +11,7 @@ public enum EmailKind {
   /** An escalation ticket REX opened, to the support address. */
   SUPPORT_TICKET,
   /** The recruiter replied in a submission's conversation: the client hears of it. */
-  RECRUITER_REPLY
+  RECRUITER_REPLY,
+  /** An automation rule's {@code EMAIL} action, to a recruiter or a team address. */
+  AUTOMATION
 }

@@ -31,7 +31,15 @@ public enum SubmissionEventType {
    */
   ADDRESS_CONFIRMED,
   /** A recruiter moved a collaborator to a new address (job activity only). */
-  ADDRESS_CORRECTED;
+  ADDRESS_CORRECTED,
+  /** An automation rule gave the submitting recruiter a follow-up task (job activity only). */
+  TASK_CREATED,
+  /** An automation rule queued an email to a recruiter or a team (job activity only). */
+  AUTOMATION_EMAIL_QUEUED,
+  /** An automation rule's webhook was answered 2xx by its receiver (job activity only). */
+  AUTOMATION_WEBHOOK_SENT,
+  /** An automation rule's Slack message was accepted by Slack (job activity only). */
+  AUTOMATION_SLACK_SENT;
 
   /** The event a decision is recorded as. */
   public static SubmissionEventType of(Decision decision) {
