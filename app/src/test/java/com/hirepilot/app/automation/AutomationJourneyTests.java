@@ -149,10 +149,19 @@ class AutomationJourneyTests {
     try (Receiver webhook = new Receiver();
         Receiver slack = new Receiver()) {
       Setup s = submitted();
+      HttpResponse<String> noCurrency =
+          api.put("/api/jobs/" + s.jobId() + "/deal", "{\"name\":\"Acme hiring\",\"value\":24000}");
+      assertThat(noCurrency.statusCode()).as(noCurrency.body()).isEqualTo(422);
       HttpResponse<String> deal =
           api.put(
-              "/api/jobs/" + s.jobId() + "/deal", "{\"name\":\"Acme hiring\",\"stage\":\"OPEN\"}");
+              "/api/jobs/" + s.jobId() + "/deal",
+              """
+              {"name":"Acme hiring","stage":"OPEN","value":24000.50,"currency":"EUR",
+               "expectedClose":"2027-03-31"}""");
       assertThat(deal.statusCode()).as(deal.body()).isEqualTo(200);
+      assertThat(json(deal).get("value").decimalValue()).isEqualByComparingTo("24000.50");
+      assertThat(json(deal).get("currency").asText()).isEqualTo("EUR");
+      assertThat(json(deal).get("expectedClose").asText()).isEqualTo("2027-03-31");
       String team = "team-" + UUID.randomUUID().toString().substring(0, 8) + "@agency.test";
       String title = "Call the client about " + s.candidate();
       String ruleId =
@@ -188,8 +197,11 @@ class AutomationJourneyTests {
       List<String> titles = new ArrayList<>();
       tasks.forEach(t -> titles.add(t.get("title").asText()));
       assertThat(titles).containsOnlyOnce(title);
-      assertThat(json(api.get("/api/jobs/" + s.jobId() + "/deal")).get("stage").asText())
-          .isEqualTo("WON");
+      JsonNode won = json(api.get("/api/jobs/" + s.jobId() + "/deal"));
+      assertThat(won.get("stage").asText()).isEqualTo("WON");
+      // Moving the stage keeps what the deal is worth and when it should close.
+      assertThat(won.get("currency").asText()).isEqualTo("EUR");
+      assertThat(won.get("expectedClose").asText()).isEqualTo("2027-03-31");
 
       String activity = api.get("/api/jobs/" + s.jobId() + "/activity").body();
       assertThat(activity)
