@@ -110,7 +110,20 @@ abstract class SubmissionJourneyTests extends Journey {
     assertThat(conflicting.headers().firstValue("Content-Type").orElse(""))
         .contains("application/problem+json");
 
-    JsonNode submission = json(recruiter().get("/api/submissions/" + setup.submissionId()));
+    // The recruiter's notice is delivered in the background; count the mail once it is out.
+    JsonNode submission =
+        awaitSubmission(
+            setup.submissionId(),
+            s -> {
+              for (JsonNode email : s.get("emails")) {
+                if ("RECRUITER_NOTIFICATION".equals(email.get("kind").asText())
+                    && "SENT".equals(email.get("status").asText())) {
+                  return true;
+                }
+              }
+              return false;
+            },
+            "with the recruiter's notice sent");
     assertThat(types(submission.get("timeline")).stream().filter("APPROVED"::equals)).hasSize(1);
     assertThat(
             submission.get("emails").findValuesAsText("kind").stream()
