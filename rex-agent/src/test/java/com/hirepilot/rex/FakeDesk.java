@@ -30,6 +30,7 @@ class FakeDesk implements SupportDesk {
 
   static final String JOB = "6f1c2a9e-0b7d-4c1e-9a43-2d5e8f7a1b30";
   static final String SUBMISSION = "b2e4d6f8-1a3c-4e5f-8a7b-9c0d1e2f3a4b";
+  static final String CANDIDATE = "0c9a7e15-3b2d-4f60-8e1a-5d4c3b2a1f09";
   static final String INTERNAL_NOTE = "INTERNAL-NOTE-MARKER-7731";
   static final String CANDIDATE_PHONE = "+44 7700 900123";
 
@@ -48,7 +49,7 @@ class FakeDesk implements SupportDesk {
         SUBMISSION,
         JOB,
         "Senior Backend Engineer",
-        "c-1",
+        CANDIDATE,
         "Jordan Lee",
         "AWAITING_FEEDBACK",
         "SUBMITTED",
@@ -94,6 +95,20 @@ class FakeDesk implements SupportDesk {
   }
 
   @Override
+  public Findings.CandidateSubmissions candidateSubmissions(Caller caller, String candidateId) {
+    if (!CANDIDATE.equals(candidateId)) {
+      return Findings.CandidateSubmissions.notFound(candidateId);
+    }
+    return new Findings.CandidateSubmissions(
+        true,
+        CANDIDATE,
+        "Jordan Lee",
+        List.of(
+            new Findings.CandidateSubmission(
+                SUBMISSION, JOB, "Senior Backend Engineer", "AWAITING_FEEDBACK", true)));
+  }
+
+  @Override
   public JobSubmissions jobSubmissions(Caller caller, String jobId) {
     if (!JOB.equals(jobId)) {
       return new JobSubmissions(false, jobId, null, 0, List.of());
@@ -105,7 +120,7 @@ class FakeDesk implements SupportDesk {
         1,
         List.of(
             new Findings.SubmittedCandidate(
-                SUBMISSION, "c-1", "Jordan Lee", "AWAITING_FEEDBACK", true)));
+                SUBMISSION, CANDIDATE, "Jordan Lee", "AWAITING_FEEDBACK", true)));
   }
 
   /**

@@ -3,6 +3,7 @@ package com.hirepilot.app.support;
 import com.hirepilot.app.auth.LoginLinks;
 import com.hirepilot.app.automation.AutomationReport;
 import com.hirepilot.app.candidate.Attachment;
+import com.hirepilot.app.candidate.Candidate;
 import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
@@ -208,6 +209,28 @@ class SupportDeskService implements SupportDesk {
             .toList();
     return new Findings.JobSubmissions(
         true, jobId, job.get().title(), jobs.activeCollaboratorsOf(jobId).size(), rows);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Findings.CandidateSubmissions candidateSubmissions(Caller caller, String candidateId) {
+    Optional<Candidate> candidate =
+        candidates.find(candidateId).filter(c -> c.workspaceId().equals(caller.workspaceId()));
+    if (candidate.isEmpty()) {
+      return Findings.CandidateSubmissions.notFound(candidateId);
+    }
+    List<Findings.CandidateSubmission> rows =
+        overview.ofCandidate(caller.workspaceId(), candidateId).stream()
+            .map(
+                s ->
+                    new Findings.CandidateSubmission(
+                        s.id(),
+                        s.jobId(),
+                        s.jobTitle(),
+                        s.status().name(),
+                        s.status() != SubmissionStatus.WITHDRAWN))
+            .toList();
+    return new Findings.CandidateSubmissions(true, candidateId, candidate.get().name(), rows);
   }
 
   @Override

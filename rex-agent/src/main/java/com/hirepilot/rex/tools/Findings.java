@@ -92,6 +92,26 @@ public final class Findings {
       int activeCollaborators,
       List<SubmittedCandidate> submissions) {}
 
+  /** One of a candidate's submissions, with the job it went to. */
+  public record CandidateSubmission(
+      String submissionId,
+      String jobId,
+      String jobTitle,
+      String status,
+      boolean visibleToClients) {}
+
+  /** A candidate of the caller's workspace and every submission of them, newest first. */
+  public record CandidateSubmissions(
+      boolean found,
+      String candidateId,
+      String candidateName,
+      List<CandidateSubmission> submissions) {
+
+    public static CandidateSubmissions notFound(String candidateId) {
+      return new CandidateSubmissions(false, candidateId, null, List.of());
+    }
+  }
+
   /** One step of a delivery's history: a status, when it was reached, and what was said. */
   public record DeliveryStep(String status, String at, String detail) {}
 

@@ -47,6 +47,14 @@ public final class RecruiterTools {
     return desk.jobSubmissions(conversation.caller(), jobId);
   }
 
+  @Tool(
+      "A candidate's submissions in this workspace: each job, its status and whether clients can"
+          + " see it.")
+  public Findings.CandidateSubmissions candidateSubmissions(
+      @ToolMemoryId Conversation conversation, @P("the candidate ID") String candidateId) {
+    return desk.candidateSubmissions(conversation.caller(), candidateId);
+  }
+
   @Tool("The email delivery log for an address: every email sent to it, with status and error.")
   public EmailDeliveries emailDeliveries(
       @ToolMemoryId Conversation conversation, @P("the email address") String email) {

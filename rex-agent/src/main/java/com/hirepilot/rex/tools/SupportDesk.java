@@ -28,6 +28,9 @@ public interface SupportDesk {
 
   JobSubmissions jobSubmissions(Caller caller, String jobId);
 
+  /** The candidate's submissions in the caller's workspace; {@code found} false when none such. */
+  Findings.CandidateSubmissions candidateSubmissions(Caller caller, String candidateId);
+
   EmailDeliveries emailDeliveries(Caller caller, String email);
 
   /**
