@@ -6,6 +6,7 @@ import com.hirepilot.rex.answer.Answer;
 import com.hirepilot.rex.answer.AnswerCheck;
 import com.hirepilot.rex.brain.FallbackBrain;
 import com.hirepilot.rex.brain.Prompts;
+import com.hirepilot.rex.brain.RexRequest;
 import com.hirepilot.rex.knowledge.KnowledgeBase;
 import com.hirepilot.rex.knowledge.Section;
 import com.hirepilot.rex.retrieval.Retriever;
@@ -100,6 +101,10 @@ public final class Rex {
         AiServices.builder(Assistant.class)
             .chatModel(brain)
             .toolProvider(new RoleTools(desk))
+            // The caller travels with each request as data: the offline brain reads the role there.
+            .chatRequestTransformer(
+                (request, id) ->
+                    RexRequest.of(request, ((Conversation) id).caller(), portalBaseUrl))
             .systemMessageProvider(
                 id -> Prompts.system(((Conversation) id).caller(), portalBaseUrl))
             .chatMemoryProvider(

@@ -41,6 +41,12 @@ public final class FallbackBrain implements ChatModel {
 
   private volatile long skipLlmUntil;
 
+  /** Keeps REX's request whole for the offline brain (see {@link OfflineBrain#chat}). */
+  @Override
+  public ChatResponse chat(ChatRequest request) {
+    return doChat(request);
+  }
+
   @Override
   public ChatResponse doChat(ChatRequest request) {
     if (System.currentTimeMillis() < skipLlmUntil) {
@@ -67,14 +73,12 @@ public final class FallbackBrain implements ChatModel {
   }
 
   private ChatResponse offline(ChatRequest request) {
-    {
-      ChatResponse offlineAnswer = offline.doChat(request);
-      return ChatResponse.builder()
-          .aiMessage(offlineAnswer.aiMessage())
-          .id(FALLBACK_ID)
-          .modelName("offline")
-          .build();
-    }
+    ChatResponse offlineAnswer = offline.chat(request);
+    return ChatResponse.builder()
+        .aiMessage(offlineAnswer.aiMessage())
+        .id(FALLBACK_ID)
+        .modelName("offline")
+        .build();
   }
 
   private static String reason(Throwable e) {

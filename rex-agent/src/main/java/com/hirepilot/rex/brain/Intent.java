@@ -19,6 +19,8 @@ public enum Intent {
   ESCALATE("troubleshooting#escalation"),
   RESEND_ACCESS_LINK("client-portal#signing-in"),
   RESEND_SUBMISSION("submissions-and-feedback#resending"),
+  /** A client new to the portal, or anyone, asking to be shown around it. */
+  PORTAL_TOUR("client-portal#tour"),
   /** A question the documentation answers; its section is whichever retrieval ranks first. */
   HOW_TO(null);
 

@@ -19,7 +19,6 @@ public final class Prompts {
       Pattern.compile("<question from=\"(\\w+)\">(.*?)</question>", Pattern.DOTALL);
   private static final Pattern DOC_REF =
       Pattern.compile("^\\[([a-z0-9-]+#[a-z0-9-]+)\\] ", Pattern.MULTILINE);
-  private static final Pattern ROLE = Pattern.compile("^Caller role: (\\w+)$", Pattern.MULTILINE);
   private static final Pattern CITATION = Pattern.compile("\\[([a-z0-9-]+#[a-z0-9-]+)\\]");
 
   private Prompts() {}
@@ -89,11 +88,6 @@ public final class Prompts {
       }
     }
     return refs;
-  }
-
-  public static boolean fromClient(String systemMessage) {
-    Matcher m = ROLE.matcher(systemMessage == null ? "" : systemMessage);
-    return !m.find() || !"recruiter".equals(m.group(1));
   }
 
   /** Every {@code [doc#section]} an answer cites, in order, once each. */

@@ -50,20 +50,29 @@ public final class ClientTools {
 
   @Tool(
       "Propose opening a support ticket for the signed-in client. Needs the error message and"
-          + " browser details; ask for any that are missing.")
+          + " browser details; ask for any that are missing. Set urgent when the portal fails for"
+          + " the client in a way that looks like it fails for everyone.")
   public Proposal proposeEscalation(
       @ToolMemoryId Conversation conversation,
       @P(value = "the job ID, when one is involved", required = false) String jobId,
       @P(value = "the portal URL where it happened", required = false) String portalUrl,
       @P("the error message the client saw") String errorMessage,
       @P("browser and operating system") String browser,
-      @P("one sentence on the problem") String summary) {
+      @P("one sentence on the problem") String summary,
+      @P(value = "true for a failure that looks portal-wide", required = false) Boolean urgent) {
     Caller me = conversation.caller();
     return desk.propose(
         me,
         conversation.id(),
         new ProposedAction.Escalation(
-            jobId, null, me.email(), portalUrl, errorMessage, browser, summary));
+            jobId,
+            null,
+            me.email(),
+            portalUrl,
+            errorMessage,
+            browser,
+            summary,
+            Boolean.TRUE.equals(urgent)));
   }
 
   @Tool("Open an urgent ticket at once while portalStatus reports a problem affecting everyone.")

@@ -24,7 +24,12 @@ public sealed interface ProposedAction {
     }
   }
 
-  /** Open a support ticket with the fields the escalation policy requires. */
+  /**
+   * Open a support ticket with the fields the escalation policy requires.
+   *
+   * @param urgent a failure the user reports across clients: support must act at once, so the
+   *     ticket is opened urgent, and a field still missing is noted on it rather than waited for
+   */
   record Escalation(
       String jobId,
       String candidateId,
@@ -32,7 +37,8 @@ public sealed interface ProposedAction {
       String portalUrl,
       String errorMessage,
       String browser,
-      String summary)
+      String summary,
+      boolean urgent)
       implements ProposedAction {
     @Override
     public String kind() {

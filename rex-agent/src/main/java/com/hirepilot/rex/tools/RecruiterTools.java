@@ -125,7 +125,9 @@ public final class RecruiterTools {
 
   @Tool(
       "Propose opening an escalation ticket. Needs the job ID, the client's email, the error"
-          + " message and browser details; ask the user for any that are missing.")
+          + " message and browser details; ask the user for any that are missing. For a failure"
+          + " the user reports across clients, set urgent: the ticket is then proposed at once"
+          + " and missing fields are noted on it.")
   public Proposal proposeEscalation(
       @ToolMemoryId Conversation conversation,
       @P("the job REQ ID") String jobId,
@@ -134,12 +136,20 @@ public final class RecruiterTools {
       @P(value = "the portal URL where it happened", required = false) String portalUrl,
       @P("the error message the user saw") String errorMessage,
       @P("browser and operating system") String browser,
-      @P("one sentence on the problem") String summary) {
+      @P("one sentence on the problem") String summary,
+      @P(value = "true for a failure reported across clients", required = false) Boolean urgent) {
     return desk.propose(
         conversation.caller(),
         conversation.id(),
         new ProposedAction.Escalation(
-            jobId, candidateId, clientEmail, portalUrl, errorMessage, browser, summary));
+            jobId,
+            candidateId,
+            clientEmail,
+            portalUrl,
+            errorMessage,
+            browser,
+            summary,
+            Boolean.TRUE.equals(urgent)));
   }
 
   @Tool(
