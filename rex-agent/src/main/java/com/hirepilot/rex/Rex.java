@@ -14,10 +14,7 @@ import com.hirepilot.rex.tools.Caller;
 import com.hirepilot.rex.tools.Conversation;
 import com.hirepilot.rex.tools.RoleTools;
 import com.hirepilot.rex.tools.SupportDesk;
-import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -27,16 +24,9 @@ import dev.langchain4j.service.Result;
 import dev.langchain4j.service.memory.ChatMemoryAccess;
 import dev.langchain4j.service.tool.ToolExecution;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
-import dev.langchain4j.store.memory.chat.InMemoryChatMemoryStore;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.UnaryOperator;
 
 /**
  * REX: one LangChain4j assistant with the role's tools, the retrieved documentation and a persisted
@@ -68,10 +58,7 @@ public final class Rex {
   private final Assistant assistant;
   private final String brainName;
   private final ReentrantLock[] conversationLocks = new ReentrantLock[64];
-  private final SharedChatMemoryStore memory;
-
-  /** The turn each conversation is answering on this instance, under its conversation lock. */
-  private final Map<Object, Turn> turns = new ConcurrentHashMap<>();
+  private final TurnMemory memory;
 
   /**
    * @param brain the offline brain, or a {@link FallbackBrain} around an LLM
@@ -95,8 +82,7 @@ public final class Rex {
     for (int i = 0; i < conversationLocks.length; i++) {
       conversationLocks[i] = new ReentrantLock();
     }
-    this.memory = shared(memory);
-    ChatMemoryStore turnMemory = new TurnMemory();
+    this.memory = new TurnMemory(memory);
     this.assistant =
         AiServices.builder(Assistant.class)
             .chatModel(brain)
@@ -112,7 +98,7 @@ public final class Rex {
                     MessageWindowChatMemory.builder()
                         .id(id)
                         .maxMessages(MEMORY_MESSAGES)
-                        .chatMemoryStore(turnMemory)
+                        .chatMemoryStore(this.memory)
                         .build())
             .maxSequentialToolsInvocations(8)
             // A model that names a tool its caller does not have (a client's LLM asking for a
@@ -148,17 +134,16 @@ public final class Rex {
     Result<String> result;
     lock.lock();
     try {
-      Turn turn = new Turn(memory.getMessages(conversation));
-      turns.put(conversation, turn);
+      memory.begin(conversation);
+      boolean answered = false;
       try {
         result = assistant.chat(conversation, Prompts.question(caller, message, documentation));
+        answered = true;
       } finally {
         // The store holds the memory; the assistant's cache must not grow with every conversation.
         assistant.evictChatMemory(conversation);
-        turns.remove(conversation);
+        memory.end(conversation, answered);
       }
-      List<ChatMessage> added = turn.added();
-      memory.change(conversation, latest -> window(conversation, latest, added));
     } finally {
       lock.unlock();
     }
@@ -230,111 +215,5 @@ public final class Rex {
     } catch (Exception e) {
       return JSON.getNodeFactory().textNode(text);
     }
-  }
-
-  /** The latest memory with a turn's messages added, kept to the window as the assistant does. */
-  private static List<ChatMessage> window(
-      Object conversation, List<ChatMessage> latest, List<ChatMessage> added) {
-    InMemoryChatMemoryStore scratch = new InMemoryChatMemoryStore();
-    scratch.updateMessages(conversation, latest);
-    ChatMemory window =
-        MessageWindowChatMemory.builder()
-            .id(conversation)
-            .maxMessages(MEMORY_MESSAGES)
-            .chatMemoryStore(scratch)
-            .build();
-    added.forEach(window::add);
-    return window.messages();
-  }
-
-  /** Keeps each question in memory without the documentation that was attached to it. */
-  private static List<ChatMessage> compact(List<ChatMessage> messages) {
-    List<ChatMessage> compact = new ArrayList<>(messages.size());
-    for (ChatMessage m : messages) {
-      if (m instanceof UserMessage u && u.hasSingleText()) {
-        String kept = Prompts.withoutDocumentation(u.singleText());
-        // The same message when nothing was cut: a turn tells its own messages by identity.
-        compact.add(kept.equals(u.singleText()) ? m : UserMessage.from(kept));
-      } else {
-        compact.add(m);
-      }
-    }
-    return compact;
-  }
-
-  /** One answer in progress: the memory it started from, and the memory as it goes. */
-  private static final class Turn {
-    private final Set<ChatMessage> before = Collections.newSetFromMap(new IdentityHashMap<>());
-    private volatile List<ChatMessage> messages;
-
-    Turn(List<ChatMessage> start) {
-      this.messages = List.copyOf(start);
-      before.addAll(messages);
-    }
-
-    /**
-     * The messages this turn added (the question, tool calls and results, the answer), the question
-     * without its documentation.
-     */
-    List<ChatMessage> added() {
-      return compact(messages.stream().filter(m -> !before.contains(m)).toList());
-    }
-  }
-
-  /** The assistant's view of the memory: the turn in progress, compacted as it is written. */
-  private final class TurnMemory implements ChatMemoryStore {
-    @Override
-    public List<ChatMessage> getMessages(Object memoryId) {
-      Turn turn = turns.get(memoryId);
-      return turn != null ? turn.messages : memory.getMessages(memoryId);
-    }
-
-    @Override
-    public void updateMessages(Object memoryId, List<ChatMessage> messages) {
-      Turn turn = turns.get(memoryId);
-      if (turn != null) {
-        // The turn keeps its question's documentation until it ends: the brain reads it again
-        // after each tool result (an intent that only retrieval recognised, the sections to
-        // cite). The memory keeps the question without it (added()).
-        turn.messages = List.copyOf(messages);
-      } else {
-        memory.change(memoryId, latest -> compact(messages));
-      }
-    }
-
-    @Override
-    public void deleteMessages(Object memoryId) {
-      updateMessages(memoryId, List.of());
-    }
-  }
-
-  /** A store that only this process uses: its changes are atomic under a lock of this process. */
-  private static SharedChatMemoryStore shared(ChatMemoryStore store) {
-    if (store instanceof SharedChatMemoryStore shared) {
-      return shared;
-    }
-    return new SharedChatMemoryStore() {
-      @Override
-      public void change(Object memoryId, UnaryOperator<List<ChatMessage>> change) {
-        synchronized (store) {
-          store.updateMessages(memoryId, change.apply(store.getMessages(memoryId)));
-        }
-      }
-
-      @Override
-      public List<ChatMessage> getMessages(Object memoryId) {
-        return store.getMessages(memoryId);
-      }
-
-      @Override
-      public void updateMessages(Object memoryId, List<ChatMessage> messages) {
-        change(memoryId, latest -> messages);
-      }
-
-      @Override
-      public void deleteMessages(Object memoryId) {
-        change(memoryId, latest -> List.of());
-      }
-    };
   }
 }

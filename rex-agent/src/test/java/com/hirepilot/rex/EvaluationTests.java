@@ -118,7 +118,8 @@ class EvaluationTests {
     Scores secondHoldout = secondHoldoutCases.isEmpty() ? null : score(secondHoldoutCases);
 
     StringBuilder report = new StringBuilder("# REX evaluation\n\n");
-    report.append(table("Main table (eval/questions.tsv, gates the build)", main));
+    report.append(
+        table("Main table (eval/questions.tsv and eval/paraphrases.tsv, gates the build)", main));
     if (holdout != null) {
       report.append(table("Held-out table (eval/holdout.tsv, reported only)", holdout));
     }

@@ -427,7 +427,8 @@ class FakeDesk implements SupportDesk {
           + s.submissionId()
           + (s.withNewestFiles() ? " with the newest resume" : "");
     }
-    return "open a ticket: " + ((ProposedAction.Escalation) action).summary();
+    ProposedAction.Escalation e = (ProposedAction.Escalation) action;
+    return (e.urgent() ? "open an URGENT ticket: " : "open a ticket: ") + e.summary();
   }
 
   @Override

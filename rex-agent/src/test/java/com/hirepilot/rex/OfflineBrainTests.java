@@ -55,14 +55,34 @@ class OfflineBrainTests {
   }
 
   @Test
-  void noSystemWideFailureMeansNoUrgentTicket() {
+  void anOutageReportedWhileHealthIsQuietGetsAnUrgentTicketProposalThatNamesWhatHealthShows() {
     FakeDesk desk = new FakeDesk();
     Answer answer =
         RexFixture.offline(desk)
             .ask(RexFixture.RECRUITER, "c-3", "portal is down for ALL my clients");
-    assertThat(tools(answer)).containsExactly("systemHealth");
+    assertThat(tools(answer)).containsExactly("systemHealth", "proposeEscalation");
+    // Nothing is opened without a person: the signals do not agree, so it is only proposed.
     assertThat(answer.escalation()).isNull();
     assertThat(desk.escalations).isEmpty();
+    assertThat(desk.proposals)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            com.hirepilot.rex.tools.ProposedAction.Escalation.class,
+            e -> {
+              assertThat(e.urgent()).isTrue();
+              assertThat(e.summary())
+                  .contains("portal is down for ALL my clients")
+                  .contains("No system-wide failure in the last 15 minutes")
+                  .contains("magic-link sign-ins failing 1 of 40");
+            });
+    assertThat(answer.proposedActions()).hasSize(1);
+    assertThat(answer.answer())
+        .contains("No system-wide failure in the last 15 minutes")
+        .contains("urgent ticket")
+        .contains("open an URGENT ticket")
+        .contains("the job REQ ID")
+        .contains("the exact error message")
+        .contains("the browser and system");
   }
 
   @Test
@@ -96,7 +116,8 @@ class OfflineBrainTests {
                 "c-5",
                 "Client can't log in, link expired, resend to dana@globex.example on job "
                     + FakeDesk.JOB);
-    assertThat(tools(answer)).containsExactly("myAccess", "proposeMyAccessLink");
+    // The job ID is read too, with the client's own tool: only their jobs can answer.
+    assertThat(tools(answer)).containsExactly("myAccess", "myJobs", "proposeMyAccessLink");
     assertThat(desk.proposals)
         .singleElement()
         .extracting("email")

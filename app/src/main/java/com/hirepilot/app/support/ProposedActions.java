@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hirepilot.app.auth.AccessLinkResends;
 import com.hirepilot.app.candidate.Attachment;
+import com.hirepilot.app.candidate.AttachmentVersions;
 import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.JobActivityLog;
@@ -135,7 +136,7 @@ class ProposedActions {
       List<String> newNames = new ArrayList<>();
       if (s.withNewestFiles()) {
         List<Attachment> all = candidates.attachmentsOf(details.summary().candidateId());
-        List<String> files = SupportDeskService.newestPublicFiles(details.attachmentIds(), all);
+        List<String> files = AttachmentVersions.of(all).newestPublicFiles(details.attachmentIds());
         if (!files.equals(details.attachmentIds())) {
           payload.set("attachmentIds", JSON.valueToTree(files));
           for (Attachment a : all) {
@@ -167,15 +168,24 @@ class ProposedActions {
       if (blank(e.browser())) {
         missing.add("browser and system details");
       }
-      if (!missing.isEmpty()) {
+      // A failure reported across clients is escalated at once: what is missing is noted on the
+      // ticket for support to collect, rather than held back until the user finds it.
+      if (!missing.isEmpty() && !e.urgent()) {
         return Findings.Proposal.refused(
             action.kind(), "a ticket needs " + String.join(", ", missing) + ".");
       }
       if (!blank(e.jobId()) && jobs.find(caller.workspaceId(), e.jobId()).isEmpty()) {
         return Findings.Proposal.refused(action.kind(), "there is no such job here.");
       }
-      payload.set("ticket", JSON.valueToTree(e));
-      summary = "open a support ticket: " + (blank(e.summary()) ? e.errorMessage() : e.summary());
+      ObjectNode ticket = JSON.valueToTree(e);
+      String about = blank(e.summary()) ? e.errorMessage() : e.summary();
+      if (!missing.isEmpty()) {
+        about = about + " (still to collect: " + String.join(", ", missing) + ")";
+        ticket.put("summary", about);
+      }
+      payload.set("ticket", ticket);
+      summary =
+          (e.urgent() ? "open an URGENT support ticket: " : "open a support ticket: ") + about;
     }
     String id = Ids.next();
     jdbc.sql(
@@ -328,7 +338,7 @@ class ProposedActions {
                     text(t, "errorMessage"),
                     text(t, "browser"),
                     text(t, "summary") == null ? text(t, "errorMessage") : text(t, "summary"),
-                    false,
+                    t.path("urgent").asBoolean(false),
                     by,
                     null),
                 null,

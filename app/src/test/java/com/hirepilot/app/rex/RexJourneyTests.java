@@ -155,7 +155,9 @@ class RexJourneyTests {
                 + " is looking at job "
                 + s.jobId()
                 + " and says the candidate list is empty");
-    assertThat(tools(withEmail)).containsExactly("jobSubmissions", "proposeAccessLinkResend");
+    // The address is read too (REX looks up every identifier it is given), before the proposal.
+    assertThat(tools(withEmail))
+        .containsExactly("jobSubmissions", "collaboratorAccess", "proposeAccessLinkResend");
     onlyAction(withEmail, "RESEND_ACCESS_LINK");
     // A job with nothing submitted is empty for a reason, and REX says so.
     String empty = recruiter.create("/api/jobs", "{\"title\":\"Empty job\"}");
@@ -163,6 +165,41 @@ class RexJourneyTests {
     assertThat(nothing.path("answer").asText())
         .contains("nothing has been submitted to this job yet");
     assertThat(nothing.path("proposedActions")).isEmpty();
+  }
+
+  @Test
+  void outageReportedWhileHealthIsQuiet_anUrgentTicketIsProposedAndOpenedOnConfirmation() {
+    JsonNode answer =
+        ask("No client can log in today, every one of them gets an error on the sign-in page");
+    assertThat(tools(answer)).containsExactly("systemHealth", "proposeEscalation");
+    assertThat(answer.path("escalation").isMissingNode() || answer.path("escalation").isNull())
+        .isTrue();
+    assertThat(answer.path("answer").asText())
+        .contains("No system-wide failure in the last")
+        .contains("urgent ticket")
+        .contains("the job REQ ID")
+        .contains("the browser and system");
+    JsonNode action = onlyAction(answer, "OPEN_TICKET");
+    assertThat(action.path("summary").asText())
+        .startsWith("open an URGENT support ticket")
+        .contains("No client can log in today")
+        .contains("Health at the time: No system-wide failure")
+        .contains("still to collect: the job REQ ID");
+
+    HttpResponse<String> confirmed =
+        recruiter.post("/api/rex/actions/" + action.path("id").asText() + "/confirm", "");
+    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+    JsonNode ticket = null;
+    for (JsonNode t : json(recruiter.get("/api/rex/tickets"))) {
+      if (t.path("summary").asText().contains("No client can log in today")) {
+        ticket = t;
+      }
+    }
+    assertThat(ticket).as("the reported outage's ticket").isNotNull();
+    assertThat(ticket.path("urgent").asBoolean()).isTrue();
+    String id = ticket.path("id").asText();
+    var mail = TestMail.awaitMessage("support@localhost", subject -> subject.contains(id));
+    assertThat(TestMail.subjectOf(mail)).startsWith("URGENT");
   }
 
   @Test

@@ -72,6 +72,9 @@ class AccessProblem implements Playbook {
           "their last link still works, so the link is not the cause: they may be opening an"
               + " older email, a cut-off link, or a browser that blocks cookies. A fresh link"
               + " and another browser usually settle it.";
+      case "REVOKED" ->
+          "their last link was revoked, so it cannot sign them in any more. They are a"
+              + " collaborator again now: a fresh link fixes it.";
       default -> "no sign-in link has been sent to them yet. Send one.";
     };
   }

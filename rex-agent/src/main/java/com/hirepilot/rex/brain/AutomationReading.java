@@ -103,32 +103,7 @@ final class AutomationReading {
 
   /** The run log as lines for "What I found": each rule, then its newest runs. */
   List<String> findings() {
-    List<String> lines = new ArrayList<>();
-    if (rules.isEmpty()) {
-      lines.add(
-          log.ruleNameOrId() == null
-              ? "This workspace has no automation rules."
-              : "No rule of this workspace is named or numbered \u201c"
-                  + log.ruleNameOrId()
-                  + "\u201d.");
-      return lines;
-    }
-    for (AutomationRuleRuns r : rules.subList(0, Math.min(5, rules.size()))) {
-      lines.add(describe(r));
-      List<AutomationRun> runs = runs(r);
-      if (runs.isEmpty()) {
-        lines.add(
-            "\u201c"
-                + r.name()
-                + "\u201d has no runs"
-                + (log.submissionId() == null ? "" : " for submission " + log.submissionId())
-                + ".");
-      }
-      for (AutomationRun each : runs.subList(0, Math.min(3, runs.size()))) {
-        lines.add(line(r, each));
-      }
-    }
-    return lines;
+    return AutomationLines.of(log, rules);
   }
 
   /** What the log means, for "What it means". */
@@ -148,13 +123,13 @@ final class AutomationReading {
               + "\u201d fired on the "
               + rule.trigger()
               + " event"
-              + ofSubmission(run)
+              + AutomationLines.ofSubmission(run)
               + ", and its "
               + action.type()
               + " action is being retried: attempt "
               + action.attempts()
               + " failed, the receiver said \u201c"
-              + said(action.error())
+              + AutomationLines.said(action.error())
               + "\u201d. HirePilot tries up to 8 times with backoff; once the receiver answers"
               + " 2xx it arrives on its own, so no one needs to send it again.";
       case SUCCEEDED ->
@@ -163,7 +138,7 @@ final class AutomationReading {
               + "\u201d fired on the "
               + run.event()
               + " event"
-              + ofSubmission(run)
+              + AutomationLines.ofSubmission(run)
               + " at "
               + run.at()
               + " and every action succeeded: the receiver answered 2xx, so it has the message."
@@ -174,7 +149,8 @@ final class AutomationReading {
   }
 
   private String failed() {
-    String said = action.error() == null ? "no answer was recorded" : said(action.error());
+    String said =
+        action.error() == null ? "no answer was recorded" : AutomationLines.said(action.error());
     String why;
     if (said.matches("(?s).* answered (408|429|5\\d\\d)\\b.*")
         || said.toLowerCase(Locale.ROOT).contains("timed out")
@@ -198,7 +174,7 @@ final class AutomationReading {
         + "\u201d fired on the "
         + run.event()
         + " event"
-        + ofSubmission(run)
+        + AutomationLines.ofSubmission(run)
         + " at "
         + run.at()
         + ", but its "
@@ -243,65 +219,6 @@ final class AutomationReading {
         + String.join("; ", reasons)
         + ". Resume a paused rule, or change its trigger or conditions; an event that already"
         + " passed does not fire it afterwards.";
-  }
-
-  private static String describe(AutomationRuleRuns r) {
-    String conditions =
-        r.conditions() == null || r.conditions().isEmpty()
-            ? ""
-            : " when " + String.join(" and ", r.conditions());
-    return "Rule \u201c"
-        + r.name()
-        + "\u201d ("
-        + r.ruleId()
-        + ") fires on "
-        + r.trigger()
-        + conditions
-        + (r.paused() ? "; it is PAUSED" : "")
-        + "; actions: "
-        + (r.actionTypes() == null ? "none" : String.join(", ", r.actionTypes()))
-        + ".";
-  }
-
-  private static String line(AutomationRuleRuns r, AutomationRun run) {
-    StringBuilder out =
-        new StringBuilder("Run at ")
-            .append(run.at())
-            .append(" on the ")
-            .append(run.event())
-            .append(" event")
-            .append(ofSubmission(run))
-            .append(": ")
-            .append(DeliveryReading.words(run.outcome()));
-    List<String> actions = new ArrayList<>();
-    for (AutomationActionRun a :
-        run.actions() == null ? List.<AutomationActionRun>of() : run.actions()) {
-      String what =
-          a.type()
-              + " "
-              + DeliveryReading.words(a.outcome())
-              + (a.attempts() > 1 ? " after " + a.attempts() + " attempts" : "");
-      if (a.error() != null && !a.error().isBlank() && !"SUCCEEDED".equals(a.outcome())) {
-        what += " (" + said(a.error()) + ")";
-      }
-      actions.add(what);
-    }
-    if (!actions.isEmpty()) {
-      out.append("; ").append(String.join(", ", actions));
-    }
-    return out.append('.').toString();
-  }
-
-  /**
-   * The error with the receiver named by host, not as a link: every answer drops links outside the
-   * portal, and the receiver's name is the point here.
-   */
-  private static String said(String error) {
-    return error.replaceAll("(?i)\\bhttps?://", "");
-  }
-
-  private static String ofSubmission(AutomationRun run) {
-    return run.submissionId() == null ? "" : " of submission " + run.submissionId();
   }
 
   /** The run's action that failed or is failing, preferring the kind asked about; or null. */

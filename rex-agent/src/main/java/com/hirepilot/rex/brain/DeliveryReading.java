@@ -3,10 +3,8 @@ package com.hirepilot.rex.brain;
 import com.hirepilot.rex.tools.Findings.AddressFlag;
 import com.hirepilot.rex.tools.Findings.CollaboratorAccess;
 import com.hirepilot.rex.tools.Findings.Delivery;
-import com.hirepilot.rex.tools.Findings.DeliveryStep;
 import com.hirepilot.rex.tools.Findings.EmailDeliveries;
 import com.hirepilot.rex.tools.Findings.Membership;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -115,43 +113,7 @@ final class DeliveryReading {
 
   /** The log as lines for "What I found": the flag, the newest emails, the deciding history. */
   List<String> findings() {
-    String email = log.email();
-    List<String> lines = new ArrayList<>();
-    if (log.flag() != null) {
-      lines.add(
-          email
-              + " is flagged: "
-              + describe(log.flag())
-              + ". No email goes to it until the"
-              + " address is confirmed or corrected.");
-    }
-    List<Delivery> all = deliveries(log);
-    if (all.isEmpty()) {
-      lines.add("No email has ever been sent to " + email + ".");
-      return lines;
-    }
-    for (Delivery d : all.subList(0, Math.min(5, all.size()))) {
-      lines.add(line(email, d));
-    }
-    if (deciding != null && deciding.history() != null && deciding.history().size() > 1) {
-      List<String> steps = new ArrayList<>();
-      for (DeliveryStep step : deciding.history()) {
-        steps.add(
-            words(step.status())
-                + " "
-                + step.at()
-                + (step.detail() == null || step.detail().isBlank()
-                    ? ""
-                    : " (" + step.detail() + ")"));
-      }
-      lines.add(
-          "History of \u201c"
-              + deciding.subject()
-              + "\u201d: "
-              + String.join(" \u2192 ", steps)
-              + ".");
-    }
-    return lines;
+    return DeliveryLines.of(log, deciding);
   }
 
   /** What the log means, for "What it means". */
@@ -262,59 +224,6 @@ final class DeliveryReading {
         + "/address-confirmation, which clears the flag. If it is wrong, correct it with PATCH "
         + path
         + " {\"email\": \"…\"}. Only then can email go to it again.";
-  }
-
-  private static String line(String email, Delivery d) {
-    StringBuilder out =
-        new StringBuilder("\u201c")
-            .append(d.subject())
-            .append("\u201d to ")
-            .append(email)
-            .append(": ")
-            .append(words(d.status()))
-            .append(" at ")
-            .append(d.at());
-    switch (d.status()) {
-      case "RETRYING" -> {
-        out.append(" (attempt ").append(d.attempts());
-        if (d.error() != null) {
-          out.append(" failed: ").append(d.error());
-        }
-        if (d.nextAttemptAt() != null) {
-          out.append("; next attempt at ").append(d.nextAttemptAt());
-        }
-        out.append(')');
-      }
-      case "FAILED" -> {
-        out.append(" after ")
-            .append(d.attempts())
-            .append(d.attempts() == 1 ? " attempt" : " attempts");
-        if (d.error() != null) {
-          out.append(" (error: ").append(d.error()).append(')');
-        }
-      }
-      default -> {
-        if (d.providerReason() != null && !d.providerReason().isBlank()) {
-          out.append(" (the provider said: ").append(d.providerReason()).append(')');
-        } else if (d.error() != null) {
-          out.append(" (error: ").append(d.error()).append(')');
-        }
-      }
-    }
-    return out.toString();
-  }
-
-  private static String describe(AddressFlag flag) {
-    String what =
-        switch (flag.status()) {
-          case "BOUNCED" -> "it bounced";
-          case "DROPPED" -> "SendGrid dropped mail to it";
-          case "SPAM_REPORT" -> "the client reported our email as spam";
-          default -> words(flag.status());
-        };
-    return what
-        + (flag.reason() == null || flag.reason().isBlank() ? "" : " (" + flag.reason() + ")")
-        + (flag.flaggedAt() == null ? "" : " on " + flag.flaggedAt());
   }
 
   private static String reasonOf(Delivery d) {
