@@ -63,10 +63,6 @@ final class Calls {
     return calls.stream().anyMatch(c -> c.name().equals(tool));
   }
 
-  boolean isEmpty() {
-    return calls.isEmpty();
-  }
-
   List<ToolExecutionRequest> list() {
     return List.copyOf(calls);
   }

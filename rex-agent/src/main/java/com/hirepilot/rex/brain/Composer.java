@@ -38,7 +38,10 @@ final class Composer {
     if (opener != null) {
       parts.add(opener);
     }
-    List<String> found = FindingLines.of(turn.evidence(), turn.question());
+    List<String> found =
+        playbook.listsFindings(turn)
+            ? FindingLines.of(turn.evidence(), turn.question())
+            : List.of();
     if (!found.isEmpty()) {
       parts.add("What I found:\n" + Text.bullets(found));
     }
@@ -61,7 +64,8 @@ final class Composer {
       missing.addAll(playbook.missing(turn));
     }
     if (!missing.isEmpty()) {
-      parts.add("To check this for you, I need " + Text.joinAnd(missing) + ".");
+      String lead = intent == null ? "To check this for you, I need " : playbook.missingLead();
+      parts.add(lead + Text.joinAnd(missing) + ".");
     }
     if (section != null) {
       parts.add(
@@ -76,17 +80,36 @@ final class Composer {
   /** The fix: support's steps for the agency, the section's steps for clients for a client. */
   private String fix(Intent intent, Section section, Section narrower) {
     boolean howTo = intent == Intent.HOW_TO || intent == Intent.PORTAL_TOUR || intent == null;
+    String own = intent == null ? null : playbook.fix(turn, section);
+    if (own != null) {
+      return own;
+    }
     String fix =
         narrower != null
             ? narrower.part("Fix")
             : section.part(turn.client() ? "For the client" : "Fix");
     if (fix == null) {
       fix = howTo ? Text.body(section) : section.lead();
+      // A lead that introduces a list is nothing without it.
+      if (!howTo && fix != null && fix.strip().endsWith(":")) {
+        fix = Text.body(section);
+      }
     }
     if (turn.client()) {
       fix = Text.withoutAgencyApi(fix);
     }
-    return (howTo ? "" : turn.client() ? "What you can do:\n" : "How to fix it:\n") + fix;
+    String heading =
+        howTo
+            ? ""
+            : turn.client()
+                ? "What you can do:\n"
+                : informational(intent) ? "How it works:\n" : "How to fix it:\n";
+    return heading + fix;
+  }
+
+  /** Questions about where things stand: nothing is broken, so nothing to fix. */
+  private static boolean informational(Intent intent) {
+    return intent == Intent.SUBMISSION_STATUS || intent == Intent.JOB_ACTIVITY;
   }
 
   /** The playbook's narrower section, when support reads it and it has a fix. */

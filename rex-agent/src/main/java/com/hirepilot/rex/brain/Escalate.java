@@ -57,6 +57,11 @@ final class Escalate implements Playbook {
     return missingFields(turn);
   }
 
+  @Override
+  public String missingLead() {
+    return "For the ticket, I still need ";
+  }
+
   /** The ticket fields the user has not given yet, in words. */
   static List<String> missingFields(Turn turn) {
     Understanding u = turn.understanding();

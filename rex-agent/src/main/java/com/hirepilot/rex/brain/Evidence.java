@@ -85,19 +85,6 @@ final class Evidence {
     return reads.stream().anyMatch(r -> names.contains(r.tool()) && r.about(argument, value));
   }
 
-  /** Whether any tool was asked about this value, whatever the argument. */
-  boolean askedAboutAnything(String value) {
-    for (Read r : reads) {
-      var fields = r.arguments().fields();
-      while (fields.hasNext()) {
-        if (value.equalsIgnoreCase(fields.next().getValue().asText(null))) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   <T> List<T> all(String tool, Class<T> type) {
     List<T> out = new ArrayList<>();
     for (Read r : reads) {

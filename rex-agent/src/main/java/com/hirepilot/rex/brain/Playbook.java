@@ -1,5 +1,6 @@
 package com.hirepilot.rex.brain;
 
+import com.hirepilot.rex.knowledge.Section;
 import java.util.List;
 
 /**
@@ -26,9 +27,24 @@ interface Playbook {
     return null;
   }
 
+  /** Whether the answer lists the findings under "What I found" (a tour links them instead). */
+  default boolean listsFindings(Turn turn) {
+    return true;
+  }
+
+  /** The fix or explanation to show from the cited section, or null for the section's own. */
+  default String fix(Turn turn, Section section) {
+    return null;
+  }
+
   /** Advice the findings call for beyond the proposed actions. */
   default List<String> nextSteps(Turn turn) {
     return List.of();
+  }
+
+  /** How the answer introduces what is still needed. */
+  default String missingLead() {
+    return "To check this for you, I need ";
   }
 
   /** What REX still needs from the user to check or act, in words. */

@@ -19,7 +19,6 @@ final class SystemWideFailure implements Playbook {
 
   @Override
   public void plan(Turn turn, Calls calls) {
-    Understanding u = turn.understanding();
     if (turn.client()) {
       if (calls.read("portalStatus", args())) {
         return;
@@ -46,8 +45,10 @@ final class SystemWideFailure implements Playbook {
 
   /** The ticket's summary: the user's report, and what health showed when they made it. */
   private static String reported(Turn turn, String healthReading) {
+    String report = Text.summaryOf(turn.question());
     return "Reported across clients: "
-        + Text.summaryOf(turn.question())
+        + report
+        + (report.matches("(?s).*[.!?]$") ? "" : ".")
         + " Health at the time: "
         + healthReading;
   }
@@ -80,5 +81,10 @@ final class SystemWideFailure implements Playbook {
   @Override
   public List<String> missing(Turn turn) {
     return Escalate.missingFields(turn);
+  }
+
+  @Override
+  public String missingLead() {
+    return "For the ticket, I still need ";
   }
 }
