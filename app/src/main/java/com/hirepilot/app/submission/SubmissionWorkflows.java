@@ -1,5 +1,7 @@
 package com.hirepilot.app.submission;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.workspace.ReminderSchedule;
 import com.hirepilot.workflows.submission.ClientComment;
@@ -17,6 +19,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -37,6 +40,14 @@ class SubmissionWorkflows {
   private final Submissions submissions;
   private final RecordedProgress progress;
   private final StatusSearchAttribute statusIndex;
+
+  /**
+   * Each running workflow's live view, asked at most once a second however many pages show it:
+   * viewers who ask at the same time wait for the one query. An Update or signal forgets it, so the
+   * next view after an action asks again.
+   */
+  private final Cache<String, Optional<SubmissionSnapshot>> live =
+      Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).maximumSize(10_000).build();
 
   SubmissionWorkflows(
       WorkflowClient client,
@@ -92,6 +103,8 @@ class SubmissionWorkflows {
       WorkflowClient.start(workflow::run, request);
     } catch (WorkflowExecutionAlreadyStarted e) {
       log.debug("Workflow {} exists already", workflowId);
+    } finally {
+      live.invalidate(workflowId);
     }
   }
 
@@ -107,6 +120,7 @@ class SubmissionWorkflows {
     try {
       return call.apply(stub(submission));
     } catch (WorkflowNotFoundException e) {
+      live.invalidate(submission.workflowId());
       Submission latest = submissions.findById(submission.id()).orElseThrow();
       ResumePoint point = latest.status().isFinal() ? null : progress.of(latest.id());
       if (point == null) {
@@ -122,6 +136,8 @@ class SubmissionWorkflows {
       }
     } catch (WorkflowUpdateException refused) {
       throw asConflict(refused);
+    } finally {
+      live.invalidate(submission.workflowId());
     }
   }
 
@@ -153,6 +169,10 @@ class SubmissionWorkflows {
 
   /** The running workflow's live view; empty once it has closed or cannot be asked. */
   Optional<SubmissionSnapshot> liveState(String workflowId) {
+    return live.get(workflowId, this::query);
+  }
+
+  private Optional<SubmissionSnapshot> query(String workflowId) {
     try {
       return Optional.of(client.newWorkflowStub(SubmissionWorkflow.class, workflowId).snapshot());
     } catch (WorkflowNotFoundException e) {
