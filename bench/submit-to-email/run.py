@@ -2,13 +2,18 @@
 """Submit-to-email benchmark: how long from POST /api/jobs/{id}/submissions to the client's email
 at the SMTP relay, one at a time (latency) and many at once (throughput).
 
-    bench/submit-to-email/run.py <app.jar> [more.jar ...]
+    bench/submit-to-email/run.py [--floor] <app.jar> [more.jar ...]
 
 Each jar runs in turn on a fresh data directory with its embedded Temporal server and H2, and
 sends mail to an SMTP sink this script runs on 127.0.0.1 (so the time includes the real SMTP
 hand-off, not an in-process shortcut). Per jar: a warm-up, then SEQUENTIAL submissions one after
 the other (each waits for its email), then BURST submissions posted by CONCURRENCY threads.
 The report gives p50/p95 latency and emails per second, and the ratio to the first jar.
+
+With --floor, the floor runs first and the ratios are to it: Floor.java, run with the first
+jar's own libraries (extracted with Spring Boot's jarmode tools), is the same Temporal test
+server and SDK running a workflow whose only activity sends the email, started by an HTTP POST
+that answers at once. No database, rendering or recording: what submit-to-email cannot beat.
 
 Settings (environment): SEQUENTIAL=40 BURST=200 CONCURRENCY=16 WARMUP=20 PORT=18090
 TEMPORAL_PORT=17290 SMTP_PORT=12525 JAVA=java JAVA_OPTS=""
@@ -26,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
@@ -117,23 +123,7 @@ def run_jar(jar, sink):
             api(token, "POST", f"/api/jobs/{job}/submissions", {"candidateId": candidate})
             return began, sink.wait_for(": " + label)
 
-        for i in range(WARMUP):
-            submit(f"Warm {i} {secrets.token_hex(3)}")
-        latencies = []
-        for i in range(SEQUENTIAL):
-            began, arrived = submit(f"Seq {i} {secrets.token_hex(3)}")
-            latencies.append((arrived - began) * 1000)
-        labels = [f"Burst {i} {secrets.token_hex(3)}" for i in range(BURST)]
-        began = time.monotonic()
-        with ThreadPoolExecutor(CONCURRENCY) as pool:
-            done = list(pool.map(submit, labels))
-        last = max(arrived for _, arrived in done)
-        latencies.sort()
-        return {
-            "p50": statistics.median(latencies),
-            "p95": latencies[int(len(latencies) * 0.95) - 1],
-            "throughput": BURST / (last - began),
-        }
+        return measure(submit)
     finally:
         app.terminate()
         try:
@@ -143,13 +133,78 @@ def run_jar(jar, sink):
         shutil.rmtree(data, ignore_errors=True)
 
 
+def measure(submit):
+    """Warm-up, then latency one at a time, then throughput of a burst."""
+    for i in range(WARMUP):
+        submit(f"Warm {i} {secrets.token_hex(3)}")
+    latencies = []
+    for i in range(SEQUENTIAL):
+        began, arrived = submit(f"Seq {i} {secrets.token_hex(3)}")
+        latencies.append((arrived - began) * 1000)
+    labels = [f"Burst {i} {secrets.token_hex(3)}" for i in range(BURST)]
+    began = time.monotonic()
+    with ThreadPoolExecutor(CONCURRENCY) as pool:
+        done = list(pool.map(submit, labels))
+    last = max(arrived for _, arrived in done)
+    latencies.sort()
+    return {
+        "p50": statistics.median(latencies),
+        "p95": latencies[int(len(latencies) * 0.95) - 1],
+        "throughput": BURST / (last - began),
+    }
+
+
+def run_floor(jar, sink):
+    here = os.path.dirname(os.path.abspath(__file__))
+    work = tempfile.mkdtemp(prefix="bench-floor-")
+    subprocess.run(
+        [JAVA, "-Djarmode=tools", "-jar", jar, "extract", "--destination", work],
+        check=True, stdout=subprocess.DEVNULL)
+    log = open(os.path.join(work, "floor.log"), "w")
+    floor = subprocess.Popen(
+        [JAVA, *JAVA_OPTS, "-cp", os.path.join(work, "lib", "*"), os.path.join(here, "Floor.java"),
+         str(PORT), str(TEMPORAL_PORT), str(SMTP_PORT)],
+        stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/ready", timeout=2)
+                break
+            except Exception:
+                if time.monotonic() > deadline or floor.poll() is not None:
+                    raise RuntimeError("floor did not start; see " + log.name)
+                time.sleep(0.5)
+
+        def submit(label):
+            began = time.monotonic()
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{PORT}/submit?label={urllib.parse.quote(label)}", method="POST")
+            urllib.request.urlopen(request, timeout=30).read()
+            return began, sink.wait_for(": " + label)
+
+        return measure(submit)
+    finally:
+        floor.terminate()
+        try:
+            floor.wait(30)
+        except subprocess.TimeoutExpired:
+            floor.kill()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
-    jars = sys.argv[1:]
+    args = sys.argv[1:]
+    with_floor = "--floor" in args
+    jars = [a for a in args if a != "--floor"]
     if not jars:
         sys.exit(__doc__)
     sink = Sink()
     threading.Thread(target=asyncore.loop, kwargs={"timeout": 0.05}, daemon=True).start()
     results = []
+    if with_floor:
+        print("# floor (Floor.java)", file=sys.stderr)
+        results.append(("floor", run_floor(jars[0], sink)))
     for jar in jars:
         print(f"# {jar}", file=sys.stderr)
         results.append((jar, run_jar(jar, sink)))
@@ -158,7 +213,7 @@ def main():
     print("|---|---|---|---|---|---|")
     for jar, r in results:
         print(
-            f"| {os.path.basename(os.path.dirname(jar)) or jar} | {r['p50']:.0f} | {r['p95']:.0f}"
+            f"| {jar if jar == 'floor' else os.path.basename(jar)} | {r['p50']:.0f} | {r['p95']:.0f}"
             f" | {r['throughput']:.1f} | {r['p50'] / base['p50']:.2f} | {r['throughput'] / base['throughput']:.2f} |"
         )
 
