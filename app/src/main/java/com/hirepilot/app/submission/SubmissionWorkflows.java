@@ -1,7 +1,5 @@
 package com.hirepilot.app.submission;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.workspace.ReminderSchedule;
 import com.hirepilot.workflows.submission.ClientComment;
@@ -19,8 +17,10 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +42,13 @@ class SubmissionWorkflows {
   private final StatusSearchAttribute statusIndex;
 
   /**
-   * Each running workflow's live view, asked at most once a second however many pages show it:
-   * viewers who ask at the same time wait for the one query. An Update or signal forgets it, so the
-   * next view after an action asks again.
+   * The queries of workflows' live views under way: viewers who ask about one workflow while its
+   * query runs share that answer instead of queueing one query each. Nothing is kept once the
+   * answer is in, so a view never shows a state older than the query it waited for (a page that
+   * refreshes on an event must see the state after it).
    */
-  private final Cache<String, Optional<SubmissionSnapshot>> live =
-      Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).maximumSize(10_000).build();
+  private final Map<String, CompletableFuture<Optional<SubmissionSnapshot>>> asking =
+      new ConcurrentHashMap<>();
 
   SubmissionWorkflows(
       WorkflowClient client,
@@ -103,8 +104,6 @@ class SubmissionWorkflows {
       WorkflowClient.start(workflow::run, request);
     } catch (WorkflowExecutionAlreadyStarted e) {
       log.debug("Workflow {} exists already", workflowId);
-    } finally {
-      live.invalidate(workflowId);
     }
   }
 
@@ -120,7 +119,6 @@ class SubmissionWorkflows {
     try {
       return call.apply(stub(submission));
     } catch (WorkflowNotFoundException e) {
-      live.invalidate(submission.workflowId());
       Submission latest = submissions.findById(submission.id()).orElseThrow();
       ResumePoint point = latest.status().isFinal() ? null : progress.of(latest.id());
       if (point == null) {
@@ -136,8 +134,6 @@ class SubmissionWorkflows {
       }
     } catch (WorkflowUpdateException refused) {
       throw asConflict(refused);
-    } finally {
-      live.invalidate(submission.workflowId());
     }
   }
 
@@ -169,7 +165,21 @@ class SubmissionWorkflows {
 
   /** The running workflow's live view; empty once it has closed or cannot be asked. */
   Optional<SubmissionSnapshot> liveState(String workflowId) {
-    return live.get(workflowId, this::query);
+    CompletableFuture<Optional<SubmissionSnapshot>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<SubmissionSnapshot>> running = asking.putIfAbsent(workflowId, mine);
+    if (running != null) {
+      return running.join();
+    }
+    try {
+      Optional<SubmissionSnapshot> answer = query(workflowId);
+      mine.complete(answer);
+      return answer;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      asking.remove(workflowId, mine);
+    }
   }
 
   private Optional<SubmissionSnapshot> query(String workflowId) {
