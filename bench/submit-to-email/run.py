@@ -20,6 +20,7 @@ TEMPORAL_PORT=17290 SMTP_PORT=12525 JAVA=java JAVA_OPTS=""
 Needs: java and python3 (3.11: the smtpd module; it is gone from 3.12).
 """
 import asyncore
+import contextlib
 import json
 import os
 import secrets
@@ -87,6 +88,32 @@ def api(token, method, path, body=None):
         return json.loads(answer.read() or b"{}")
 
 
+@contextlib.contextmanager
+def started(command, work, ready_path, what, env=None, patience=180):
+    """Runs the command (its log in work/<what>.log) until it answers ready_path, then yields;
+    stops it and removes work afterwards."""
+    log = open(os.path.join(work, what + ".log"), "w")
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + patience
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}{ready_path}", timeout=2)
+                break
+            except Exception:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError(f"{what} did not start; see {log.name}")
+                time.sleep(0.5)
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def run_jar(jar, sink):
     data = tempfile.mkdtemp(prefix="bench-submit-")
     token = secrets.token_hex(16)
@@ -102,18 +129,7 @@ def run_jar(jar, sink):
         SPRING_MAIL_HOST="127.0.0.1",
         SPRING_MAIL_PORT=str(SMTP_PORT),
     )
-    log = open(os.path.join(data, "app.log"), "w")
-    app = subprocess.Popen([JAVA, *JAVA_OPTS, "-jar", jar], env=env, stdout=log, stderr=log)
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/portal/access", timeout=2)
-                break
-            except Exception:
-                if time.monotonic() > deadline or app.poll() is not None:
-                    raise RuntimeError("app did not start; see " + log.name)
-                time.sleep(0.5)
+    with started([JAVA, *JAVA_OPTS, "-jar", jar], data, "/portal/access", "app", env=env):
         job = api(token, "POST", "/api/jobs", {"title": "Bench Engineer"})["id"]
         api(token, "POST", f"/api/jobs/{job}/collaborators", {"email": "client@bench.test"})
 
@@ -124,13 +140,6 @@ def run_jar(jar, sink):
             return began, sink.wait_for(": " + label)
 
         return measure(submit)
-    finally:
-        app.terminate()
-        try:
-            app.wait(30)
-        except subprocess.TimeoutExpired:
-            app.kill()
-        shutil.rmtree(data, ignore_errors=True)
 
 
 def measure(submit):
@@ -160,21 +169,9 @@ def run_floor(jar, sink):
     subprocess.run(
         [JAVA, "-Djarmode=tools", "-jar", jar, "extract", "--destination", work],
         check=True, stdout=subprocess.DEVNULL)
-    log = open(os.path.join(work, "floor.log"), "w")
-    floor = subprocess.Popen(
-        [JAVA, *JAVA_OPTS, "-cp", os.path.join(work, "lib", "*"), os.path.join(here, "Floor.java"),
-         str(PORT), str(TEMPORAL_PORT), str(SMTP_PORT)],
-        stdout=log, stderr=log)
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/ready", timeout=2)
-                break
-            except Exception:
-                if time.monotonic() > deadline or floor.poll() is not None:
-                    raise RuntimeError("floor did not start; see " + log.name)
-                time.sleep(0.5)
+    command = [JAVA, *JAVA_OPTS, "-cp", os.path.join(work, "lib", "*"),
+               os.path.join(here, "Floor.java"), str(PORT), str(TEMPORAL_PORT), str(SMTP_PORT)]
+    with started(command, work, "/ready", "floor", patience=120):
 
         def submit(label):
             began = time.monotonic()
@@ -184,13 +181,6 @@ def run_floor(jar, sink):
             return began, sink.wait_for(": " + label)
 
         return measure(submit)
-    finally:
-        floor.terminate()
-        try:
-            floor.wait(30)
-        except subprocess.TimeoutExpired:
-            floor.kill()
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def main():
