@@ -18,9 +18,7 @@ class AccessProblem implements Playbook {
   @Override
   public void plan(Turn turn, Calls calls) {
     if (turn.client()) {
-      if (!calls.read("myAccess", args())) {
-        calls.act("proposeMyAccessLink", args());
-      }
+      readOwnAccessThenOfferALink(calls);
       return;
     }
     Understanding u = turn.understanding();
@@ -31,6 +29,13 @@ class AccessProblem implements Playbook {
     String job = Memberships.activeJobOf(turn.evidence().access(), u.job());
     if (job != null) {
       calls.act("proposeAccessLinkResend", args("jobId", job, "email", email));
+    }
+  }
+
+  /** A client's own access problem: their access read, then a fresh link to themselves. */
+  static void readOwnAccessThenOfferALink(Calls calls) {
+    if (!calls.read("myAccess", args())) {
+      calls.act("proposeMyAccessLink", args());
     }
   }
 

@@ -17,9 +17,7 @@ final class EmailNotReceived implements Playbook {
   @Override
   public void plan(Turn turn, Calls calls) {
     if (turn.client()) {
-      if (!calls.read("myAccess", args())) {
-        calls.act("proposeMyAccessLink", args());
-      }
+      AccessProblem.readOwnAccessThenOfferALink(calls);
       return;
     }
     Understanding u = turn.understanding();

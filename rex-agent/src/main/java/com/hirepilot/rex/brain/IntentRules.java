@@ -13,12 +13,13 @@ final class IntentRules {
 
   private IntentRules() {}
 
-  private static final Pattern UUID =
+  /** An ID: submissions, jobs and candidates are all UUIDs. */
+  static final Pattern UUID =
       Pattern.compile(
           "\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern EMAIL =
-      Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+
+  static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
   private static final List<Rule> RULES =
       List.of(

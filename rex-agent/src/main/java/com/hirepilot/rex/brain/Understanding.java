@@ -23,12 +23,6 @@ public record Understanding(
     String errorMessage,
     boolean wantsLatestResume) {
 
-  private static final Pattern UUID =
-      Pattern.compile(
-          "\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b",
-          Pattern.CASE_INSENSITIVE);
-  private static final Pattern EMAIL =
-      Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')]+");
   private static final Pattern BROWSER =
       Pattern.compile(
@@ -43,7 +37,7 @@ public record Understanding(
   public static Understanding read(String text) {
     String lower = IntentRules.normalize(text);
     List<String> emails = new ArrayList<>();
-    Matcher em = EMAIL.matcher(text);
+    Matcher em = IntentRules.EMAIL.matcher(text);
     while (em.find()) {
       String e = em.group().toLowerCase(Locale.ROOT);
       if (!emails.contains(e)) {
@@ -54,7 +48,7 @@ public record Understanding(
     String submissionId = null;
     String candidateId = null;
     List<String> unlabelled = new ArrayList<>();
-    Matcher id = UUID.matcher(text);
+    Matcher id = IntentRules.UUID.matcher(text);
     while (id.find()) {
       String value = id.group().toLowerCase(Locale.ROOT);
       String before =
