@@ -5,10 +5,12 @@ import com.hirepilot.app.system.NotFoundException;
 import com.hirepilot.app.system.PageTimes;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.app.workspace.WorkspaceSettings;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,39 +34,51 @@ class ConsolePages {
   }
 
   @ModelAttribute
-  void common(Model model) {
+  void common(Model model, HttpServletRequest request) {
     model.addAttribute("times", PageTimes.INSTANCE);
     model.addAttribute("origin", properties.link(""));
+    CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null && authentication.getPrincipal() instanceof CurrentRecruiter me) {
+      boolean admin = CurrentRecruiter.isAdmin();
+      String workspaceName = settings.workspace(me.workspaceId()).name();
       model.addAttribute("me", me);
-      model.addAttribute("admin", CurrentRecruiter.isAdmin());
-      model.addAttribute("workspaceName", settings.workspace(me.workspaceId()).name());
+      model.addAttribute("admin", admin);
+      model.addAttribute("workspaceName", workspaceName);
+      model.addAttribute("frame", new ConsoleFrame(me, admin, workspaceName, csrf));
+    } else {
+      model.addAttribute("frame", new ConsoleFrame(null, false, null, csrf));
     }
   }
 
   @ExceptionHandler(NotFoundException.class)
   @ResponseStatus(HttpStatus.NOT_FOUND)
-  String notFound(NotFoundException e, Model model) {
-    common(model);
+  String notFound(NotFoundException e, Model model, HttpServletRequest request) {
+    common(model, request);
     model.addAttribute("what", e.getMessage());
     return "console/not-found";
   }
 
   @ExceptionHandler(com.hirepilot.app.system.ForbiddenException.class)
   String forbidden(
-      com.hirepilot.app.system.ForbiddenException e, Model model, HttpServletResponse response) {
+      com.hirepilot.app.system.ForbiddenException e,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     response.setStatus(HttpStatus.FORBIDDEN.value());
-    common(model);
+    common(model, request);
     model.addAttribute("message", e.getMessage());
     return "console/invalid";
   }
 
   @ExceptionHandler(com.hirepilot.app.system.ConflictException.class)
   String conflict(
-      com.hirepilot.app.system.ConflictException e, Model model, HttpServletResponse response) {
+      com.hirepilot.app.system.ConflictException e,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     response.setStatus(HttpStatus.CONFLICT.value());
-    common(model);
+    common(model, request);
     model.addAttribute("message", e.getMessage());
     return "console/invalid";
   }
@@ -74,9 +88,13 @@ class ConsolePages {
    * and a way back. Controllers that can show the message beside the field do so themselves.
    */
   @ExceptionHandler(InvalidInputException.class)
-  String invalid(InvalidInputException e, Model model, HttpServletResponse response) {
+  String invalid(
+      InvalidInputException e,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-    common(model);
+    common(model, request);
     model.addAttribute("field", e.field());
     model.addAttribute("message", e.getMessage());
     return "console/invalid";
