@@ -84,16 +84,28 @@ class SignInPageController {
     // A link that no longer works can ask for its own replacement: the address comes from the
     // record, and a removed collaborator gets one only if they still have access to another job.
     model.addAttribute("renewToken", renewable(state) ? token : null);
-    return "portal/login";
+    return "auth/login";
   }
 
+  /**
+   * The page to ask for a link; after a request ({@code ?sent}), a sign-out ({@code ?signedOut}) or
+   * an ended access ({@code ?ended}) it says so above the form.
+   */
   @GetMapping("/portal/access")
-  String access(HttpServletResponse response, Model model) {
+  String access(
+      @RequestParam(required = false) String sent,
+      @RequestParam(required = false) String signedOut,
+      @RequestParam(required = false) String ended,
+      HttpServletResponse response,
+      Model model) {
     response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
     model.addAttribute("brand", AgencyBrand.UNKNOWN);
     model.addAttribute(
         "requestedMinutes", Math.max(1, properties.magicLink().requestedTtl().toMinutes()));
-    return "portal/access";
+    model.addAttribute("sent", sent != null);
+    model.addAttribute("signedOut", signedOut != null);
+    model.addAttribute("ended", ended != null);
+    return "auth/access";
   }
 
   /**

@@ -4,7 +4,6 @@ import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.workspace.AgencyBrands;
 import com.hirepilot.rex.answer.Answer;
 import com.hirepilot.rex.tools.Caller;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,13 +41,13 @@ class RexPageController {
   @GetMapping("/portal/help")
   String page(Model model) {
     signedIn(model);
-    return "portal/help";
+    return "support/help";
   }
 
   /** The client, checked against the database, and their name for the page's top bar. */
   private Caller signedIn(Model model) {
     Caller caller = callers.current();
-    model.addAttribute("me", Map.of("collaborator", Map.of("name", caller.name())));
+    model.addAttribute("who", caller.name());
     model.addAttribute("brand", brands.of(caller.workspaceId()));
     return caller;
   }
@@ -68,7 +67,7 @@ class RexPageController {
       model.addAttribute("error", "Please type your question (at most 4,000 characters).");
       model.addAttribute("conversationId", conversationId);
     }
-    return "portal/help";
+    return "support/help";
   }
 
   @PostMapping("/portal/help/actions/{actionId}/confirm")
@@ -78,6 +77,6 @@ class RexPageController {
       Model model) {
     model.addAttribute("outcome", actions.confirm(signedIn(model), actionId));
     model.addAttribute("conversationId", conversationId);
-    return "portal/help";
+    return "support/help";
   }
 }
