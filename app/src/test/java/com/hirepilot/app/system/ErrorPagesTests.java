@@ -88,14 +88,30 @@ class ErrorPagesTests {
 
   @Test
   void everyPageAndEmailTemplateSaysItIsInEnglish() throws IOException {
-    Path templates = Path.of("src/main/resources/templates");
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(templates)) {
-      files = walk.filter(p -> p.toString().endsWith(".html")).toList();
+    List<Path> emails;
+    try (Stream<Path> walk = Files.walk(Path.of("src/main/resources/templates"))) {
+      emails = walk.filter(p -> p.toString().endsWith(".html")).toList();
     }
-    assertThat(files).hasSizeGreaterThan(10);
-    for (Path file : files) {
+    // Pages get their <html> element from a layout; every template that writes one counts.
+    List<Path> pageLayouts;
+    try (Stream<Path> walk = Files.walk(Path.of("src/main/jte"))) {
+      pageLayouts =
+          walk.filter(p -> p.toString().endsWith(".jte"))
+              .filter(p -> read(p).contains("<html"))
+              .toList();
+    }
+    assertThat(emails).hasSizeGreaterThan(5);
+    assertThat(pageLayouts).hasSizeGreaterThanOrEqualTo(2);
+    for (Path file : Stream.concat(emails.stream(), pageLayouts.stream()).toList()) {
       assertThat(Files.readString(file)).as(file.toString()).contains("<html lang=\"en\"");
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
