@@ -57,13 +57,14 @@ class DeskJobsController {
       String requirements,
       boolean showDescriptionToClients) {
 
+    /** The job as the edit form shows it: a field the job leaves empty is an empty field. */
     static JobForm of(Job job) {
       return new JobForm(
           job.title(),
-          job.clientCompany(),
-          job.location(),
-          job.description(),
-          job.requirements(),
+          blankIfNull(job.clientCompany()),
+          blankIfNull(job.location()),
+          blankIfNull(job.description()),
+          blankIfNull(job.requirements()),
           job.showDescriptionToClients());
     }
 

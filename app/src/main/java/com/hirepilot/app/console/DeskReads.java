@@ -158,11 +158,6 @@ class DeskReads {
     public List<CollaboratorStanding> activeCollaborators() {
       return collaborators.stream().filter(CollaboratorStanding::isActive).toList();
     }
-
-    /** The flagged addresses among the active collaborators: resends wait for them. */
-    public List<AddressFlags.Flag> holdingUp() {
-      return flags.holdingUp(collaborators);
-    }
   }
 
   /** A job where a flagged address is an active collaborator: where to confirm or correct it. */

@@ -12,7 +12,6 @@ import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.TemporalProperties;
 import com.hirepilot.app.workspace.CurrentRecruiter;
-import com.hirepilot.workflows.submission.SubmissionStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -67,14 +66,9 @@ class DeskSubmissionsController {
     // Asked after the read transaction has ended, so a slow workflow never holds a connection.
     SubmissionSummary summary = page.record().summary();
     SubmissionState state = SubmissionState.of(summary, liveState.of(summary));
-    model.addAttribute("page", page);
-    model.addAttribute("summary", summary);
-    model.addAttribute("state", state);
-    model.addAttribute("settled", state.status().isFinal());
-    model.addAttribute("withdrawn", state.status() == SubmissionStatus.WITHDRAWN);
     // The workflow itself, for a recruiter who wants its history (temporal.ui-url set).
-    model.addAttribute(
-        "workflowUiLink", temporal.workflowUiLink(summary.workflowId()).orElse(null));
+    String workflowUiLink = temporal.workflowUiLink(summary.workflowId()).orElse(null);
+    model.addAttribute("view", SubmissionView.of(page, state, workflowUiLink));
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", ActionForm.EMPTY);
     }
