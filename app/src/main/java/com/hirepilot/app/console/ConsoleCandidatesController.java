@@ -207,7 +207,8 @@ class ConsoleCandidatesController {
       return "redirect:/console/candidates";
     } catch (CandidateImport.Refused e) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      model.addAttribute("importErrors", e.errors());
+      model.addAttribute(
+          "importErrors", e.errors().stream().map(CandidateImportProblem::of).toList());
       model.addAttribute("importOpen", true);
       return list(null, 0, model);
     } catch (InvalidInputException e) {
@@ -227,7 +228,6 @@ class ConsoleCandidatesController {
     model.addAttribute("files", candidates.filesNewestFirst(workspaceId, candidateId));
     model.addAttribute("notes", candidates.notesOf(workspaceId, candidateId));
     model.addAttribute("submissions", submissions.ofCandidate(workspaceId, candidateId));
-    model.addAttribute("kinds", Attachment.Kind.values());
     model.addAttribute("sizes", FileSizes.INSTANCE);
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", ProfileForm.of(candidate));
