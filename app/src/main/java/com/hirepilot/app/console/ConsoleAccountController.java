@@ -5,6 +5,7 @@ import com.hirepilot.app.system.UserText;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.app.workspace.Recruiter;
 import com.hirepilot.app.workspace.RecruiterAccounts;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -29,8 +30,15 @@ class ConsoleAccountController {
     this.accounts = accounts;
   }
 
+  /**
+   * The sign-in page. Spring Security's redirects say why it is shown by a bare query parameter
+   * ({@code ?error}, {@code ?signedOut}, {@code ?passwordChanged}): any value counts.
+   */
   @GetMapping("/console/login")
-  String signIn(Model model) {
+  String signIn(Model model, HttpServletRequest request) {
+    model.addAttribute("signedOut", request.getParameter("signedOut") != null);
+    model.addAttribute("passwordChanged", request.getParameter("passwordChanged") != null);
+    model.addAttribute("signInFailed", request.getParameter("error") != null);
     return "console/login";
   }
 
