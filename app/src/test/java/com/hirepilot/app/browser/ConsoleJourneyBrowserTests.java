@@ -190,9 +190,21 @@ class ConsoleJourneyBrowserTests {
             ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return window.__sameDocument"))
         .isEqualTo("yes");
-    assertThat(browser.findElement(By.id("client-actions")).getText())
-        .contains("Ready to meet Ada");
-    assertThat(browser.findElement(By.id("timeline")).getText()).containsIgnoringCase("approved");
+    // Each event the approval causes (the decision, the notice, the stage) replaces the live
+    // sections again, so an element found once can be gone a moment later: wait on the text,
+    // which looks the section up afresh each time.
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("client-actions"), "Ready to meet Ada"));
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElement(By.id("timeline"))
+                    .getText()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("approved"));
     chromium.check("26-console-submission-approved");
 
     // The board moved too.
