@@ -65,7 +65,7 @@ class DeskSubmissionsController {
         reads.submissionPage(CurrentRecruiter.get().workspaceId(), submissionId);
     // Asked after the read transaction has ended, so a slow workflow never holds a connection.
     SubmissionSummary summary = page.record().summary();
-    SubmissionState state = SubmissionState.of(summary, liveState.of(summary));
+    SubmissionState state = SubmissionState.of(summary, liveState.shared(summary));
     // The workflow itself, for a recruiter who wants its history (temporal.ui-url set).
     String workflowUiLink = temporal.workflowUiLink(summary.workflowId()).orElse(null);
     model.addAttribute("view", SubmissionView.of(page, state, workflowUiLink));
