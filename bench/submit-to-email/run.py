@@ -129,7 +129,9 @@ def run_jar(jar, sink):
         SPRING_MAIL_HOST="127.0.0.1",
         SPRING_MAIL_PORT=str(SMTP_PORT),
     )
-    with started([JAVA, *JAVA_OPTS, "-jar", jar], data, "/portal/access", "app", env=env):
+    # Readiness, not the first page: the bootstrap token exists only once start-up has finished,
+    # which on PostgreSQL comes noticeably after the web server first answers.
+    with started([JAVA, *JAVA_OPTS, "-jar", jar], data, "/actuator/health/readiness", "app", env=env):
         job = api(token, "POST", "/api/jobs", {"title": "Bench Engineer"})["id"]
         api(token, "POST", f"/api/jobs/{job}/collaborators", {"email": "client@bench.test"})
 
