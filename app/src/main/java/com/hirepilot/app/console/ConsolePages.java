@@ -2,7 +2,6 @@ package com.hirepilot.app.console;
 
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.NotFoundException;
-import com.hirepilot.app.system.PageTimes;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.app.workspace.WorkspaceSettings;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,9 +17,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * What every console page has: the signed-in recruiter ({@code me}), whether they are an admin, the
- * workspace's name, and the time helper; and the console's answers to a missing object (its 404
- * page) and to bad input in a form (the page again, with the message, as 422).
+ * What every console page has: its {@link ConsoleFrame} ({@code frame}: the signed-in recruiter,
+ * whether they are an admin, the workspace's name, the CSRF token) and the site's address ({@code
+ * origin}); and the console's answers to a missing object (its 404 page) and to bad input in a form
+ * (the page again, with the message, as 422).
  */
 @ControllerAdvice(basePackageClasses = ConsolePages.class)
 class ConsolePages {
@@ -35,17 +35,13 @@ class ConsolePages {
 
   @ModelAttribute
   void common(Model model, HttpServletRequest request) {
-    model.addAttribute("times", PageTimes.INSTANCE);
     model.addAttribute("origin", properties.link(""));
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null && authentication.getPrincipal() instanceof CurrentRecruiter me) {
-      boolean admin = CurrentRecruiter.isAdmin();
       String workspaceName = settings.workspace(me.workspaceId()).name();
-      model.addAttribute("me", me);
-      model.addAttribute("admin", admin);
-      model.addAttribute("workspaceName", workspaceName);
-      model.addAttribute("frame", new ConsoleFrame(me, admin, workspaceName, csrf));
+      model.addAttribute(
+          "frame", new ConsoleFrame(me, CurrentRecruiter.isAdmin(), workspaceName, csrf));
     } else {
       model.addAttribute("frame", new ConsoleFrame(null, false, null, csrf));
     }

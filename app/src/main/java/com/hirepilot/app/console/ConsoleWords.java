@@ -15,4 +15,9 @@ public final class ConsoleWords {
     String words = name.toString().replace('_', ' ').toLowerCase(Locale.ROOT);
     return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
+
+  /** A profile's optional text, or a dash where there is none. */
+  public static String orDash(String text) {
+    return text == null || text.isEmpty() ? "—" : text;
+  }
 }

@@ -61,10 +61,10 @@ class DeskJobsController {
     static JobForm of(Job job) {
       return new JobForm(
           job.title(),
-          blankIfNull(job.clientCompany()),
-          blankIfNull(job.location()),
-          blankIfNull(job.description()),
-          blankIfNull(job.requirements()),
+          FieldValues.text(job.clientCompany()),
+          FieldValues.text(job.location()),
+          FieldValues.text(job.description()),
+          FieldValues.text(job.requirements()),
           job.showDescriptionToClients());
     }
 
@@ -182,10 +182,10 @@ class DeskJobsController {
         // Empty optional fields clear them: the form always sends every field.
         new JobService.JobEdit(
             checked.title(),
-            blankIfNull(checked.description()),
-            blankIfNull(checked.requirements()),
-            blankIfNull(checked.location()),
-            blankIfNull(checked.clientCompany()),
+            FieldValues.text(checked.description()),
+            FieldValues.text(checked.requirements()),
+            FieldValues.text(checked.location()),
+            FieldValues.text(checked.clientCompany()),
             checked.showDescriptionToClients()));
     redirect.addFlashAttribute("notice", "Job saved. Clients see the change on their next page.");
     return "redirect:/console/jobs/" + jobId;
@@ -398,9 +398,5 @@ class DeskJobsController {
     model.addAttribute(formName, form);
     model.addAttribute("openPanel", openPanel);
     return job(jobId, model);
-  }
-
-  private static String blankIfNull(String value) {
-    return value == null ? "" : value;
   }
 }

@@ -5,10 +5,7 @@ import java.util.Locale;
 /** Small wordings the candidate page uses: file sizes, and what each thread entry was. */
 public final class PortalFiles {
 
-  /**
-   * What the pages call, as {@code ${words.size(bytes)}} (see {@link
-   * com.hirepilot.app.system.PageTimes#INSTANCE}).
-   */
+  /** What the templates call: {@code PortalFiles.INSTANCE.size(bytes)}. */
   static final PortalFiles INSTANCE = new PortalFiles();
 
   private PortalFiles() {}

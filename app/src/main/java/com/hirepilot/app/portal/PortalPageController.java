@@ -6,7 +6,6 @@ import com.hirepilot.app.automation.SubmissionViews;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.NotFoundException;
-import com.hirepilot.app.system.PageTimes;
 import com.hirepilot.app.system.TooManyRequestsException;
 import com.hirepilot.app.system.UserText;
 import com.hirepilot.workflows.submission.Decision;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,13 +43,6 @@ class PortalPageController {
     this.views = views;
     this.workspace = workspace;
     this.signIn = signIn;
-  }
-
-  /** The pages' formatting helpers, on every page of this controller. */
-  @ModelAttribute
-  void helpers(Model model) {
-    model.addAttribute("times", PageTimes.INSTANCE);
-    model.addAttribute("words", PortalFiles.INSTANCE);
   }
 
   @GetMapping("/portal")

@@ -12,11 +12,7 @@ import java.util.Locale;
  */
 public final class PageTimes {
 
-  /**
-   * What the pages call, as {@code ${times.utc(at)}}: a method on a model object. A {@code T(...)}
-   * type reference would look the class up through the class loaders on every call, which cost the
-   * job page half its speed.
-   */
+  /** What the templates call, through {@code system/time.jte}. */
   public static final PageTimes INSTANCE = new PageTimes();
 
   private static final DateTimeFormatter UTC =
