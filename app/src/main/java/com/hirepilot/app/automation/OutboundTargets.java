@@ -43,6 +43,9 @@ public class OutboundTargets {
     }
   }
 
+  private static final java.util.regex.Pattern IPV4_LITERAL =
+      java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
   private final Set<String> allowedHosts;
   private final Resolver resolver;
 
@@ -124,6 +127,30 @@ public class OutboundTargets {
       }
     }
     return new Target(uri, host, addresses[0]);
+  }
+
+  /**
+   * Why a URL whose host is written as an IP address may not be called, or null. Such a host needs
+   * no lookup, so a private one is refused when the rule is saved instead of when it first fires. A
+   * name is only checked when it is called: what it resolves to may change.
+   */
+  public String refusalOfAddressLiteral(URI uri) {
+    String host = bare(uri.getHost());
+    if (allowedHosts.contains(host)
+        || !(IPV4_LITERAL.matcher(host).matches() || host.contains(":"))) {
+      return null;
+    }
+    try {
+      String why = refusal(InetAddress.getByName(host));
+      return why == null
+          ? null
+          : host
+              + ", a "
+              + why
+              + " address (add it to portal.automation.allowed-hosts to allow it)";
+    } catch (UnknownHostException notAnAddress) {
+      return null; // not a literal after all; checked when called, like any name
+    }
   }
 
   /** Why the address is not public, or null when it is. */

@@ -30,13 +30,16 @@ class RuleValidation {
 
   private final JobService jobs;
   private final PortalProperties portal;
+  private final OutboundTargets targets;
 
   private final org.springframework.beans.factory.ObjectProvider<ActionPerformer> performers;
 
   RuleValidation(
       JobService jobs,
       PortalProperties portal,
+      OutboundTargets targets,
       org.springframework.beans.factory.ObjectProvider<ActionPerformer> performers) {
+    this.targets = targets;
     this.performers = performers;
     this.jobs = jobs;
     this.portal = portal;
@@ -175,6 +178,10 @@ class RuleValidation {
           "points at HirePilot itself ("
               + portal.baseUrl()
               + "): the rule would re-trigger itself");
+    }
+    String refused = targets.refusalOfAddressLiteral(uri);
+    if (refused != null) {
+      throw new InvalidInputException(field, "points at " + refused);
     }
     return value;
   }

@@ -15,6 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 class EmailDeliveryActivitiesImpl implements EmailDeliveryActivities {
 
+  /** Attempts 1 to 3 come within about 3 seconds of the first: far longer than any commit. */
+  static final int ATTEMPTS_WHILE_COMMITTING = 3;
+
+  static final String NOT_COMMITTED_YET = "DeliveryNotCommittedYet";
+
   private final Mailer mailer;
   private final EmailDeliveries deliveries;
   private final Clock clock;
@@ -30,6 +35,12 @@ class EmailDeliveryActivitiesImpl implements EmailDeliveryActivities {
     try {
       mailer.attempt(deliveryId);
     } catch (IllegalArgumentException e) {
+      // A submission's first deliveries are recorded in the transaction that starts its workflow,
+      // so the first attempts may come a moment before it commits: those are retried. Past that,
+      // the record does not exist and never will.
+      if (Activity.getExecutionContext().getInfo().getAttempt() <= ATTEMPTS_WHILE_COMMITTING) {
+        throw ApplicationFailure.newFailure(e.getMessage(), NOT_COMMITTED_YET);
+      }
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "NoSuchDelivery");
     } catch (Mailer.AttemptUnderWay e) {
       // Not a failure of this message: the attempt under way reports it. Come back later.

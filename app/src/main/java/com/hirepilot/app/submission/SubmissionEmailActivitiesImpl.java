@@ -33,8 +33,10 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
   private final org.springframework.context.ApplicationEventPublisher events;
   private final DeliveryPolicy policy;
   private final TransactionTemplate transaction;
+  private final SubmissionEmailQueue queue;
 
   SubmissionEmailActivitiesImpl(
+      SubmissionEmailQueue queue,
       SubmissionContexts contexts,
       Submissions submissions,
       Mailer mailer,
@@ -45,6 +47,7 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
       org.springframework.context.ApplicationEventPublisher events,
       DeliveryPolicy policy,
       TransactionTemplate transaction) {
+    this.queue = queue;
     this.policy = policy;
     this.transaction = transaction;
     this.contexts = contexts;
@@ -86,24 +89,7 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
 
   @Override
   public QueuedEmails queueSubmissionEmails(String submissionId, int round) {
-    SubmissionContext context = contexts.load(submissionId);
-    if (context.submission().emailRound() > round) {
-      return policy.toDeliver(List.of()); // a resend superseded this round before it went out
-    }
-    return transaction.execute(
-        tx ->
-            policy.toDeliver(
-                contexts.recipientsOf(context).stream()
-                    .map(
-                        collaborator ->
-                            mailer.queue(
-                                SubmissionEmailComposer.toCollaborator(
-                                    StepKey.submissionEmail(submissionId, round, collaborator.id()),
-                                    context,
-                                    EmailKind.SUBMISSION,
-                                    collaborator,
-                                    Map.of(SubmissionEmailComposer.ROUND, String.valueOf(round)))))
-                    .toList()));
+    return queue.round(submissionId, round);
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.hirepilot.app.submission;
 
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.workspace.ReminderSchedule;
+import com.hirepilot.workflows.email.QueuedEmails;
 import com.hirepilot.workflows.submission.ClientComment;
 import com.hirepilot.workflows.submission.SubmissionConflict;
 import com.hirepilot.workflows.submission.SubmissionRequest;
@@ -61,8 +62,11 @@ class SubmissionWorkflows {
     this.statusIndex = statusIndex;
   }
 
-  /** Starts a new submission's workflow; starting it twice is harmless (the ID is derived). */
-  void start(Submission submission) {
+  /**
+   * Starts a new submission's workflow, whose first step is to deliver the first round's recorded
+   * emails; starting it twice is harmless (the ID is derived).
+   */
+  void start(Submission submission, QueuedEmails firstRound) {
     start(
         submission.workflowId(),
         new SubmissionRequest(
@@ -72,7 +76,8 @@ class SubmissionWorkflows {
             submission.candidateId(),
             ReminderSchedule.parse(submission.reminderSchedule()).delays(),
             null,
-            statusIndex.available()),
+            statusIndex.available(),
+            firstRound),
         WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
   }
 

@@ -42,6 +42,7 @@ public class SubmittingCandidates {
   private final JobActivityLog activityLog;
   private final SubmissionWorkflows workflows;
   private final AddressFlags flags;
+  private final SubmissionEmailQueue emails;
   private final Clock clock;
 
   SubmittingCandidates(
@@ -54,8 +55,10 @@ public class SubmittingCandidates {
       JobActivityLog activityLog,
       SubmissionWorkflows workflows,
       AddressFlags flags,
+      SubmissionEmailQueue emails,
       Clock clock) {
     this.flags = flags;
+    this.emails = emails;
     this.jobs = jobs;
     this.candidates = candidates;
     this.settings = settings;
@@ -68,11 +71,11 @@ public class SubmittingCandidates {
   }
 
   /**
-   * Records the submission and starts its workflow in one transaction: if the workflow cannot be
-   * started, nothing is written. Everything is checked before anything is: the job (404), the
-   * candidate and the files (422), a collaborator to send to (422), no open submission of the
-   * candidate for the job already (409), no collaborator's address flagged by a bounce, drop or
-   * spam report (409, naming each address and why).
+   * Records the submission and its first emails, and starts its workflow, in one transaction: if
+   * the workflow cannot be started, nothing is written. Everything is checked before anything is:
+   * the job (404), the candidate and the files (422), a collaborator to send to (422), no open
+   * submission of the candidate for the job already (409), no collaborator's address flagged by a
+   * bounce, drop or spam report (409, naming each address and why).
    */
   @Transactional
   public Submission submit(
@@ -127,7 +130,9 @@ public class SubmittingCandidates {
         true,
         candidate.name() + " was submitted",
         now);
-    workflows.start(submission);
+    // The first emails are recorded here, in the submission's own transaction, so the workflow's
+    // first step is to send them: the client hears sooner, and the log shows them queued at once.
+    workflows.start(submission, emails.round(submission.id(), 1));
     return submission;
   }
 

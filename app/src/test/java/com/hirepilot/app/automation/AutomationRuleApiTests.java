@@ -100,6 +100,16 @@ class AutomationRuleApiTests {
     assertRefused(
         rule("APPROVED", null, "[{\"type\":\"SLACK\",\"url\":\"mailto:a@b.test\"}]"),
         "actions[0].url");
+    // Written as an address, a private target needs no lookup to be refused: at once, not when the
+    // rule first fires. 127.0.0.1 is on these tests' allow-list, so it is not here.
+    for (String url :
+        new String[] {
+          "http://10.0.0.1/hook", "http://169.254.169.254/latest/meta-data", "http://[::1]:8080/x"
+        }) {
+      assertRefused(
+          rule("APPROVED", null, "[{\"type\":\"WEBHOOK\",\"url\":" + quote(url) + secret + "}]"),
+          "actions[0].url");
+    }
     // A receiver on HirePilot's own origin could post back in and fire the rule again.
     assertRefused(
         rule(

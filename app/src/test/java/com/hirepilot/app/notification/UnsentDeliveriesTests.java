@@ -7,9 +7,15 @@ import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.support.RecruiterApi;
 import com.hirepilot.app.support.TestMail;
 import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.workflows.email.EmailDeliveryWorkflow;
 import com.hirepilot.workflows.submission.EmailKind;
+import com.hirepilot.workflows.submission.SubmissionWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,6 +38,9 @@ class UnsentDeliveriesTests {
   @Autowired EmailDeliveries deliveries;
   @Autowired UnsentDeliveries unsent;
   @Autowired JdbcClient jdbc;
+  @Autowired DeliveryPolicy policy;
+  @Autowired WorkflowClient workflows;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
   @Test
   void aQueuedEmailWhoseWorkflowWasLostIsDeliveredOnceAtStartUp() throws Exception {
@@ -82,6 +91,92 @@ class UnsentDeliveriesTests {
     assertThat(TestMail.to(client))
         .filteredOn(m -> TestMail.subjectOf(m).startsWith("Reminder:"))
         .hasSize(1);
+  }
+
+  /**
+   * A submission's first emails are recorded in the transaction that starts its workflow, so the
+   * delivery activity can run before that transaction commits. That attempt must be retried, not
+   * given up: the email goes out, once, on an attempt after the commit.
+   */
+  @Test
+  void anAttemptBeforeTheDeliveryIsCommittedIsRetriedAndTheNextOneSends() throws Exception {
+    RecruiterApi api = new RecruiterApi(TestRuntime.h2().origin(), TestRuntime.RECRUITER_TOKEN);
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String client = "early-" + unique + "@client.test";
+    String jobId = api.create("/api/jobs", "{\"title\":\"Analyst " + unique + "\"}");
+    api.create("/api/jobs/" + jobId + "/collaborators", "{\"email\":%s}".formatted(quote(client)));
+    String candidateId = api.create("/api/candidates", "{\"name\":\"Kim " + unique + "\"}");
+    String submissionId =
+        api.create(
+            "/api/jobs/" + jobId + "/submissions",
+            "{\"candidateId\":%s}".formatted(quote(candidateId)));
+    TestMail.awaitMessage(client, subject -> subject.startsWith("New candidate"));
+    Map<String, Object> sent =
+        jdbc.sql("select workspace_id, recipient_id from email_delivery where submission_id = ?")
+            .param(submissionId)
+            .query()
+            .singleRow();
+    String key = "submission-" + submissionId + "/REMINDER/1/1/" + sent.get("recipient_id");
+    EmailRecipe reminder =
+        new EmailRecipe(
+            key,
+            (String) sent.get("workspace_id"),
+            submissionId,
+            EmailKind.REMINDER,
+            client,
+            (String) sent.get("recipient_id"),
+            null,
+            Map.of("round", "1", "step", "1"));
+
+    String deliveryId =
+        transaction.execute(
+            tx -> {
+              String id = mailer.queue(reminder);
+              EmailDeliveryWorkflow workflow =
+                  workflows.newWorkflowStub(
+                      EmailDeliveryWorkflow.class,
+                      WorkflowOptions.newBuilder()
+                          .setWorkflowId(EmailDeliveryWorkflow.WORKFLOW_ID_PREFIX + id)
+                          .setTaskQueue(SubmissionWorkflow.TASK_QUEUE)
+                          .build());
+              WorkflowClient.start(workflow::deliver, policy.toDeliver(List.of(id)));
+              // The worker's first attempt comes, from its own connection, before this commits.
+              awaitQuietly(
+                  () ->
+                      WorkflowStub.fromTyped(workflow)
+                          .describe()
+                          .getRawDescription()
+                          .getPendingActivitiesList()
+                          .stream()
+                          .anyMatch(
+                              activity ->
+                                  activity.getAttempt() > 1
+                                      && activity
+                                          .getLastFailure()
+                                          .getApplicationFailureInfo()
+                                          .getType()
+                                          .equals(EmailDeliveryActivitiesImpl.NOT_COMMITTED_YET)));
+              return id;
+            });
+    assertThat(TestMail.to(client))
+        .filteredOn(m -> TestMail.subjectOf(m).startsWith("Reminder:"))
+        .isEmpty();
+
+    // Committed now: Temporal's next attempt finds the record and sends it, once.
+    awaitUntil(
+        () -> deliveries.byId(deliveryId).orElseThrow().status() == EmailDelivery.Status.SENT);
+    assertThat(TestMail.to(client))
+        .filteredOn(m -> TestMail.subjectOf(m).startsWith("Reminder:"))
+        .hasSize(1);
+  }
+
+  private static void awaitQuietly(java.util.function.BooleanSupplier condition) {
+    try {
+      awaitUntil(condition);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void awaitUntil(java.util.function.BooleanSupplier condition)

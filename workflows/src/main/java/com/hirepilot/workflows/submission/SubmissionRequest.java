@@ -1,5 +1,6 @@
 package com.hirepilot.workflows.submission;
 
+import com.hirepilot.workflows.email.QueuedEmails;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,6 +14,9 @@ import java.util.List;
  *     embedded server lost the workflow (a restart); null for a new submission
  * @param indexStatus whether the {@code SubmissionStatus} search attribute is registered on the
  *     cluster, so the workflow may upsert it
+ * @param firstRound the first round's emails, recorded in the transaction that recorded the
+ *     submission, so the workflow's first step is their delivery; null when the workflow is to
+ *     record them itself (a resumed submission, or a caller from before this field)
  */
 public record SubmissionRequest(
     String submissionId,
@@ -21,7 +25,27 @@ public record SubmissionRequest(
     String candidateId,
     List<Duration> reminderSchedule,
     SubmissionProgress resumeFrom,
-    boolean indexStatus) {
+    boolean indexStatus,
+    QueuedEmails firstRound) {
+
+  public SubmissionRequest(
+      String submissionId,
+      String workspaceId,
+      String jobId,
+      String candidateId,
+      List<Duration> reminderSchedule,
+      SubmissionProgress resumeFrom,
+      boolean indexStatus) {
+    this(
+        submissionId,
+        workspaceId,
+        jobId,
+        candidateId,
+        reminderSchedule,
+        resumeFrom,
+        indexStatus,
+        null);
+  }
 
   /** A new submission, started from its first email. */
   public SubmissionRequest(
@@ -30,6 +54,6 @@ public record SubmissionRequest(
       String jobId,
       String candidateId,
       List<Duration> reminderSchedule) {
-    this(submissionId, workspaceId, jobId, candidateId, reminderSchedule, null, false);
+    this(submissionId, workspaceId, jobId, candidateId, reminderSchedule, null, false, null);
   }
 }

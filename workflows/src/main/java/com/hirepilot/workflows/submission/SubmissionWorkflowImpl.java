@@ -3,6 +3,7 @@ package com.hirepilot.workflows.submission;
 import com.hirepilot.workflows.email.Deliveries;
 import com.hirepilot.workflows.email.QueuedEmails;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ActivityFailure;
@@ -61,6 +62,19 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
 
   static final int PER_RECIPIENT_EMAIL = 1;
 
+  /**
+   * From this version on, the client's email is the workflow's first activity and the bookkeeping
+   * around emails runs in the worker: the first round comes queued with the request ({@link
+   * SubmissionRequest#firstRound}), and recording rounds, reminders and alerts are local
+   * activities. Each remote activity costs the server a task, a poll and a workflow task; these are
+   * short writes to our own database, retried like any activity. The automation hand-over stays
+   * remote: a local activity holds the workflow task, so a slow hand-over would hold up the
+   * client's next decision, which automation must never do.
+   */
+  static final String QUICK_ROUND_CHANGE = "quick-round";
+
+  static final int QUICK_ROUND = 1;
+
   private static final SearchAttributeKey<String> STATUS_KEY =
       SearchAttributeKey.forKeyword(STATUS_SEARCH_ATTRIBUTE);
 
@@ -82,7 +96,19 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
           .setRetryOptions(RETRY)
           .build();
 
-  private final SubmissionEmailActivities emails =
+  /**
+   * In the worker, retried as {@link #LIFECYCLE_STEP} is. The SDK retries a local activity only
+   * within its schedule-to-close timeout, and not at all without one (the first failure would fail
+   * the workflow), so it is set, long enough to outlast any outage of our own database.
+   */
+  private static final LocalActivityOptions LOCAL_LIFECYCLE_STEP =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(ACTIVITY_TIMEOUT)
+          .setScheduleToCloseTimeout(Duration.ofDays(30))
+          .setRetryOptions(RETRY)
+          .build();
+
+  private SubmissionEmailActivities emails =
       Workflow.newActivityStub(SubmissionEmailActivities.class, LIFECYCLE_STEP);
 
   private final SubmissionOutcomeActivities outcomes =
@@ -109,6 +135,7 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
   private boolean fullLifecycle;
   private boolean indexStatus;
   private boolean perRecipientEmail;
+  private QueuedEmails firstRoundQueued;
 
   /**
    * Emails still being delivered that nothing waits for (reminders, the recruiter's notices): the
@@ -154,6 +181,11 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
         Workflow.getVersion(
                 PER_RECIPIENT_EMAIL_CHANGE, Workflow.DEFAULT_VERSION, PER_RECIPIENT_EMAIL)
             >= PER_RECIPIENT_EMAIL;
+    if (Workflow.getVersion(QUICK_ROUND_CHANGE, Workflow.DEFAULT_VERSION, QUICK_ROUND)
+        >= QUICK_ROUND) {
+      emails = Workflow.newLocalActivityStub(SubmissionEmailActivities.class, LOCAL_LIFECYCLE_STEP);
+      firstRoundQueued = request.firstRound();
+    }
     if (fullLifecycle) {
       indexStatus = request.indexStatus();
       if (request.reminderSchedule() != null) {
@@ -252,7 +284,7 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
     int recipients;
     if (perRecipientEmail) {
       // The round counts as sent once every recipient's email is settled, sent or given up.
-      QueuedEmails queued = emails.queueSubmissionEmails(submissionId, sentRound);
+      QueuedEmails queued = queuedRound(sentRound);
       Deliveries.deliverAll(queued);
       emails.roundSent(submissionId, sentRound);
       recipients = queued.count();
@@ -275,6 +307,23 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
     if (fullLifecycle && sentRound == 1) {
       handToAutomation(AutomationTrigger.SUBMISSION_SENT, "1");
     }
+  }
+
+  /**
+   * The round's deliveries: the first round's came with the request; any other is recorded now. A
+   * first round a resend overtook before it went out is still handed over, so that each of its
+   * deliveries is settled (cancelled) rather than left queued.
+   */
+  private QueuedEmails queuedRound(int sentRound) {
+    QueuedEmails prequeued = firstRoundQueued;
+    firstRoundQueued = null;
+    if (prequeued != null && sentRound == 1) {
+      return prequeued;
+    }
+    if (prequeued != null) {
+      Deliveries.deliverAll(prequeued);
+    }
+    return emails.queueSubmissionEmails(submissionId, sentRound);
   }
 
   /** The next deadline of the current round's schedule, or null when no reminder is due. */

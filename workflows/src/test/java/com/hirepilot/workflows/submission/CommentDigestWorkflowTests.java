@@ -154,7 +154,7 @@ class CommentDigestWorkflowTests {
 
   @Test
   void theRecordedHistoriesOfBothShapesReplay() throws Exception {
-    for (String name : List.of("burst.json", "burst--" + Histories.SHAPE + ".json")) {
+    for (String name : List.of("burst.json", "burst--per-recipient-email.json")) {
       File history = Path.of("src/test/resources/histories/comment-digest", name).toFile();
       assertThat(history).exists();
       WorkflowReplayer.replayWorkflowExecution(history, CommentDigestWorkflowImpl.class);

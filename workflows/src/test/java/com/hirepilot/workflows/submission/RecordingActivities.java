@@ -104,6 +104,25 @@ final class RecordingActivities
     emailFailuresLeft.set(times);
   }
 
+  /**
+   * The first {@code times} calls of each of the worker's own bookkeeping steps (recording a round
+   * and marking it sent) fail, as a database blip would.
+   */
+  void failBookkeeping(int times) {
+    bookkeepingFailuresLeft.set(times);
+    roundSentFailuresLeft.set(times);
+  }
+
+  private final AtomicInteger bookkeepingFailuresLeft = new AtomicInteger();
+  private final AtomicInteger roundSentFailuresLeft = new AtomicInteger();
+
+  private static void blip(AtomicInteger failuresLeft, String step) {
+    if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+      throw io.temporal.failure.ApplicationFailure.newFailure(
+          step + ": the database did not answer", "DatabaseBlip");
+    }
+  }
+
   /** The job is connected to a deal that decisions move to this stage. */
   void connectDeal(String stage) {
     dealStage = stage;
@@ -208,12 +227,14 @@ final class RecordingActivities
 
   @Override
   public QueuedEmails queueSubmissionEmails(String submissionId, int round) {
+    blip(bookkeepingFailuresLeft, "queueSubmissionEmails");
     calls.add("queueSubmissionEmails " + submissionId + " round " + round);
     return queued(COLLABORATORS.stream().map(c -> "SUBMISSION/" + round + "/" + c).toList());
   }
 
   @Override
   public void roundSent(String submissionId, int round) {
+    blip(roundSentFailuresLeft, "roundSent");
     roundsSent.add(round);
   }
 

@@ -123,7 +123,7 @@ class ReplyDigestWorkflowTests {
   @Test
   void theRecordedHistoryReplays() throws Exception {
     File history =
-        Path.of("src/test/resources/histories/reply-digest", "burst--" + Histories.SHAPE + ".json")
+        Path.of("src/test/resources/histories/reply-digest", "burst--per-recipient-email.json")
             .toFile();
     assertThat(history).exists();
     WorkflowReplayer.replayWorkflowExecution(history, ReplyDigestWorkflowImpl.class);

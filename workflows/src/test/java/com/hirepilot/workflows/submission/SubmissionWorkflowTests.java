@@ -140,6 +140,58 @@ class SubmissionWorkflowTests {
     Histories.record(testEnv, workflow, "approve");
   }
 
+  /**
+   * The app records the first round's emails with the submission: the workflow delivers them as its
+   * first activity and records nothing again; marking the round sent happens in the worker (a local
+   * activity), so the server sees only the deliveries and the automation hand-over.
+   */
+  @Test
+  void aFirstRoundQueuedWithTheSubmissionIsDeliveredFirstAndRecordedInTheWorker() {
+    List<String> firstRound = List.of("SUBMISSION/1/collab-1", "SUBMISSION/1/collab-2");
+    start(
+        new SubmissionRequest(
+            SUBMISSION_ID,
+            "ws-1",
+            "job-1",
+            "cand-1",
+            SCHEDULE,
+            null,
+            false,
+            new com.hirepilot.workflows.email.QueuedEmails(firstRound, Duration.ofHours(24))));
+    awaitStatus(SubmissionStatus.AWAITING_FEEDBACK);
+
+    assertThat(activities.calls()).containsExactly("handToAutomation SUBMISSION_SENT 1");
+    assertThat(activities.deliveryAttempts()).containsExactlyInAnyOrderElementsOf(firstRound);
+    assertThat(activities.roundsSent()).containsExactly(1);
+    assertThat(remoteActivities()).containsExactly("Deliver", "Deliver", "HandToAutomation");
+
+    workflow.decide(decision(Decision.APPROVE));
+    assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
+    assertThat(activities.calls())
+        .containsExactly(
+            "handToAutomation SUBMISSION_SENT 1",
+            "recordDecision APPROVE",
+            "queueRecruiterNotification APPROVE",
+            "movePipelineStage APPROVE",
+            "logJobActivity APPROVE",
+            "updateDeal APPROVE",
+            "handToAutomation APPROVED APPROVE",
+            "settle sub-1");
+    Histories.record(testEnv, workflow, "approve-first-round-queued");
+  }
+
+  /** The activity types the workflow has scheduled on the server, in order. */
+  private List<String> remoteActivities() {
+    return testEnv
+        .getWorkflowClient()
+        .fetchHistory(SubmissionWorkflow.workflowId(SUBMISSION_ID))
+        .getEvents()
+        .stream()
+        .filter(io.temporal.api.history.v1.HistoryEvent::hasActivityTaskScheduledEventAttributes)
+        .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+        .toList();
+  }
+
   @Test
   void aBrokenAutomationEngineNeverKeepsTheSubmissionFromSettling() {
     activities.breakAutomation();
@@ -320,6 +372,30 @@ class SubmissionWorkflowTests {
     // A permanent refusal is not retried: one attempt, then the record says FAILED.
     assertThat(activities.deliveryAttempts()).containsOnlyOnce("SUBMISSION/1/collab-1");
     assertThat(activities.roundsSent()).containsExactly(1);
+  }
+
+  /**
+   * The bookkeeping steps run in the worker as local activities. A failing one is retried like any
+   * activity, not the end of the submission (the SDK retries a local activity only within its
+   * schedule-to-close timeout, which must therefore be set).
+   */
+  @Test
+  void aBookkeepingStepThatFailsTwiceIsRetriedAndTheLifecycleGoesOn() {
+    activities.failBookkeeping(2);
+    submit();
+
+    SubmissionSnapshot snapshot = awaitFirstReminderDue();
+
+    assertThat(activities.callsTo("queueSubmissionEmails")).isEqualTo(1);
+    assertThat(activities.emails())
+        .containsExactlyInAnyOrder("SUBMISSION/1/collab-1", "SUBMISSION/1/collab-2");
+    assertThat(activities.roundsSent()).containsExactly(1);
+    assertThat(snapshot.runTimeline())
+        .extracting(SubmissionWorkflowTests::type)
+        .containsExactly("SUBMITTED", "EMAIL_SENT");
+    assertThat(workflow.decide(decision(Decision.APPROVE)).status())
+        .isEqualTo(SubmissionStatus.APPROVED);
+    assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
   }
 
   @Test
