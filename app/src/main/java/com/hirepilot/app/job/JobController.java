@@ -23,10 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * Recruiter API for Job REQs and their activity; their collaborators' is {@link
- * JobCollaboratorController}.
- */
+/** Recruiter API for Job REQs and their activity; collaborators have JobCollaboratorController. */
 @RestController
 @RequestMapping("/api/jobs")
 class JobController {
