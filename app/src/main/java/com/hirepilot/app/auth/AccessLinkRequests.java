@@ -1,7 +1,7 @@
 package com.hirepilot.app.auth;
 
 import com.hirepilot.app.job.Collaborator;
-import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.throttle.Throttle;
 import com.hirepilot.app.throttle.Throttles;
@@ -25,15 +25,18 @@ class AccessLinkRequests implements OneTimeTokenGenerationSuccessHandler {
 
   private static final Logger log = LoggerFactory.getLogger(AccessLinkRequests.class);
 
-  private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final AccessLinkMail accessLinkMail;
   private final TaskExecutor executor;
   private final Throttles throttles;
 
   AccessLinkRequests(
-      JobService jobs, AccessLinkMail accessLinkMail, TaskExecutor executor, Throttles throttles) {
+      JobCollaborators collaborators,
+      AccessLinkMail accessLinkMail,
+      TaskExecutor executor,
+      Throttles throttles) {
     this.throttles = throttles;
-    this.jobs = jobs;
+    this.collaborators = collaborators;
     this.accessLinkMail = accessLinkMail;
     this.executor = executor;
   }
@@ -57,7 +60,7 @@ class AccessLinkRequests implements OneTimeTokenGenerationSuccessHandler {
     if (address == null || address.isBlank()) {
       return;
     }
-    var found = jobs.activeCollaboratorsByEmail(address);
+    var found = collaborators.activeByEmail(address);
     if (found.isEmpty()) {
       return;
     }

@@ -2,6 +2,7 @@ package com.hirepilot.app.auth;
 
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.system.NotFoundException;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Service;
 public class AccessLinkResends {
 
   private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final AccessLinkMail mail;
   private final JobActivityLog activity;
   private final AddressFlags flags;
@@ -24,12 +26,14 @@ public class AccessLinkResends {
 
   AccessLinkResends(
       JobService jobs,
+      JobCollaborators collaborators,
       AccessLinkMail mail,
       JobActivityLog activity,
       AddressFlags flags,
       Clock clock) {
     this.flags = flags;
     this.jobs = jobs;
+    this.collaborators = collaborators;
     this.mail = mail;
     this.activity = activity;
     this.clock = clock;
@@ -49,7 +53,8 @@ public class AccessLinkResends {
       String workspaceId, String jobId, String collaboratorId, String sentBy, String requestKey) {
     jobs.get(workspaceId, jobId);
     Collaborator collaborator =
-        jobs.collaborator(collaboratorId)
+        collaborators
+            .find(collaboratorId)
             .filter(c -> c.jobId().equals(jobId) && c.isActive())
             .orElseThrow(() -> new NotFoundException("Collaborator"));
     flags.refuseFlagged(workspaceId, java.util.List.of(collaborator.email()));

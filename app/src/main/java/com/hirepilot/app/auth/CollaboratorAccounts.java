@@ -1,7 +1,7 @@
 package com.hirepilot.app.auth;
 
 import com.hirepilot.app.job.Collaborator;
-import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.job.JobCollaborators;
 import java.util.List;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -16,16 +16,17 @@ import org.springframework.stereotype.Component;
 @Component
 class CollaboratorAccounts implements UserDetailsService {
 
-  private final JobService jobs;
+  private final JobCollaborators collaborators;
 
-  CollaboratorAccounts(JobService jobs) {
-    this.jobs = jobs;
+  CollaboratorAccounts(JobCollaborators collaborators) {
+    this.collaborators = collaborators;
   }
 
   @Override
   public UserDetails loadUserByUsername(String collaboratorId) {
     Collaborator collaborator =
-        jobs.collaborator(collaboratorId)
+        collaborators
+            .find(collaboratorId)
             .filter(Collaborator::isActive)
             .orElseThrow(() -> new UsernameNotFoundException("No active collaborator"));
     return new User(collaborator.id(), "", List.of(PortalClient.AUTHORITY));

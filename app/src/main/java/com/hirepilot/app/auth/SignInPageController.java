@@ -2,6 +2,7 @@ package com.hirepilot.app.auth;
 
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.system.PortalProperties;
 import com.hirepilot.app.throttle.Throttle;
@@ -30,6 +31,7 @@ class SignInPageController {
 
   private final LoginLinks links;
   private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final AgencyBrands brands;
   private final AccessLinkRequests requests;
   private final Throttles throttles;
@@ -40,6 +42,7 @@ class SignInPageController {
       PortalProperties properties,
       LoginLinks links,
       JobService jobs,
+      JobCollaborators collaborators,
       AgencyBrands brands,
       AccessLinkRequests requests,
       Throttles throttles,
@@ -47,6 +50,7 @@ class SignInPageController {
     this.properties = properties;
     this.links = links;
     this.jobs = jobs;
+    this.collaborators = collaborators;
     this.brands = brands;
     this.requests = requests;
     this.throttles = throttles;
@@ -69,7 +73,9 @@ class SignInPageController {
     }
     LoginLinks.State state = link.state();
     Optional<Collaborator> owner =
-        link.collaboratorId() == null ? Optional.empty() : jobs.collaborator(link.collaboratorId());
+        link.collaboratorId() == null
+            ? Optional.empty()
+            : collaborators.find(link.collaboratorId());
     model.addAttribute("state", state.name());
     model.addAttribute(
         "brand", owner.map(c -> brands.of(c.workspaceId())).orElse(AgencyBrand.UNKNOWN));
@@ -119,7 +125,8 @@ class SignInPageController {
     response.setHeader("Referrer-Policy", "no-referrer");
     LoginLinks.Look link = links.peek(token);
     if (renewable(link.state())) {
-      jobs.collaborator(link.collaboratorId())
+      collaborators
+          .find(link.collaboratorId())
           .map(Collaborator::email)
           .filter(email -> throttles.take(Throttle.LINK_REQUESTS_PER_ADDRESS, email).isEmpty())
           .ifPresent(email -> executor.execute(() -> requests.sendLinkIfCollaborator(email)));

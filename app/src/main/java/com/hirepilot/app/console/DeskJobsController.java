@@ -3,6 +3,7 @@ package com.hirepilot.app.console;
 import com.hirepilot.app.auth.AccessLinkResends;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.notification.FlaggedAddressesException;
@@ -34,16 +35,19 @@ class DeskJobsController {
 
   private final DeskReads reads;
   private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final AccessLinkResends accessLinks;
   private final SubmittingCandidates submitting;
 
   DeskJobsController(
       DeskReads reads,
       JobService jobs,
+      JobCollaborators collaborators,
       AccessLinkResends accessLinks,
       SubmittingCandidates submitting) {
     this.reads = reads;
     this.jobs = jobs;
+    this.collaborators = collaborators;
     this.accessLinks = accessLinks;
     this.submitting = submitting;
   }
@@ -205,7 +209,7 @@ class DeskJobsController {
     Collaborator added;
     try {
       added =
-          jobs.addCollaborator(
+          collaborators.add(
               workspaceId,
               jobId,
               DeskForms.email("email", email),
@@ -229,11 +233,12 @@ class DeskJobsController {
     String workspaceId = CurrentRecruiter.get().workspaceId();
     jobs.get(workspaceId, jobId);
     String who =
-        jobs.collaborator(collaboratorId)
+        collaborators
+            .find(collaboratorId)
             .filter(c -> c.jobId().equals(jobId))
             .map(Collaborator::displayName)
             .orElse("The collaborator");
-    jobs.removeCollaborator(workspaceId, jobId, collaboratorId);
+    collaborators.remove(workspaceId, jobId, collaboratorId);
     redirect.addFlashAttribute(
         "notice", "Removed " + who + ": their sign-in links and sessions stopped working.");
     return "redirect:/console/jobs/" + jobId;
@@ -270,7 +275,7 @@ class DeskJobsController {
       RedirectAttributes redirect) {
     CurrentRecruiter recruiter = CurrentRecruiter.get();
     java.util.Optional<AddressFlags.Flag> cleared =
-        jobs.confirmCollaboratorAddress(
+        collaborators.confirmAddress(
             recruiter.workspaceId(), jobId, collaboratorId, recruiter.name());
     redirect.addFlashAttribute(
         "notice",
@@ -304,7 +309,7 @@ class DeskJobsController {
     Collaborator moved;
     try {
       moved =
-          jobs.updateCollaborator(
+          collaborators.update(
               recruiter.workspaceId(),
               jobId,
               collaboratorId,

@@ -10,6 +10,7 @@ import com.hirepilot.app.job.CollaboratorStanding;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivity;
 import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobListing;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.AddressFlags;
@@ -49,6 +50,7 @@ class DeskReads {
   static final int ATTENTION_LIMIT = 50;
 
   private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final JobActivityLog activityLog;
   private final CandidateService candidates;
   private final SubmissionOverview overview;
@@ -59,6 +61,7 @@ class DeskReads {
 
   DeskReads(
       JobService jobs,
+      JobCollaborators collaborators,
       JobActivityLog activityLog,
       CandidateService candidates,
       SubmissionOverview overview,
@@ -67,6 +70,7 @@ class DeskReads {
       DealService deals,
       RecruiterTaskService tasks) {
     this.jobs = jobs;
+    this.collaborators = collaborators;
     this.activityLog = activityLog;
     this.candidates = candidates;
     this.overview = overview;
@@ -214,7 +218,7 @@ class DeskReads {
     List<JobActivity> recent =
         new ArrayList<>(lines.subList(Math.max(0, lines.size() - RECENT_ACTIVITY), lines.size()));
     java.util.Collections.reverse(recent);
-    List<CollaboratorStanding> collaborators = jobs.standingsOf(job.id());
+    List<CollaboratorStanding> collaborators = this.collaborators.standingsOf(job.id());
     return new JobPage(
         job,
         collaborators,
@@ -241,7 +245,7 @@ class DeskReads {
     Set<String> shown = Set.copyOf(record.attachmentIds());
     // The submission was found in the workspace, so its job is the workspace's: the page shows the
     // job's title from the summary and needs no statement of its own for the job.
-    List<CollaboratorStanding> collaborators = jobs.standingsOf(summary.jobId());
+    List<CollaboratorStanding> collaborators = this.collaborators.standingsOf(summary.jobId());
     return new SubmissionPage(
         record,
         candidates.cards(List.of(summary.candidateId())).get(summary.candidateId()),
@@ -262,7 +266,7 @@ class DeskReads {
         overview.list(workspaceId, new SubmissionOverview.Filter(null, null, true));
     List<AddressFlags.Flag> flagged = flags.of(workspaceId, ATTENTION_LIMIT);
     List<Collaborator> people =
-        jobs.activeCollaboratorsAt(
+        collaborators.activeAt(
             workspaceId, flagged.stream().map(AddressFlags.Flag::address).toList());
     Map<String, String> titles =
         jobs.titles(people.stream().map(Collaborator::jobId).distinct().toList());

@@ -4,6 +4,7 @@ import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.Candidate;
 import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Job;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.submission.Submission;
 import com.hirepilot.app.submission.SubmittingCandidates;
@@ -31,6 +32,7 @@ class DemoData {
 
   private final WorkspaceBootstrap bootstrap;
   private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final CandidateService candidates;
   private final SubmittingCandidates submissions;
   private final PortalProperties properties;
@@ -39,12 +41,14 @@ class DemoData {
   DemoData(
       WorkspaceBootstrap bootstrap,
       JobService jobs,
+      JobCollaborators collaborators,
       CandidateService candidates,
       SubmittingCandidates submissions,
       PortalProperties properties,
       KeptDataBanner keptData) {
     this.bootstrap = bootstrap;
     this.jobs = jobs;
+    this.collaborators = collaborators;
     this.candidates = candidates;
     this.submissions = submissions;
     this.properties = properties;
@@ -76,7 +80,7 @@ class DemoData {
             "Berlin or remote (EU)",
             "Acme Robotics",
             true);
-    jobs.addCollaborator(owner.workspaceId(), job.id(), DEMO_CLIENT_EMAIL, "Casey Client");
+    collaborators.add(owner.workspaceId(), job.id(), DEMO_CLIENT_EMAIL, "Casey Client");
 
     Candidate jordan =
         candidates.create(

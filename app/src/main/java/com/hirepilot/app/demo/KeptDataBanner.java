@@ -1,7 +1,7 @@
 package com.hirepilot.app.demo;
 
 import com.hirepilot.app.job.Collaborator;
-import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.system.PortalProperties;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,11 +19,11 @@ class KeptDataBanner {
 
   private static final Logger log = LoggerFactory.getLogger(KeptDataBanner.class);
 
-  private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final PortalProperties properties;
 
-  KeptDataBanner(JobService jobs, PortalProperties properties) {
-    this.jobs = jobs;
+  KeptDataBanner(JobCollaborators collaborators, PortalProperties properties) {
+    this.collaborators = collaborators;
     this.properties = properties;
   }
 
@@ -39,7 +39,7 @@ class KeptDataBanner {
     }
     String landsIn = embeddedMail ? "the email lands in the mailbox" : "the email goes to them";
     // The demo data may have changed since: name the demo client only while she has access.
-    List<Collaborator> demoClient = jobs.activeCollaboratorsByEmail(DemoData.DEMO_CLIENT_EMAIL);
+    List<Collaborator> demoClient = collaborators.activeByEmail(DemoData.DEMO_CLIENT_EMAIL);
     if (demoClient.isEmpty()) {
       banner.step(
           "Client portal: " + properties.link("/portal"),

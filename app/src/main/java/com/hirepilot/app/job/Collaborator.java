@@ -28,9 +28,39 @@ public record Collaborator(
     return status == Status.ACTIVE;
   }
 
+  /** The same person without access to the job; the record stays so their history keeps a name. */
   public Collaborator removed() {
     return new Collaborator(
         id, workspaceId, jobId, email, name, Status.REMOVED, version, createdAt);
+  }
+
+  /**
+   * The person back on the job under the record they had, so their history stays theirs; a null
+   * name keeps the one they had.
+   */
+  public Collaborator restored(String newName) {
+    return new Collaborator(
+        id,
+        workspaceId,
+        jobId,
+        email,
+        newName == null ? name : newName,
+        Status.ACTIVE,
+        version,
+        createdAt);
+  }
+
+  /** The same access under another name; a null name keeps the one they had. */
+  public Collaborator renamed(String newName) {
+    return new Collaborator(
+        id,
+        workspaceId,
+        jobId,
+        email,
+        newName == null ? name : newName,
+        status,
+        version,
+        createdAt);
   }
 
   /** Addresses compare case-insensitively; stored in one spelling so lookups can match. */

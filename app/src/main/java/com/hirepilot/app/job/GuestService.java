@@ -35,6 +35,7 @@ public class GuestService {
   private final GuestMemberships memberships;
   private final Collaborators collaborators;
   private final JobService jobs;
+  private final JobCollaborators jobCollaborators;
   private final Clock clock;
 
   GuestService(
@@ -42,11 +43,13 @@ public class GuestService {
       GuestMemberships memberships,
       Collaborators collaborators,
       JobService jobs,
+      JobCollaborators jobCollaborators,
       Clock clock) {
     this.guests = guests;
     this.memberships = memberships;
     this.collaborators = collaborators;
     this.jobs = jobs;
+    this.jobCollaborators = jobCollaborators;
     this.clock = clock;
   }
 
@@ -149,7 +152,7 @@ public class GuestService {
       return;
     }
     Collaborator added =
-        jobs.addCollaborator(guest.workspaceId(), jobId, guest.email(), guest.name());
+        jobCollaborators.add(guest.workspaceId(), jobId, guest.email(), guest.name());
     memberships.record(guest.id(), added.id());
   }
 
@@ -157,7 +160,7 @@ public class GuestService {
     collaborators
         .findById(collaboratorId)
         .filter(Collaborator::isActive)
-        .ifPresent(c -> jobs.removeCollaborator(guest.workspaceId(), c.jobId(), c.id()));
+        .ifPresent(c -> jobCollaborators.remove(guest.workspaceId(), c.jobId(), c.id()));
     memberships.forget(guest.id(), collaboratorId);
   }
 }

@@ -1,13 +1,11 @@
 package com.hirepilot.app.job;
 
-import com.hirepilot.app.notification.AddressFlags;
-import com.hirepilot.app.system.MayConflict;
+import com.hirepilot.app.job.CollaboratorViews.CollaboratorView;
 import com.hirepilot.app.system.ResourceId;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.workflows.submission.SubmissionEventType;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,19 +23,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Recruiter API for Job REQs, their collaborators and their activity. */
+/** Recruiter API for Job REQs and their activity; collaborators have JobCollaboratorController. */
 @RestController
 @RequestMapping("/api/jobs")
 class JobController {
 
   private final JobService jobs;
   private final JobActivityLog activityLog;
-  private final AddressFlags flags;
+  private final CollaboratorViews views;
 
-  JobController(JobService jobs, JobActivityLog activityLog, AddressFlags flags) {
+  JobController(JobService jobs, JobActivityLog activityLog, CollaboratorViews views) {
     this.jobs = jobs;
     this.activityLog = activityLog;
-    this.flags = flags;
+    this.views = views;
   }
 
   record NewJob(
@@ -78,53 +75,6 @@ class JobController {
       Instant createdAt,
       int submissionCount,
       Map<String, Integer> submissionCounts) {}
-
-  record CollaboratorPatch(
-      @Email @Size(max = 320) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
-          String email,
-      @Size(max = 200) String name) {}
-
-  /**
-   * A collaborator as the recruiter sees them: who, whether they still have access, and how their
-   * sign-in links stand (never the links themselves).
-   *
-   * @param addressFlag why new mail to the address waits for the recruiter (it bounced, was dropped
-   *     or reported our mail as spam), or null
-   */
-  record CollaboratorView(
-      String id,
-      String email,
-      String name,
-      String status,
-      Instant invitedAt,
-      Instant lastLinkSentAt,
-      Instant lastSeenAt,
-      String linkStatus,
-      AddressFlagView addressFlag) {}
-
-  /**
-   * @param status {@code BOUNCED}, {@code DROPPED} or {@code SPAM_REPORT}
-   * @param reason the provider's words, such as "550 5.1.1 mailbox does not exist"
-   */
-  record AddressFlagView(String status, String reason, String description, Instant flaggedAt) {
-
-    static AddressFlagView of(AddressFlags.Flag flag) {
-      return flag == null
-          ? null
-          : new AddressFlagView(
-              flag.status().name(), flag.reason(), flag.describe(), flag.flaggedAt());
-    }
-  }
-
-  record NewCollaborator(
-      @NotBlank @Email @Size(max = 320) String email, @Size(max = 200) String name) {}
-
-  record CollaboratorDetails(String id, String email, String name, String status) {
-
-    static CollaboratorDetails of(Collaborator c) {
-      return new CollaboratorDetails(c.id(), c.email(), c.name(), c.status().name());
-    }
-  }
 
   record ActivityLine(
       Instant at,
@@ -192,74 +142,6 @@ class JobController {
     return details(job);
   }
 
-  @GetMapping("/{jobId}/collaborators")
-  @Transactional(readOnly = true)
-  @Operation(summary = "The job's collaborators, with how their sign-in links stand")
-  List<CollaboratorView> collaborators(@PathVariable @ResourceId String jobId) {
-    return collaboratorViews(jobs.get(CurrentRecruiter.get().workspaceId(), jobId));
-  }
-
-  @PatchMapping("/{jobId}/collaborators/{collaboratorId}")
-  @Transactional
-  @Operation(
-      summary = "Rename a collaborator or change their email",
-      description =
-          "A new email ends the collaborator's links and sessions: the old record is removed and"
-              + " the answer is the record for the new address, with its own ID.")
-  @MayConflict("The new address is already an active collaborator on the job")
-  CollaboratorView updateCollaborator(
-      @PathVariable @ResourceId String jobId,
-      @PathVariable @ResourceId String collaboratorId,
-      @Valid @RequestBody CollaboratorPatch body) {
-    Collaborator updated =
-        jobs.updateCollaborator(
-            CurrentRecruiter.get().workspaceId(),
-            jobId,
-            collaboratorId,
-            body.name(),
-            body.email(),
-            CurrentRecruiter.get().name());
-    return views(CurrentRecruiter.get().workspaceId(), jobs.standings(List.of(updated))).get(0);
-  }
-
-  @PostMapping("/{jobId}/collaborators/{collaboratorId}/address-confirmation")
-  @Transactional
-  @Operation(
-      summary = "Confirm a collaborator's address after a bounce, drop or spam report",
-      description =
-          "The recruiter vouches that the address is right: its flag is cleared, so submissions,"
-              + " resends and access links may go to it again, and the job's activity records who"
-              + " confirmed it. An address that is not flagged stays as it is. To correct the"
-              + " address instead, change the collaborator's email (PATCH).")
-  ResponseEntity<Void> confirmAddress(
-      @PathVariable @ResourceId String jobId, @PathVariable @ResourceId String collaboratorId) {
-    CurrentRecruiter recruiter = CurrentRecruiter.get();
-    jobs.confirmCollaboratorAddress(
-        recruiter.workspaceId(), jobId, collaboratorId, recruiter.name());
-    return ResponseEntity.noContent().build();
-  }
-
-  @PostMapping("/{jobId}/collaborators")
-  @Operation(summary = "Invite a client person to review the job's submissions")
-  @MayConflict("The address is already a collaborator")
-  ResponseEntity<CollaboratorDetails> addCollaborator(
-      @PathVariable @ResourceId String jobId, @Valid @RequestBody NewCollaborator body) {
-    Collaborator collaborator =
-        jobs.addCollaborator(
-            CurrentRecruiter.get().workspaceId(), jobId, body.email(), body.name());
-    return ResponseEntity.created(
-            URI.create("/api/jobs/" + jobId + "/collaborators/" + collaborator.id()))
-        .body(CollaboratorDetails.of(collaborator));
-  }
-
-  @DeleteMapping("/{jobId}/collaborators/{collaboratorId}")
-  @Operation(summary = "Remove a collaborator: their links and sessions stop working at once")
-  ResponseEntity<Void> removeCollaborator(
-      @PathVariable @ResourceId String jobId, @PathVariable @ResourceId String collaboratorId) {
-    jobs.removeCollaborator(CurrentRecruiter.get().workspaceId(), jobId, collaboratorId);
-    return ResponseEntity.noContent().build();
-  }
-
   @GetMapping("/{jobId}/activity")
   @Transactional(readOnly = true)
   @Operation(summary = "The job's activity, newest last")
@@ -283,33 +165,6 @@ class JobController {
         job.clientCompany(),
         job.showDescriptionToClients(),
         job.createdAt(),
-        collaboratorViews(job));
-  }
-
-  /**
-   * The job's collaborators, their links and their address flags: three statements whatever their
-   * number.
-   */
-  private List<CollaboratorView> collaboratorViews(Job job) {
-    return views(job.workspaceId(), jobs.standingsOf(job.id()));
-  }
-
-  private List<CollaboratorView> views(String workspaceId, List<CollaboratorStanding> standings) {
-    Map<String, AddressFlags.Flag> flagged =
-        flags.among(workspaceId, standings.stream().map(CollaboratorStanding::email).toList());
-    return standings.stream()
-        .map(
-            c ->
-                new CollaboratorView(
-                    c.id(),
-                    c.email(),
-                    c.name(),
-                    c.status().name(),
-                    c.invitedAt(),
-                    c.lastLinkSentAt(),
-                    c.lastSeenAt(),
-                    c.linkStatus(),
-                    AddressFlagView.of(flagged.get(c.email()))))
-        .toList();
+        views.ofJob(job));
   }
 }

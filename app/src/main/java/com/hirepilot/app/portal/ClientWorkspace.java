@@ -8,6 +8,7 @@ import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivity;
 import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.submission.ClientFeedback;
 import com.hirepilot.app.submission.ClientVisibleSubmissions;
@@ -42,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ClientWorkspace {
 
   private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final CandidateService candidates;
   private final ClientVisibleSubmissions submissions;
   private final JobActivityLog activityLog;
@@ -50,12 +52,14 @@ class ClientWorkspace {
 
   ClientWorkspace(
       JobService jobs,
+      JobCollaborators collaborators,
       CandidateService candidates,
       ClientVisibleSubmissions submissions,
       JobActivityLog activityLog,
       ClientFeedback feedback,
       AgencyBrands brands) {
     this.jobs = jobs;
+    this.collaborators = collaborators;
     this.candidates = candidates;
     this.submissions = submissions;
     this.activityLog = activityLog;
@@ -225,7 +229,8 @@ class ClientWorkspace {
   @Transactional(readOnly = true)
   public List<PortalViews.ActivityView> activityFor(String collaboratorId, String jobId) {
     Collaborator me =
-        jobs.collaborator(collaboratorId)
+        collaborators
+            .find(collaboratorId)
             .filter(Collaborator::isActive)
             .orElseThrow(PortalSessionEnded::new);
     Job job = visibleJob(me, jobId);
@@ -294,7 +299,7 @@ class ClientWorkspace {
 
   private Collaborator signedIn() {
     return PortalClient.collaboratorId()
-        .flatMap(jobs::collaborator)
+        .flatMap(collaborators::find)
         .filter(Collaborator::isActive)
         .orElseThrow(PortalSessionEnded::new);
   }

@@ -1,6 +1,6 @@
 package com.hirepilot.app.submission;
 
-import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.workspace.RecruiterDirectory;
 import com.hirepilot.workflows.submission.ClientDecision;
 import com.hirepilot.workflows.submission.RecruiterAction;
@@ -27,17 +27,17 @@ class RecordedProgress {
 
   private final JdbcClient jdbc;
   private final SubmissionComments comments;
-  private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final RecruiterDirectory recruiters;
 
   RecordedProgress(
       JdbcClient jdbc,
       SubmissionComments comments,
-      JobService jobs,
+      JobCollaborators collaborators,
       RecruiterDirectory recruiters) {
     this.jdbc = jdbc;
     this.comments = comments;
-    this.jobs = jobs;
+    this.collaborators = collaborators;
     this.recruiters = recruiters;
   }
 
@@ -65,7 +65,8 @@ class RecordedProgress {
 
   private List<ResumePoint> resumePoints(
       List<SubmissionRow> rows, List<SubmissionComment> unnotified) {
-    Map<String, String> deciders = jobs.displayNames(idsOf(rows, SubmissionRow::decidedBy));
+    Map<String, String> deciders =
+        collaborators.displayNames(idsOf(rows, SubmissionRow::decidedBy));
     Map<String, String> withdrawers = recruiters.names(idsOf(rows, SubmissionRow::withdrawnBy));
     Map<String, List<String>> commentIds = new HashMap<>();
     for (SubmissionComment comment : unnotified) {

@@ -3,7 +3,7 @@ package com.hirepilot.app.submission;
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
-import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.system.InvalidInputException;
@@ -30,7 +30,7 @@ public class RecruiterActions {
   private final Submissions submissions;
   private final SubmissionWorkflows workflows;
   private final CandidateService candidates;
-  private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final SubmissionThread thread;
   private final ReplyDigests replyDigests;
   private final AddressFlags flags;
@@ -39,7 +39,7 @@ public class RecruiterActions {
       Submissions submissions,
       SubmissionWorkflows workflows,
       CandidateService candidates,
-      JobService jobs,
+      JobCollaborators collaborators,
       SubmissionThread thread,
       ReplyDigests replyDigests,
       AddressFlags flags) {
@@ -49,7 +49,7 @@ public class RecruiterActions {
     this.submissions = submissions;
     this.workflows = workflows;
     this.candidates = candidates;
-    this.jobs = jobs;
+    this.collaborators = collaborators;
   }
 
   /**
@@ -166,7 +166,7 @@ public class RecruiterActions {
    * spam report (409 naming each: the recruiter confirms or corrects it first).
    */
   private void requireDeliverableRecipients(Submission submission) {
-    List<Collaborator> recipients = jobs.activeCollaboratorsOf(submission.jobId());
+    List<Collaborator> recipients = collaborators.activeOnJob(submission.jobId());
     if (recipients.isEmpty()) {
       throw new InvalidInputException(
           "jobId", "the job has no active collaborators to send the submission to; add one first");

@@ -5,6 +5,7 @@ import com.hirepilot.app.candidate.Candidate;
 import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.system.LogContext;
 import com.hirepilot.app.workspace.Recruiter;
@@ -33,16 +34,19 @@ class SubmissionContexts {
 
   private final Submissions submissions;
   private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final CandidateService candidates;
   private final RecruiterDirectory recruiters;
 
   SubmissionContexts(
       Submissions submissions,
       JobService jobs,
+      JobCollaborators collaborators,
       CandidateService candidates,
       RecruiterDirectory recruiters) {
     this.submissions = submissions;
     this.jobs = jobs;
+    this.collaborators = collaborators;
     this.candidates = candidates;
     this.recruiters = recruiters;
   }
@@ -60,7 +64,7 @@ class SubmissionContexts {
 
   /** The job's active client collaborators: who the submission's emails go to. */
   List<Collaborator> recipientsOf(SubmissionContext context) {
-    return jobs.activeCollaboratorsOf(context.job().id());
+    return collaborators.activeOnJob(context.job().id());
   }
 
   /** The files shown with the submission that a client may download. */

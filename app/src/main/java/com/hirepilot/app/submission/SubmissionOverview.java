@@ -1,6 +1,7 @@
 package com.hirepilot.app.submission;
 
 import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.EmailDeliveries;
 import com.hirepilot.app.notification.EmailDelivery;
@@ -45,6 +46,7 @@ public class SubmissionOverview {
   private final SubmissionComments comments;
   private final EmailDeliveries deliveries;
   private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final CandidateService candidates;
   private final RecruiterDirectory recruiters;
 
@@ -55,6 +57,7 @@ public class SubmissionOverview {
       SubmissionComments comments,
       EmailDeliveries deliveries,
       JobService jobs,
+      JobCollaborators collaborators,
       CandidateService candidates,
       RecruiterDirectory recruiters) {
     this.jdbc = jdbc;
@@ -63,6 +66,7 @@ public class SubmissionOverview {
     this.comments = comments;
     this.deliveries = deliveries;
     this.jobs = jobs;
+    this.collaborators = collaborators;
     this.candidates = candidates;
     this.recruiters = recruiters;
   }
@@ -173,7 +177,7 @@ public class SubmissionOverview {
                 row.decidedBy(),
                 row.decidedBy() == null
                     ? null
-                    : jobs.displayNames(List.of(row.decidedBy())).get(row.decidedBy()),
+                    : collaborators.displayNames(List.of(row.decidedBy())).get(row.decidedBy()),
                 row.reason(),
                 row.availability(),
                 row.decidedAt());

@@ -5,6 +5,7 @@ import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.system.ConflictException;
@@ -34,6 +35,7 @@ public class SubmittingCandidates {
           SubmissionStatus.INTERVIEW_REQUESTED);
 
   private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final CandidateService candidates;
   private final WorkspaceSettings settings;
   private final Submissions submissions;
@@ -47,6 +49,7 @@ public class SubmittingCandidates {
 
   SubmittingCandidates(
       JobService jobs,
+      JobCollaborators collaborators,
       CandidateService candidates,
       WorkspaceSettings settings,
       Submissions submissions,
@@ -60,6 +63,7 @@ public class SubmittingCandidates {
     this.flags = flags;
     this.emails = emails;
     this.jobs = jobs;
+    this.collaborators = collaborators;
     this.candidates = candidates;
     this.settings = settings;
     this.submissions = submissions;
@@ -91,7 +95,7 @@ public class SubmittingCandidates {
             .filter(c -> c.workspaceId().equals(recruiter.workspaceId()))
             .orElseThrow(() -> new InvalidInputException("candidateId", "no such candidate"));
     List<String> shown = candidates.filesOf(recruiter.workspaceId(), candidate.id(), attachmentIds);
-    List<Collaborator> recipients = jobs.activeCollaboratorsOf(job.id());
+    List<Collaborator> recipients = collaborators.activeOnJob(job.id());
     if (recipients.isEmpty()) {
       throw new InvalidInputException(
           "jobId", "the job has no active collaborators to send the submission to; add one first");
@@ -171,7 +175,7 @@ public class SubmittingCandidates {
       CurrentRecruiter recruiter, String jobId, List<String> candidateIds, String message) {
     Job job = jobs.get(recruiter.workspaceId(), jobId);
     List<Refusal> refusals = new java.util.ArrayList<>();
-    List<Collaborator> recipients = jobs.activeCollaboratorsOf(job.id());
+    List<Collaborator> recipients = collaborators.activeOnJob(job.id());
     if (recipients.isEmpty()) {
       refusals.add(
           new Refusal(

@@ -7,6 +7,7 @@ import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.submission.ClientVisibleSubmissions;
 import com.hirepilot.app.system.HealthSignals;
@@ -33,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ClientDeskReads {
 
   private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final LoginLinks links;
   private final CandidateService candidates;
   private final ClientVisibleSubmissions visible;
@@ -41,12 +43,14 @@ class ClientDeskReads {
 
   ClientDeskReads(
       JobService jobs,
+      JobCollaborators collaborators,
       LoginLinks links,
       CandidateService candidates,
       ClientVisibleSubmissions visible,
       HealthSignals health,
       Clock clock) {
     this.jobs = jobs;
+    this.collaborators = collaborators;
     this.links = links;
     this.candidates = candidates;
     this.visible = visible;
@@ -55,7 +59,8 @@ class ClientDeskReads {
   }
 
   private Collaborator me(Caller client) {
-    return jobs.collaborator(client.userId())
+    return collaborators
+        .find(client.userId())
         .filter(Collaborator::isActive)
         .filter(c -> c.workspaceId().equals(client.workspaceId()))
         .orElseThrow(() -> new NotFoundException("Collaborator"));
@@ -67,7 +72,7 @@ class ClientDeskReads {
     List<Job> mine = jobs.jobsOpenTo(me);
     Map<String, LoginLinks.History> history =
         links.historyOf(
-            jobs.collaboratorsByEmail(me.workspaceId(), me.email()).stream()
+            collaborators.byEmail(me.workspaceId(), me.email()).stream()
                 .filter(Collaborator::isActive)
                 .map(Collaborator::id)
                 .toList());

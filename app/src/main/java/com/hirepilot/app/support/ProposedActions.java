@@ -9,6 +9,7 @@ import com.hirepilot.app.candidate.AttachmentVersions;
 import com.hirepilot.app.candidate.CandidateService;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.submission.RecruiterActions;
@@ -47,6 +48,7 @@ class ProposedActions {
 
   private final JdbcClient jdbc;
   private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final SubmissionOverview overview;
   private final CandidateService candidates;
   private final AccessLinkResends accessLinks;
@@ -59,6 +61,7 @@ class ProposedActions {
   ProposedActions(
       JdbcClient jdbc,
       JobService jobs,
+      JobCollaborators collaborators,
       SubmissionOverview overview,
       CandidateService candidates,
       AccessLinkResends accessLinks,
@@ -69,6 +72,7 @@ class ProposedActions {
       Clock clock) {
     this.jdbc = jdbc;
     this.jobs = jobs;
+    this.collaborators = collaborators;
     this.overview = overview;
     this.candidates = candidates;
     this.accessLinks = accessLinks;
@@ -124,7 +128,7 @@ class ProposedActions {
                 + details.summary().status().name().toLowerCase().replace('_', ' ')
                 + ", so there is nothing to resend.");
       }
-      List<Collaborator> recipients = jobs.activeCollaboratorsOf(details.summary().jobId());
+      List<Collaborator> recipients = collaborators.activeOnJob(details.summary().jobId());
       Map<String, AddressFlags.Flag> flagged =
           flags.among(caller.workspaceId(), recipients.stream().map(Collaborator::email).toList());
       if (!recipients.isEmpty() && flagged.size() == recipients.size()) {
@@ -221,14 +225,15 @@ class ProposedActions {
 
   private Optional<Collaborator> collaboratorFor(Caller caller, String jobId, String email) {
     if (caller.isClient()) {
-      return jobs.collaborator(caller.userId())
+      return collaborators
+          .find(caller.userId())
           .filter(Collaborator::isActive)
           .filter(c -> c.workspaceId().equals(caller.workspaceId()));
     }
     if (email == null) {
       return Optional.empty();
     }
-    return jobs.collaboratorsByEmail(caller.workspaceId(), email).stream()
+    return collaborators.byEmail(caller.workspaceId(), email).stream()
         .filter(Collaborator::isActive)
         .filter(c -> jobId == null || c.jobId().equals(jobId))
         .findFirst();

@@ -12,6 +12,7 @@ import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivity;
 import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.notification.EmailDeliveries;
@@ -51,6 +52,7 @@ class RecruiterDeskReads {
   private final SubmissionOverview overview;
   private final LiveSubmissionState live;
   private final JobService jobs;
+  private final JobCollaborators collaborators;
   private final LoginLinks links;
   private final EmailDeliveries deliveries;
   private final AddressFlags flags;
@@ -64,6 +66,7 @@ class RecruiterDeskReads {
       SubmissionOverview overview,
       LiveSubmissionState live,
       JobService jobs,
+      JobCollaborators collaborators,
       LoginLinks links,
       EmailDeliveries deliveries,
       AddressFlags flags,
@@ -75,6 +78,7 @@ class RecruiterDeskReads {
     this.overview = overview;
     this.live = live;
     this.jobs = jobs;
+    this.collaborators = collaborators;
     this.links = links;
     this.deliveries = deliveries;
     this.flags = flags;
@@ -121,7 +125,7 @@ class RecruiterDeskReads {
   @Transactional(readOnly = true)
   public Findings.CollaboratorAccess collaboratorAccess(Caller caller, String email, String jobId) {
     List<Collaborator> records =
-        jobs.collaboratorsByEmail(caller.workspaceId(), email).stream()
+        collaborators.byEmail(caller.workspaceId(), email).stream()
             .filter(c -> jobId == null || jobId.isBlank() || c.jobId().equals(jobId))
             .toList();
     Map<String, String> titles = jobs.titles(records.stream().map(Collaborator::jobId).toList());
@@ -169,7 +173,7 @@ class RecruiterDeskReads {
                         s.status() != SubmissionStatus.WITHDRAWN))
             .toList();
     return new Findings.JobSubmissions(
-        true, jobId, job.get().title(), jobs.activeCollaboratorsOf(jobId).size(), rows);
+        true, jobId, job.get().title(), collaborators.activeOnJob(jobId).size(), rows);
   }
 
   @Transactional(readOnly = true)

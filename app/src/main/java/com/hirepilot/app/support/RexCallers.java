@@ -2,7 +2,7 @@ package com.hirepilot.app.support;
 
 import com.hirepilot.app.auth.PortalClient;
 import com.hirepilot.app.job.Collaborator;
-import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.portal.PortalSessionEnded;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.rex.tools.Caller;
@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RexCallers {
 
-  private final JobService jobs;
+  private final JobCollaborators collaborators;
 
-  RexCallers(JobService jobs) {
-    this.jobs = jobs;
+  RexCallers(JobCollaborators collaborators) {
+    this.collaborators = collaborators;
   }
 
   /** A recruiter, signed in by bearer token or console session alike: the recruiter tool set. */
@@ -31,7 +31,7 @@ class RexCallers {
     }
     Collaborator me =
         PortalClient.collaboratorId()
-            .flatMap(jobs::collaborator)
+            .flatMap(collaborators::find)
             .filter(Collaborator::isActive)
             .orElseThrow(PortalSessionEnded::new);
     return new Caller(Caller.Role.CLIENT, me.workspaceId(), me.id(), me.displayName(), me.email());

@@ -4,7 +4,7 @@ import static com.hirepilot.app.support.RecruiterApi.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.support.Browser;
 import com.hirepilot.app.support.RecruiterApi;
 import com.hirepilot.app.support.TestRuntime;
@@ -26,7 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = TestRuntime.OnOwnSmtp.class)
 class SessionLifetimeTests {
 
-  @Autowired JobService jobs;
+  @Autowired JobCollaborators collaborators;
   @Autowired LoginLinks links;
 
   @Test
@@ -37,7 +37,7 @@ class SessionLifetimeTests {
     String jobId = recruiter.create("/api/jobs", "{\"title\":\"QA Lead\"}");
     recruiter.create(
         "/api/jobs/" + jobId + "/collaborators", "{\"email\":%s}".formatted(quote(email)));
-    var collaborator = jobs.activeCollaboratorsByEmail(email).get(0);
+    var collaborator = collaborators.activeByEmail(email).get(0);
     String link =
         links.issue(collaborator, LoginLinks.Purpose.REQUESTED, "/portal", "test/" + email).url();
 

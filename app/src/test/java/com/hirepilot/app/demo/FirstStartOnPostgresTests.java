@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.submission.SubmittingCandidates;
 import com.hirepilot.app.support.Browser;
@@ -43,6 +44,7 @@ class FirstStartOnPostgresTests {
 
   @Autowired WorkspaceBootstrap bootstrap;
   @Autowired JobService jobs;
+  @Autowired JobCollaborators collaborators;
   @Autowired CandidateService candidates;
   @Autowired SubmittingCandidates submissions;
   @Autowired PortalProperties properties;
@@ -72,7 +74,7 @@ class FirstStartOnPostgresTests {
       List<Future<?>> starts = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
         DemoData instance =
-            new DemoData(bootstrap, jobs, candidates, submissions, demoOn, keptData);
+            new DemoData(bootstrap, jobs, collaborators, candidates, submissions, demoOn, keptData);
         starts.add(
             instances.submit(
                 () -> {
