@@ -2,7 +2,8 @@ package com.hirepilot.app.console;
 
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.CandidateCard;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
+import com.hirepilot.app.candidate.CandidateFiles;
 import com.hirepilot.app.deal.Deal;
 import com.hirepilot.app.deal.DealService;
 import com.hirepilot.app.job.Collaborator;
@@ -50,7 +51,8 @@ class DeskReads {
 
   private final JobService jobs;
   private final JobActivityLog activityLog;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
+  private final CandidateFiles candidateFiles;
   private final SubmissionOverview overview;
   private final AddressFlags flags;
   private final EmailDeliveries deliveries;
@@ -60,7 +62,8 @@ class DeskReads {
   DeskReads(
       JobService jobs,
       JobActivityLog activityLog,
-      CandidateService candidates,
+      CandidateDirectory candidates,
+      CandidateFiles candidateFiles,
       SubmissionOverview overview,
       AddressFlags flags,
       EmailDeliveries deliveries,
@@ -69,6 +72,7 @@ class DeskReads {
     this.jobs = jobs;
     this.activityLog = activityLog;
     this.candidates = candidates;
+    this.candidateFiles = candidateFiles;
     this.overview = overview;
     this.flags = flags;
     this.deliveries = deliveries;
@@ -118,7 +122,7 @@ class DeskReads {
    * @param submittedAs the status of their submission to this job, or null when there is none
    * @param blocked whether they cannot be submitted again: a submission that is not withdrawn
    */
-  record CandidateChoice(CandidateService.Choice candidate, SubmissionStatus submittedAs) {
+  record CandidateChoice(CandidateDirectory.Choice candidate, SubmissionStatus submittedAs) {
 
     public boolean blocked() {
       return submittedAs != null && submittedAs != SubmissionStatus.WITHDRAWN;
@@ -246,7 +250,7 @@ class DeskReads {
         record,
         candidates.cards(List.of(summary.candidateId())).get(summary.candidateId()),
         collaborators,
-        candidates.attachmentsOf(summary.candidateId()).stream()
+        candidateFiles.attachmentsOf(summary.candidateId()).stream()
             .filter(a -> shown.contains(a.id()))
             .toList(),
         flagging(workspaceId, collaborators));

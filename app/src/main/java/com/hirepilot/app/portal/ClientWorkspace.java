@@ -3,7 +3,8 @@ package com.hirepilot.app.portal;
 import com.hirepilot.app.auth.PortalClient;
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.CandidateCard;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
+import com.hirepilot.app.candidate.CandidateFiles;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivity;
@@ -42,7 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 class ClientWorkspace {
 
   private final JobService jobs;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
+  private final CandidateFiles candidateFiles;
   private final ClientVisibleSubmissions submissions;
   private final JobActivityLog activityLog;
   private final ClientFeedback feedback;
@@ -50,13 +52,15 @@ class ClientWorkspace {
 
   ClientWorkspace(
       JobService jobs,
-      CandidateService candidates,
+      CandidateDirectory candidates,
+      CandidateFiles candidateFiles,
       ClientVisibleSubmissions submissions,
       JobActivityLog activityLog,
       ClientFeedback feedback,
       AgencyBrands brands) {
     this.jobs = jobs;
     this.candidates = candidates;
+    this.candidateFiles = candidateFiles;
     this.submissions = submissions;
     this.activityLog = activityLog;
     this.feedback = feedback;
@@ -259,7 +263,7 @@ class ClientWorkspace {
   public PortalViews.FileToSend file(String attachmentId) {
     Collaborator me = signedIn();
     Attachment file =
-        candidates.publicFiles(List.of(attachmentId)).stream()
+        candidateFiles.publicFiles(List.of(attachmentId)).stream()
             .findFirst()
             .orElseThrow(() -> new NotFoundException("Attachment"));
     boolean shownToMe =
@@ -374,7 +378,7 @@ class ClientWorkspace {
     Map<String, CandidateCard> cards =
         candidates.cards(shown.stream().map(ClientVisibleSubmissions.Shown::candidateId).toList());
     Map<String, Attachment> files =
-        candidates
+        candidateFiles
             .publicFiles(shown.stream().flatMap(s -> s.attachmentIds().stream()).toList())
             .stream()
             .collect(Collectors.toMap(Attachment::id, Function.identity(), (a, b) -> a));

@@ -2,7 +2,8 @@ package com.hirepilot.app.submission;
 
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.Candidate;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
+import com.hirepilot.app.candidate.CandidateFiles;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobService;
@@ -33,17 +34,20 @@ class SubmissionContexts {
 
   private final Submissions submissions;
   private final JobService jobs;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
+  private final CandidateFiles candidateFiles;
   private final RecruiterDirectory recruiters;
 
   SubmissionContexts(
       Submissions submissions,
       JobService jobs,
-      CandidateService candidates,
+      CandidateDirectory candidates,
+      CandidateFiles candidateFiles,
       RecruiterDirectory recruiters) {
     this.submissions = submissions;
     this.jobs = jobs;
     this.candidates = candidates;
+    this.candidateFiles = candidateFiles;
     this.recruiters = recruiters;
   }
 
@@ -65,7 +69,7 @@ class SubmissionContexts {
 
   /** The files shown with the submission that a client may download. */
   List<Attachment> publicFilesOf(SubmissionContext context) {
-    return candidates.publicFiles(
+    return candidateFiles.publicFiles(
         context.submission().attachments().stream()
             .map(Submission.SubmittedAttachment::attachmentId)
             .toList());

@@ -1,6 +1,6 @@
 package com.hirepilot.app.submission;
 
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.EmailDeliveries;
 import com.hirepilot.app.notification.EmailDelivery;
@@ -45,7 +45,7 @@ public class SubmissionOverview {
   private final SubmissionComments comments;
   private final EmailDeliveries deliveries;
   private final JobService jobs;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
   private final RecruiterDirectory recruiters;
 
   SubmissionOverview(
@@ -55,7 +55,7 @@ public class SubmissionOverview {
       SubmissionComments comments,
       EmailDeliveries deliveries,
       JobService jobs,
-      CandidateService candidates,
+      CandidateDirectory candidates,
       RecruiterDirectory recruiters) {
     this.jdbc = jdbc;
     this.files = files;

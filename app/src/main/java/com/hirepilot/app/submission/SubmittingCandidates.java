@@ -1,7 +1,8 @@
 package com.hirepilot.app.submission;
 
 import com.hirepilot.app.candidate.Candidate;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
+import com.hirepilot.app.candidate.CandidateFiles;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivityLog;
@@ -34,7 +35,8 @@ public class SubmittingCandidates {
           SubmissionStatus.INTERVIEW_REQUESTED);
 
   private final JobService jobs;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
+  private final CandidateFiles candidateFiles;
   private final WorkspaceSettings settings;
   private final Submissions submissions;
   private final SubmissionTimeline timeline;
@@ -47,7 +49,8 @@ public class SubmittingCandidates {
 
   SubmittingCandidates(
       JobService jobs,
-      CandidateService candidates,
+      CandidateDirectory candidates,
+      CandidateFiles candidateFiles,
       WorkspaceSettings settings,
       Submissions submissions,
       SubmissionTimeline timeline,
@@ -61,6 +64,7 @@ public class SubmittingCandidates {
     this.emails = emails;
     this.jobs = jobs;
     this.candidates = candidates;
+    this.candidateFiles = candidateFiles;
     this.settings = settings;
     this.submissions = submissions;
     this.timeline = timeline;
@@ -90,7 +94,8 @@ public class SubmittingCandidates {
             .find(candidateId)
             .filter(c -> c.workspaceId().equals(recruiter.workspaceId()))
             .orElseThrow(() -> new InvalidInputException("candidateId", "no such candidate"));
-    List<String> shown = candidates.filesOf(recruiter.workspaceId(), candidate.id(), attachmentIds);
+    List<String> shown =
+        candidateFiles.filesOf(recruiter.workspaceId(), candidate.id(), attachmentIds);
     List<Collaborator> recipients = jobs.activeCollaboratorsOf(job.id());
     if (recipients.isEmpty()) {
       throw new InvalidInputException(
@@ -199,7 +204,7 @@ public class SubmittingCandidates {
     if (!refusals.isEmpty()) {
       throw new BulkRefused(refusals);
     }
-    java.util.Map<String, String> resumes = candidates.newestPublicResumes(candidateIds);
+    java.util.Map<String, String> resumes = candidateFiles.newestPublicResumes(candidateIds);
     return candidateIds.stream()
         .map(
             id ->

@@ -4,7 +4,8 @@ import static com.hirepilot.app.support.DeskFindings.at;
 
 import com.hirepilot.app.auth.LoginLinks;
 import com.hirepilot.app.candidate.Attachment;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
+import com.hirepilot.app.candidate.CandidateFiles;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobService;
@@ -34,7 +35,8 @@ class ClientDeskReads {
 
   private final JobService jobs;
   private final LoginLinks links;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
+  private final CandidateFiles candidateFiles;
   private final ClientVisibleSubmissions visible;
   private final HealthSignals health;
   private final Clock clock;
@@ -42,13 +44,15 @@ class ClientDeskReads {
   ClientDeskReads(
       JobService jobs,
       LoginLinks links,
-      CandidateService candidates,
+      CandidateDirectory candidates,
+      CandidateFiles candidateFiles,
       ClientVisibleSubmissions visible,
       HealthSignals health,
       Clock clock) {
     this.jobs = jobs;
     this.links = links;
     this.candidates = candidates;
+    this.candidateFiles = candidateFiles;
     this.visible = visible;
     this.health = health;
     this.clock = clock;
@@ -91,7 +95,7 @@ class ClientDeskReads {
     Map<String, String> names =
         candidates.names(shown.stream().map(ClientVisibleSubmissions.Shown::candidateId).toList());
     Map<String, Attachment> files =
-        candidates
+        candidateFiles
             .publicFiles(shown.stream().flatMap(s -> s.attachmentIds().stream()).toList())
             .stream()
             .collect(java.util.stream.Collectors.toMap(Attachment::id, a -> a));

@@ -3,7 +3,8 @@ package com.hirepilot.app.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateFiles;
+import com.hirepilot.app.candidate.CandidateProfiles;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.submission.SubmittingCandidates;
 import com.hirepilot.app.support.Browser;
@@ -43,7 +44,8 @@ class FirstStartOnPostgresTests {
 
   @Autowired WorkspaceBootstrap bootstrap;
   @Autowired JobService jobs;
-  @Autowired CandidateService candidates;
+  @Autowired CandidateProfiles candidateProfiles;
+  @Autowired CandidateFiles candidateFiles;
   @Autowired SubmittingCandidates submissions;
   @Autowired PortalProperties properties;
   @Autowired KeptDataBanner keptData;
@@ -72,7 +74,8 @@ class FirstStartOnPostgresTests {
       List<Future<?>> starts = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
         DemoData instance =
-            new DemoData(bootstrap, jobs, candidates, submissions, demoOn, keptData);
+            new DemoData(
+                bootstrap, jobs, candidateProfiles, candidateFiles, submissions, demoOn, keptData);
         starts.add(
             instances.submit(
                 () -> {
