@@ -3,7 +3,7 @@ package com.hirepilot.app.automation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hirepilot.app.candidate.Candidate;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.system.PortalProperties;
@@ -26,14 +26,14 @@ class SlackPerformer implements ActionPerformer {
 
   private final OutboundHttp http;
   private final ObjectMapper json;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
   private final JobService jobs;
   private final PortalProperties portal;
 
   SlackPerformer(
       OutboundHttp http,
       ObjectMapper json,
-      CandidateService candidates,
+      CandidateDirectory candidates,
       JobService jobs,
       PortalProperties portal) {
     this.http = http;

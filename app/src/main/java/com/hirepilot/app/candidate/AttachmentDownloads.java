@@ -23,17 +23,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class AttachmentDownloads {
 
-  private final CandidateService candidates;
+  private final CandidateFiles candidateFiles;
   private final FileStore files;
 
-  AttachmentDownloads(CandidateService candidates, FileStore files) {
-    this.candidates = candidates;
+  AttachmentDownloads(CandidateFiles candidateFiles, FileStore files) {
+    this.candidateFiles = candidateFiles;
     this.files = files;
   }
 
   /** One of the workspace's files for its recruiters, private ones included; else 404. */
   public ResponseEntity<Resource> forRecruiter(String workspaceId, String attachmentId) {
-    Attachment file = candidates.file(workspaceId, attachmentId);
+    Attachment file = candidateFiles.file(workspaceId, attachmentId);
     return send(file.filename(), file.contentType(), file.storageName());
   }
 

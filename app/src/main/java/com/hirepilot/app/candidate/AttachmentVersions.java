@@ -20,7 +20,7 @@ public final class AttachmentVersions {
     this.files = List.copyOf(files);
   }
 
-  /** The versions among one candidate's files, as {@link CandidateService#attachmentsOf} lists. */
+  /** The versions among one candidate's files, as {@link CandidateFiles#attachmentsOf} lists. */
   public static AttachmentVersions of(List<Attachment> candidateFiles) {
     return new AttachmentVersions(candidateFiles);
   }

@@ -35,26 +35,15 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/candidates")
 class CandidateController {
 
-  private final CandidateService candidates;
+  private final CandidateDirectory directory;
+  private final CandidateProfiles profiles;
+  private final CandidateFiles files;
 
-  CandidateController(CandidateService candidates) {
-    this.candidates = candidates;
-  }
-
-  record NewCandidate(
-      @NotBlank @Size(max = 200) String name,
-      @Size(max = 200) String title,
-      @Size(max = 200) String currentCompany,
-      @Size(max = 50) List<@NotBlank @Size(max = 100) String> skills,
-      @Size(max = 20_000) String summary,
-      @Email @Size(max = 320) String email,
-      @Size(max = 50) String phone,
-      @Size(max = 50_000) String internalNotes) {
-
-    CandidateService.Profile profile() {
-      return new CandidateService.Profile(
-          name, title, currentCompany, skills, summary, email, phone, internalNotes);
-    }
+  CandidateController(
+      CandidateDirectory directory, CandidateProfiles profiles, CandidateFiles files) {
+    this.directory = directory;
+    this.profiles = profiles;
+    this.files = files;
   }
 
   /** A partial edit: fields left out (or null) stay as they are; {@code skills} replaces all. */
@@ -140,7 +129,7 @@ class CandidateController {
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
       @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int offset) {
     CandidateReads.Page page =
-        candidates.search(
+        directory.search(
             CurrentRecruiter.get().workspaceId(),
             q == null ? null : UserText.clean("q", q),
             limit,
@@ -159,19 +148,9 @@ class CandidateController {
 
   @PostMapping
   @Operation(summary = "Create a candidate")
-  ResponseEntity<CandidateDetails> create(@Valid @RequestBody NewCandidate body) {
+  ResponseEntity<CandidateDetails> create(@Valid @RequestBody CandidateProfile body) {
     CurrentRecruiter recruiter = CurrentRecruiter.get();
-    Candidate candidate =
-        candidates.create(
-            recruiter.workspaceId(),
-            body.name(),
-            body.title(),
-            body.currentCompany(),
-            body.skills() == null ? List.of() : body.skills(),
-            body.summary(),
-            body.email(),
-            body.phone(),
-            body.internalNotes());
+    Candidate candidate = profiles.create(recruiter.workspaceId(), body);
     return ResponseEntity.created(URI.create("/api/candidates/" + candidate.id()))
         .body(details(candidate));
   }
@@ -180,7 +159,7 @@ class CandidateController {
   @Transactional(readOnly = true)
   @Operation(summary = "The candidate, with everything the agency knows and their files")
   CandidateDetails get(@PathVariable @ResourceId String candidateId) {
-    return details(candidates.get(CurrentRecruiter.get().workspaceId(), candidateId));
+    return details(directory.get(CurrentRecruiter.get().workspaceId(), candidateId));
   }
 
   @PatchMapping("/{candidateId}")
@@ -189,10 +168,10 @@ class CandidateController {
   CandidateDetails update(
       @PathVariable @ResourceId String candidateId, @Valid @RequestBody CandidatePatch body) {
     return details(
-        candidates.update(
+        profiles.update(
             CurrentRecruiter.get().workspaceId(),
             candidateId,
-            new CandidateService.Profile(
+            new CandidateProfile(
                 body.name(),
                 body.title(),
                 body.currentCompany(),
@@ -206,7 +185,7 @@ class CandidateController {
   @GetMapping("/{candidateId}/attachments")
   @Operation(summary = "Every file of the candidate, every resume version, newest first")
   List<AttachmentDetails> attachments(@PathVariable @ResourceId String candidateId) {
-    return candidates.filesNewestFirst(CurrentRecruiter.get().workspaceId(), candidateId).stream()
+    return files.filesNewestFirst(CurrentRecruiter.get().workspaceId(), candidateId).stream()
         .map(AttachmentDetails::of)
         .toList();
   }
@@ -218,14 +197,14 @@ class CandidateController {
       @PathVariable @ResourceId String attachmentId,
       @Valid @RequestBody AttachmentPatch body) {
     return AttachmentDetails.of(
-        candidates.setPublic(
+        files.setPublic(
             CurrentRecruiter.get().workspaceId(), candidateId, attachmentId, body.isPublic()));
   }
 
   @GetMapping("/{candidateId}/notes")
   @Operation(summary = "The candidate's internal notes, newest first (never shown to clients)")
   List<Note> notes(@PathVariable @ResourceId String candidateId) {
-    return candidates.notesOf(CurrentRecruiter.get().workspaceId(), candidateId).stream()
+    return profiles.notesOf(CurrentRecruiter.get().workspaceId(), candidateId).stream()
         .map(Note::of)
         .toList();
   }
@@ -236,7 +215,7 @@ class CandidateController {
       @PathVariable @ResourceId String candidateId, @Valid @RequestBody NewNote body) {
     CurrentRecruiter recruiter = CurrentRecruiter.get();
     CandidateNote note =
-        candidates.addNote(
+        profiles.addNote(
             recruiter.workspaceId(),
             candidateId,
             recruiter.recruiterId(),
@@ -264,7 +243,7 @@ class CandidateController {
       throw new InvalidInputException("file", "the file is empty");
     }
     Attachment attachment =
-        candidates.attach(
+        files.attach(
             CurrentRecruiter.get().workspaceId(), candidateId, file, attachmentKind, isPublic);
     return ResponseEntity.created(URI.create("/api/attachments/" + attachment.id()))
         .body(AttachmentDetails.of(attachment));
@@ -281,6 +260,6 @@ class CandidateController {
         c.email(),
         c.phone(),
         c.internalNotes(),
-        candidates.attachmentsOf(c.id()).stream().map(AttachmentDetails::of).toList());
+        files.attachmentsOf(c.id()).stream().map(AttachmentDetails::of).toList());
   }
 }

@@ -24,9 +24,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads a spreadsheet of candidates and creates them all, or none. Every cell passes the same gates
- * as JSON input: {@link UserText}, then the constraints of {@link
- * CandidateController.NewCandidate}. Errors name the row as a spreadsheet shows it (the header is
- * row 1) and the column.
+ * as JSON input: {@link UserText}, then the constraints of {@link CandidateProfile}. Errors name
+ * the row as a spreadsheet shows it (the header is row 1) and the column.
  */
 @Service
 public class CandidateImport {
@@ -67,11 +66,11 @@ public class CandidateImport {
 
   public record Imported(int row, Candidate candidate) {}
 
-  private final CandidateService candidates;
+  private final CandidateProfiles profiles;
   private final Validator validator;
 
-  CandidateImport(CandidateService candidates, Validator validator) {
-    this.candidates = candidates;
+  CandidateImport(CandidateProfiles profiles, Validator validator) {
+    this.profiles = profiles;
     this.validator = validator;
   }
 
@@ -84,7 +83,7 @@ public class CandidateImport {
   public List<Imported> importCsv(String workspaceId, byte[] bytes) {
     String text = decode(bytes);
     List<RowError> errors = new ArrayList<>();
-    List<CandidateController.NewCandidate> rows = new ArrayList<>();
+    List<CandidateProfile> rows = new ArrayList<>();
     List<Integer> rowNumbers = new ArrayList<>();
     CSVFormat format =
         CSVFormat.DEFAULT
@@ -107,12 +106,11 @@ public class CandidateImport {
         }
         // Rows as a spreadsheet shows them: the header is row 1, each record one row.
         int row = index + 1;
-        CandidateController.NewCandidate candidate = read(record, row, errors);
+        CandidateProfile candidate = read(record, row, errors);
         if (candidate == null) {
           continue;
         }
-        Set<ConstraintViolation<CandidateController.NewCandidate>> violations =
-            validator.validate(candidate);
+        Set<ConstraintViolation<CandidateProfile>> violations = validator.validate(candidate);
         violations.stream()
             .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
             .forEach(
@@ -134,9 +132,7 @@ public class CandidateImport {
     if (rows.isEmpty()) {
       throw new InvalidInputException("file", "the file has a header but no candidates");
     }
-    List<Candidate> created =
-        candidates.createAll(
-            workspaceId, rows.stream().map(CandidateController.NewCandidate::profile).toList());
+    List<Candidate> created = profiles.createAll(workspaceId, rows);
     List<Imported> out = new ArrayList<>();
     for (int i = 0; i < created.size(); i++) {
       out.add(new Imported(rowNumbers.get(i), created.get(i)));
@@ -161,8 +157,7 @@ public class CandidateImport {
     }
   }
 
-  private static CandidateController.NewCandidate read(
-      CSVRecord record, int row, List<RowError> errors) {
+  private static CandidateProfile read(CSVRecord record, int row, List<RowError> errors) {
     Map<String, String> cells = record.toMap();
     String[] values = new String[COLUMNS.size()];
     boolean clean = true;
@@ -187,7 +182,7 @@ public class CandidateImport {
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
-    return new CandidateController.NewCandidate(
+    return new CandidateProfile(
         values[0], values[1], values[2], skills, values[4], values[5], values[6], values[7]);
   }
 

@@ -3,8 +3,11 @@ package com.hirepilot.app.console;
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.AttachmentDownloads;
 import com.hirepilot.app.candidate.Candidate;
+import com.hirepilot.app.candidate.CandidateDirectory;
+import com.hirepilot.app.candidate.CandidateFiles;
 import com.hirepilot.app.candidate.CandidateImport;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateProfile;
+import com.hirepilot.app.candidate.CandidateProfiles;
 import com.hirepilot.app.submission.SubmissionOverview;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.UserText;
@@ -51,17 +54,23 @@ class ConsoleCandidatesController {
           + "+1 555 0100,Prefers remote\n"
           + "Sam Rivera,Data Scientist,Contoso,Python;SQL,,sam@example.com,,\n";
 
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
+  private final CandidateProfiles candidateProfiles;
+  private final CandidateFiles candidateFiles;
   private final CandidateImport imports;
   private final AttachmentDownloads downloads;
   private final SubmissionOverview submissions;
 
   ConsoleCandidatesController(
-      CandidateService candidates,
+      CandidateDirectory candidates,
+      CandidateProfiles candidateProfiles,
+      CandidateFiles candidateFiles,
       CandidateImport imports,
       AttachmentDownloads downloads,
       SubmissionOverview submissions) {
     this.candidates = candidates;
+    this.candidateProfiles = candidateProfiles;
+    this.candidateFiles = candidateFiles;
     this.imports = imports;
     this.downloads = downloads;
     this.submissions = submissions;
@@ -91,9 +100,9 @@ class ConsoleCandidatesController {
     }
 
     /** The profile as the services take it: cleaned text, blank fields as none. */
-    CandidateService.Profile profile() {
+    CandidateProfile profile() {
       String skillText = text("skills", skills);
-      return new CandidateService.Profile(
+      return new CandidateProfile(
           text("name", name) == null ? "" : text("name", name),
           text("title", title),
           text("currentCompany", currentCompany),
@@ -127,11 +136,11 @@ class ConsoleCandidatesController {
     }
     int current = Math.max(0, Math.min(page, 20_000));
     String workspaceId = CurrentRecruiter.get().workspaceId();
-    CandidateService.Listing listing =
+    CandidateDirectory.Listing listing =
         candidates.list(workspaceId, search, PAGE_SIZE, current * PAGE_SIZE);
     Map<String, Integer> submittedTo =
         submissions.jobCountsOf(
-            workspaceId, listing.candidates().stream().map(CandidateService.Listed::id).toList());
+            workspaceId, listing.candidates().stream().map(CandidateDirectory.Listed::id).toList());
     model.addAttribute("q", search);
     model.addAttribute("page", current);
     model.addAttribute("pageSize", PAGE_SIZE);
@@ -155,7 +164,7 @@ class ConsoleCandidatesController {
       RedirectAttributes redirect) {
     try {
       Candidate created =
-          candidates.createWithFile(
+          candidateProfiles.createWithFile(
               CurrentRecruiter.get().workspaceId(),
               form.profile(),
               file,
@@ -225,8 +234,8 @@ class ConsoleCandidatesController {
     String workspaceId = CurrentRecruiter.get().workspaceId();
     Candidate candidate = candidates.get(workspaceId, candidateId);
     model.addAttribute("candidate", candidate);
-    model.addAttribute("files", candidates.filesNewestFirst(workspaceId, candidateId));
-    model.addAttribute("notes", candidates.notesOf(workspaceId, candidateId));
+    model.addAttribute("files", candidateFiles.filesNewestFirst(workspaceId, candidateId));
+    model.addAttribute("notes", candidateProfiles.notesOf(workspaceId, candidateId));
     model.addAttribute("submissions", submissions.ofCandidate(workspaceId, candidateId));
     model.addAttribute("sizes", FileSizes.INSTANCE);
     if (!model.containsAttribute("form")) {
@@ -245,14 +254,14 @@ class ConsoleCandidatesController {
     String workspaceId = CurrentRecruiter.get().workspaceId();
     candidates.get(workspaceId, candidateId);
     try {
-      CandidateService.Profile edit = form.profile();
-      candidates.check(edit);
+      CandidateProfile edit = form.profile();
+      candidateProfiles.check(edit);
       // A form sends every field: one left empty is cleared, not kept.
       Candidate saved =
-          candidates.update(
+          candidateProfiles.update(
               workspaceId,
               candidateId,
-              new CandidateService.Profile(
+              new CandidateProfile(
                   edit.name(),
                   orEmpty(edit.title()),
                   orEmpty(edit.currentCompany()),
@@ -298,7 +307,7 @@ class ConsoleCandidatesController {
         throw new InvalidInputException("file", "choose a file to upload");
       }
       Attachment stored =
-          candidates.attach(workspaceId, candidateId, file, attachmentKind, isPublic);
+          candidateFiles.attach(workspaceId, candidateId, file, attachmentKind, isPublic);
       redirect.addFlashAttribute(
           "notice",
           "Uploaded "
@@ -323,7 +332,7 @@ class ConsoleCandidatesController {
       @RequestParam(name = "public") boolean isPublic,
       RedirectAttributes redirect) {
     Attachment changed =
-        candidates.setPublic(
+        candidateFiles.setPublic(
             CurrentRecruiter.get().workspaceId(), candidateId, attachmentId, isPublic);
     redirect.addFlashAttribute(
         "notice",
@@ -348,7 +357,7 @@ class ConsoleCandidatesController {
       if (text.isEmpty() || text.length() > 20_000) {
         throw new InvalidInputException("body", "write the note (at most 20,000 characters)");
       }
-      candidates.addNote(me.workspaceId(), candidateId, me.recruiterId(), me.name(), text);
+      candidateProfiles.addNote(me.workspaceId(), candidateId, me.recruiterId(), me.name(), text);
       redirect.addFlashAttribute("notice", "Note added. Only your agency sees it.");
       return "redirect:/console/candidates/" + candidateId + "#notes";
     } catch (InvalidInputException e) {

@@ -2,7 +2,8 @@ package com.hirepilot.app.console;
 
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.CandidateCard;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
+import com.hirepilot.app.candidate.CandidateFiles;
 import com.hirepilot.app.deal.Deal;
 import com.hirepilot.app.deal.DealService;
 import com.hirepilot.app.job.Collaborator;
@@ -52,7 +53,8 @@ class DeskReads {
   private final JobService jobs;
   private final JobCollaborators collaborators;
   private final JobActivityLog activityLog;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
+  private final CandidateFiles candidateFiles;
   private final SubmissionOverview overview;
   private final AddressFlags flags;
   private final EmailDeliveries deliveries;
@@ -63,7 +65,8 @@ class DeskReads {
       JobService jobs,
       JobCollaborators collaborators,
       JobActivityLog activityLog,
-      CandidateService candidates,
+      CandidateDirectory candidates,
+      CandidateFiles candidateFiles,
       SubmissionOverview overview,
       AddressFlags flags,
       EmailDeliveries deliveries,
@@ -73,6 +76,7 @@ class DeskReads {
     this.collaborators = collaborators;
     this.activityLog = activityLog;
     this.candidates = candidates;
+    this.candidateFiles = candidateFiles;
     this.overview = overview;
     this.flags = flags;
     this.deliveries = deliveries;
@@ -122,7 +126,7 @@ class DeskReads {
    * @param submittedAs the status of their submission to this job, or null when there is none
    * @param blocked whether they cannot be submitted again: a submission that is not withdrawn
    */
-  record CandidateChoice(CandidateService.Choice candidate, SubmissionStatus submittedAs) {
+  record CandidateChoice(CandidateDirectory.Choice candidate, SubmissionStatus submittedAs) {
 
     public boolean blocked() {
       return submittedAs != null && submittedAs != SubmissionStatus.WITHDRAWN;
@@ -250,7 +254,7 @@ class DeskReads {
         record,
         candidates.cards(List.of(summary.candidateId())).get(summary.candidateId()),
         collaborators,
-        candidates.attachmentsOf(summary.candidateId()).stream()
+        candidateFiles.attachmentsOf(summary.candidateId()).stream()
             .filter(a -> shown.contains(a.id()))
             .toList(),
         flagging(workspaceId, collaborators));

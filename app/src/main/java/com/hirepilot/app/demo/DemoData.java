@@ -2,7 +2,8 @@ package com.hirepilot.app.demo;
 
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.Candidate;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateFiles;
+import com.hirepilot.app.candidate.CandidateProfiles;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
@@ -33,7 +34,8 @@ class DemoData {
   private final WorkspaceBootstrap bootstrap;
   private final JobService jobs;
   private final JobCollaborators collaborators;
-  private final CandidateService candidates;
+  private final CandidateProfiles candidateProfiles;
+  private final CandidateFiles candidateFiles;
   private final SubmittingCandidates submissions;
   private final PortalProperties properties;
   private final KeptDataBanner keptData;
@@ -42,14 +44,16 @@ class DemoData {
       WorkspaceBootstrap bootstrap,
       JobService jobs,
       JobCollaborators collaborators,
-      CandidateService candidates,
+      CandidateProfiles candidateProfiles,
+      CandidateFiles candidateFiles,
       SubmittingCandidates submissions,
       PortalProperties properties,
       KeptDataBanner keptData) {
     this.bootstrap = bootstrap;
     this.jobs = jobs;
     this.collaborators = collaborators;
-    this.candidates = candidates;
+    this.candidateProfiles = candidateProfiles;
+    this.candidateFiles = candidateFiles;
     this.submissions = submissions;
     this.properties = properties;
     this.keptData = keptData;
@@ -83,7 +87,7 @@ class DemoData {
     collaborators.add(owner.workspaceId(), job.id(), DEMO_CLIENT_EMAIL, "Casey Client");
 
     Candidate jordan =
-        candidates.create(
+        candidateProfiles.create(
             owner.workspaceId(),
             "Jordan Lee",
             "Staff Software Engineer",
@@ -103,7 +107,7 @@ class DemoData {
                 "Dispatch engine on Temporal and PostgreSQL; 40 services.",
                 "Shipwise - Senior Engineer (2017-2021)"));
     Candidate priya =
-        candidates.create(
+        candidateProfiles.create(
             owner.workspaceId(),
             "Priya Raman",
             "Senior Backend Engineer",
@@ -132,7 +136,7 @@ class DemoData {
 
   private Attachment attachResume(String workspaceId, Candidate candidate, List<String> lines) {
     byte[] pdf = DemoResumes.resume(candidate.name(), candidate.title(), lines);
-    return candidates.attach(
+    return candidateFiles.attach(
         workspaceId,
         candidate.id(),
         candidate.name().replace(' ', '-') + "-resume.pdf",

@@ -3,7 +3,8 @@ package com.hirepilot.app.portal;
 import com.hirepilot.app.auth.PortalClient;
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.CandidateCard;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
+import com.hirepilot.app.candidate.CandidateFiles;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivity;
@@ -44,7 +45,8 @@ class ClientWorkspace {
 
   private final JobService jobs;
   private final JobCollaborators collaborators;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
+  private final CandidateFiles candidateFiles;
   private final ClientVisibleSubmissions submissions;
   private final JobActivityLog activityLog;
   private final ClientFeedback feedback;
@@ -53,7 +55,8 @@ class ClientWorkspace {
   ClientWorkspace(
       JobService jobs,
       JobCollaborators collaborators,
-      CandidateService candidates,
+      CandidateDirectory candidates,
+      CandidateFiles candidateFiles,
       ClientVisibleSubmissions submissions,
       JobActivityLog activityLog,
       ClientFeedback feedback,
@@ -61,6 +64,7 @@ class ClientWorkspace {
     this.jobs = jobs;
     this.collaborators = collaborators;
     this.candidates = candidates;
+    this.candidateFiles = candidateFiles;
     this.submissions = submissions;
     this.activityLog = activityLog;
     this.feedback = feedback;
@@ -264,7 +268,7 @@ class ClientWorkspace {
   public PortalViews.FileToSend file(String attachmentId) {
     Collaborator me = signedIn();
     Attachment file =
-        candidates.publicFiles(List.of(attachmentId)).stream()
+        candidateFiles.publicFiles(List.of(attachmentId)).stream()
             .findFirst()
             .orElseThrow(() -> new NotFoundException("Attachment"));
     boolean shownToMe =
@@ -379,7 +383,7 @@ class ClientWorkspace {
     Map<String, CandidateCard> cards =
         candidates.cards(shown.stream().map(ClientVisibleSubmissions.Shown::candidateId).toList());
     Map<String, Attachment> files =
-        candidates
+        candidateFiles
             .publicFiles(shown.stream().flatMap(s -> s.attachmentIds().stream()).toList())
             .stream()
             .collect(Collectors.toMap(Attachment::id, Function.identity(), (a, b) -> a));

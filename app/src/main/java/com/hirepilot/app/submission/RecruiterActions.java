@@ -1,7 +1,7 @@
 package com.hirepilot.app.submission;
 
 import com.hirepilot.app.candidate.Attachment;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateFiles;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.notification.AddressFlags;
@@ -29,7 +29,7 @@ public class RecruiterActions {
 
   private final Submissions submissions;
   private final SubmissionWorkflows workflows;
-  private final CandidateService candidates;
+  private final CandidateFiles candidateFiles;
   private final JobCollaborators collaborators;
   private final SubmissionThread thread;
   private final ReplyDigests replyDigests;
@@ -38,7 +38,7 @@ public class RecruiterActions {
   RecruiterActions(
       Submissions submissions,
       SubmissionWorkflows workflows,
-      CandidateService candidates,
+      CandidateFiles candidateFiles,
       JobCollaborators collaborators,
       SubmissionThread thread,
       ReplyDigests replyDigests,
@@ -48,7 +48,7 @@ public class RecruiterActions {
     this.replyDigests = replyDigests;
     this.submissions = submissions;
     this.workflows = workflows;
-    this.candidates = candidates;
+    this.candidateFiles = candidateFiles;
     this.collaborators = collaborators;
   }
 
@@ -83,7 +83,8 @@ public class RecruiterActions {
     List<String> files =
         attachmentIds == null
             ? null
-            : candidates.filesOf(recruiter.workspaceId(), submission.candidateId(), attachmentIds);
+            : candidateFiles.filesOf(
+                recruiter.workspaceId(), submission.candidateId(), attachmentIds);
     if (submission.status().isFinal()) {
       throw new ConflictException(SubmissionConflict.nothingToResend(submission.status()));
     }
@@ -122,7 +123,7 @@ public class RecruiterActions {
       throw new InvalidInputException("file", "choose the new resume file to upload");
     }
     Attachment uploaded =
-        candidates.attach(
+        candidateFiles.attach(
             recruiter.workspaceId(),
             submission.candidateId(),
             resume,
@@ -133,7 +134,7 @@ public class RecruiterActions {
             .map(Submission.SubmittedAttachment::attachmentId)
             .collect(Collectors.toSet());
     List<String> files = new ArrayList<>();
-    candidates.attachmentsOf(submission.candidateId()).stream()
+    candidateFiles.attachmentsOf(submission.candidateId()).stream()
         .filter(a -> shown.contains(a.id()) && a.kind() != Attachment.Kind.RESUME)
         .forEach(a -> files.add(a.id()));
     files.add(uploaded.id());

@@ -2,7 +2,8 @@ package com.hirepilot.app.submission;
 
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.Candidate;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
+import com.hirepilot.app.candidate.CandidateFiles;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobCollaborators;
@@ -35,19 +36,22 @@ class SubmissionContexts {
   private final Submissions submissions;
   private final JobService jobs;
   private final JobCollaborators collaborators;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
+  private final CandidateFiles candidateFiles;
   private final RecruiterDirectory recruiters;
 
   SubmissionContexts(
       Submissions submissions,
       JobService jobs,
       JobCollaborators collaborators,
-      CandidateService candidates,
+      CandidateDirectory candidates,
+      CandidateFiles candidateFiles,
       RecruiterDirectory recruiters) {
     this.submissions = submissions;
     this.jobs = jobs;
     this.collaborators = collaborators;
     this.candidates = candidates;
+    this.candidateFiles = candidateFiles;
     this.recruiters = recruiters;
   }
 
@@ -69,7 +73,7 @@ class SubmissionContexts {
 
   /** The files shown with the submission that a client may download. */
   List<Attachment> publicFilesOf(SubmissionContext context) {
-    return candidates.publicFiles(
+    return candidateFiles.publicFiles(
         context.submission().attachments().stream()
             .map(Submission.SubmittedAttachment::attachmentId)
             .toList());

@@ -1,6 +1,6 @@
 package com.hirepilot.app.submission;
 
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
 import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.EmailDeliveries;
@@ -47,7 +47,7 @@ public class SubmissionOverview {
   private final EmailDeliveries deliveries;
   private final JobService jobs;
   private final JobCollaborators collaborators;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
   private final RecruiterDirectory recruiters;
 
   SubmissionOverview(
@@ -58,7 +58,7 @@ public class SubmissionOverview {
       EmailDeliveries deliveries,
       JobService jobs,
       JobCollaborators collaborators,
-      CandidateService candidates,
+      CandidateDirectory candidates,
       RecruiterDirectory recruiters) {
     this.jdbc = jdbc;
     this.files = files;

@@ -1,6 +1,6 @@
 package com.hirepilot.app.submission;
 
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
 import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.workflows.submission.SubmissionEventType;
 import java.time.Clock;
@@ -20,7 +20,7 @@ class SubmissionThread {
   private final SubmissionComments comments;
   private final SubmissionTimeline timeline;
   private final JobActivityLog activityLog;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -28,7 +28,7 @@ class SubmissionThread {
       SubmissionComments comments,
       SubmissionTimeline timeline,
       JobActivityLog activityLog,
-      CandidateService candidates,
+      CandidateDirectory candidates,
       TransactionTemplate transactions,
       Clock clock) {
     this.comments = comments;

@@ -1,7 +1,8 @@
 package com.hirepilot.app.submission;
 
 import com.hirepilot.app.candidate.Candidate;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
+import com.hirepilot.app.candidate.CandidateFiles;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivityLog;
@@ -36,7 +37,8 @@ public class SubmittingCandidates {
 
   private final JobService jobs;
   private final JobCollaborators collaborators;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
+  private final CandidateFiles candidateFiles;
   private final WorkspaceSettings settings;
   private final Submissions submissions;
   private final SubmissionTimeline timeline;
@@ -50,7 +52,8 @@ public class SubmittingCandidates {
   SubmittingCandidates(
       JobService jobs,
       JobCollaborators collaborators,
-      CandidateService candidates,
+      CandidateDirectory candidates,
+      CandidateFiles candidateFiles,
       WorkspaceSettings settings,
       Submissions submissions,
       SubmissionTimeline timeline,
@@ -65,6 +68,7 @@ public class SubmittingCandidates {
     this.jobs = jobs;
     this.collaborators = collaborators;
     this.candidates = candidates;
+    this.candidateFiles = candidateFiles;
     this.settings = settings;
     this.submissions = submissions;
     this.timeline = timeline;
@@ -94,7 +98,8 @@ public class SubmittingCandidates {
             .find(candidateId)
             .filter(c -> c.workspaceId().equals(recruiter.workspaceId()))
             .orElseThrow(() -> new InvalidInputException("candidateId", "no such candidate"));
-    List<String> shown = candidates.filesOf(recruiter.workspaceId(), candidate.id(), attachmentIds);
+    List<String> shown =
+        candidateFiles.filesOf(recruiter.workspaceId(), candidate.id(), attachmentIds);
     List<Collaborator> recipients = collaborators.activeOnJob(job.id());
     if (recipients.isEmpty()) {
       throw new InvalidInputException(
@@ -203,7 +208,7 @@ public class SubmittingCandidates {
     if (!refusals.isEmpty()) {
       throw new BulkRefused(refusals);
     }
-    java.util.Map<String, String> resumes = candidates.newestPublicResumes(candidateIds);
+    java.util.Map<String, String> resumes = candidateFiles.newestPublicResumes(candidateIds);
     return candidateIds.stream()
         .map(
             id ->

@@ -4,7 +4,8 @@ import static com.hirepilot.app.support.DeskFindings.at;
 
 import com.hirepilot.app.auth.LoginLinks;
 import com.hirepilot.app.candidate.Attachment;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
+import com.hirepilot.app.candidate.CandidateFiles;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobCollaborators;
@@ -36,7 +37,8 @@ class ClientDeskReads {
   private final JobService jobs;
   private final JobCollaborators collaborators;
   private final LoginLinks links;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
+  private final CandidateFiles candidateFiles;
   private final ClientVisibleSubmissions visible;
   private final HealthSignals health;
   private final Clock clock;
@@ -45,7 +47,8 @@ class ClientDeskReads {
       JobService jobs,
       JobCollaborators collaborators,
       LoginLinks links,
-      CandidateService candidates,
+      CandidateDirectory candidates,
+      CandidateFiles candidateFiles,
       ClientVisibleSubmissions visible,
       HealthSignals health,
       Clock clock) {
@@ -53,6 +56,7 @@ class ClientDeskReads {
     this.collaborators = collaborators;
     this.links = links;
     this.candidates = candidates;
+    this.candidateFiles = candidateFiles;
     this.visible = visible;
     this.health = health;
     this.clock = clock;
@@ -96,7 +100,7 @@ class ClientDeskReads {
     Map<String, String> names =
         candidates.names(shown.stream().map(ClientVisibleSubmissions.Shown::candidateId).toList());
     Map<String, Attachment> files =
-        candidates
+        candidateFiles
             .publicFiles(shown.stream().flatMap(s -> s.attachmentIds().stream()).toList())
             .stream()
             .collect(java.util.stream.Collectors.toMap(Attachment::id, a -> a));

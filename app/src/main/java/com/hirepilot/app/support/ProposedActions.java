@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hirepilot.app.auth.AccessLinkResends;
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.AttachmentVersions;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateFiles;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.app.job.JobCollaborators;
@@ -50,7 +50,7 @@ class ProposedActions {
   private final JobService jobs;
   private final JobCollaborators collaborators;
   private final SubmissionOverview overview;
-  private final CandidateService candidates;
+  private final CandidateFiles candidateFiles;
   private final AccessLinkResends accessLinks;
   private final RecruiterActions recruiterActions;
   private final Tickets tickets;
@@ -63,7 +63,7 @@ class ProposedActions {
       JobService jobs,
       JobCollaborators collaborators,
       SubmissionOverview overview,
-      CandidateService candidates,
+      CandidateFiles candidateFiles,
       AccessLinkResends accessLinks,
       RecruiterActions recruiterActions,
       Tickets tickets,
@@ -74,7 +74,7 @@ class ProposedActions {
     this.jobs = jobs;
     this.collaborators = collaborators;
     this.overview = overview;
-    this.candidates = candidates;
+    this.candidateFiles = candidateFiles;
     this.accessLinks = accessLinks;
     this.recruiterActions = recruiterActions;
     this.tickets = tickets;
@@ -139,7 +139,7 @@ class ProposedActions {
       payload.put("submissionId", s.submissionId());
       List<String> newNames = new ArrayList<>();
       if (s.withNewestFiles()) {
-        List<Attachment> all = candidates.attachmentsOf(details.summary().candidateId());
+        List<Attachment> all = candidateFiles.attachmentsOf(details.summary().candidateId());
         List<String> files = AttachmentVersions.of(all).newestPublicFiles(details.attachmentIds());
         if (!files.equals(details.attachmentIds())) {
           payload.set("attachmentIds", JSON.valueToTree(files));

@@ -7,7 +7,8 @@ import com.hirepilot.app.automation.AutomationReport;
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.AttachmentVersions;
 import com.hirepilot.app.candidate.Candidate;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateDirectory;
+import com.hirepilot.app.candidate.CandidateFiles;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivity;
@@ -56,7 +57,8 @@ class RecruiterDeskReads {
   private final LoginLinks links;
   private final EmailDeliveries deliveries;
   private final AddressFlags flags;
-  private final CandidateService candidates;
+  private final CandidateDirectory candidates;
+  private final CandidateFiles candidateFiles;
   private final JobActivityLog activity;
   private final HealthSignals health;
   private final AutomationReport automation;
@@ -70,7 +72,8 @@ class RecruiterDeskReads {
       LoginLinks links,
       EmailDeliveries deliveries,
       AddressFlags flags,
-      CandidateService candidates,
+      CandidateDirectory candidates,
+      CandidateFiles candidateFiles,
       JobActivityLog activity,
       HealthSignals health,
       AutomationReport automation,
@@ -83,6 +86,7 @@ class RecruiterDeskReads {
     this.deliveries = deliveries;
     this.flags = flags;
     this.candidates = candidates;
+    this.candidateFiles = candidateFiles;
     this.activity = activity;
     this.health = health;
     this.automation = automation;
@@ -240,7 +244,7 @@ class RecruiterDeskReads {
     } catch (NotFoundException e) {
       return new Findings.SubmissionAttachments(false, submissionId, null, List.of(), false, false);
     }
-    List<Attachment> all = candidates.attachmentsOf(details.summary().candidateId());
+    List<Attachment> all = candidateFiles.attachmentsOf(details.summary().candidateId());
     AttachmentVersions versions = AttachmentVersions.of(all);
     Set<String> shared = Set.copyOf(details.attachmentIds());
     List<Findings.FileInfo> files = new ArrayList<>();

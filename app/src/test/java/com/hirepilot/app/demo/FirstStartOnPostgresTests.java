@@ -3,7 +3,8 @@ package com.hirepilot.app.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.candidate.CandidateService;
+import com.hirepilot.app.candidate.CandidateFiles;
+import com.hirepilot.app.candidate.CandidateProfiles;
 import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.submission.SubmittingCandidates;
@@ -45,7 +46,8 @@ class FirstStartOnPostgresTests {
   @Autowired WorkspaceBootstrap bootstrap;
   @Autowired JobService jobs;
   @Autowired JobCollaborators collaborators;
-  @Autowired CandidateService candidates;
+  @Autowired CandidateProfiles candidateProfiles;
+  @Autowired CandidateFiles candidateFiles;
   @Autowired SubmittingCandidates submissions;
   @Autowired PortalProperties properties;
   @Autowired KeptDataBanner keptData;
@@ -74,7 +76,15 @@ class FirstStartOnPostgresTests {
       List<Future<?>> starts = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
         DemoData instance =
-            new DemoData(bootstrap, jobs, collaborators, candidates, submissions, demoOn, keptData);
+            new DemoData(
+                bootstrap,
+                jobs,
+                collaborators,
+                candidateProfiles,
+                candidateFiles,
+                submissions,
+                demoOn,
+                keptData);
         starts.add(
             instances.submit(
                 () -> {
