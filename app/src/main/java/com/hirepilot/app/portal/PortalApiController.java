@@ -33,20 +33,35 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/portal")
 class PortalApiController {
 
-  private final ClientWorkspace workspace;
+  private final ClientAccess access;
+  private final ClientJobs jobs;
+  private final ClientCandidates candidates;
+  private final ClientActivity activity;
+  private final ClientDownloads files;
+  private final ClientReview review;
   private final PortalSignIn signIn;
   private final PortalEventStreams streams;
   private final AttachmentDownloads downloads;
   private final SubmissionViews views;
 
   PortalApiController(
-      ClientWorkspace workspace,
+      ClientAccess access,
+      ClientJobs jobs,
+      ClientCandidates candidates,
+      ClientActivity activity,
+      ClientDownloads files,
+      ClientReview review,
       PortalSignIn signIn,
       PortalEventStreams streams,
       AttachmentDownloads downloads,
       SubmissionViews views) {
     this.views = views;
-    this.workspace = workspace;
+    this.access = access;
+    this.jobs = jobs;
+    this.candidates = candidates;
+    this.activity = activity;
+    this.files = files;
+    this.review = review;
     this.signIn = signIn;
     this.streams = streams;
     this.downloads = downloads;
@@ -72,12 +87,12 @@ class PortalApiController {
       problem.setTitle("Unauthorized");
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
     }
-    return ResponseEntity.ok(workspace.session());
+    return ResponseEntity.ok(access.session());
   }
 
   @GetMapping("/session")
   PortalViews.Session session() {
-    return workspace.session();
+    return access.session();
   }
 
   @DeleteMapping("/session")
@@ -88,22 +103,22 @@ class PortalApiController {
 
   @GetMapping("/jobs")
   List<PortalViews.JobSummary> jobs() {
-    return workspace.jobs();
+    return jobs.jobs();
   }
 
   @GetMapping("/jobs/{jobId}")
   PortalViews.JobView job(@PathVariable String jobId) {
-    return workspace.job(jobId);
+    return jobs.job(jobId);
   }
 
   @GetMapping("/jobs/{jobId}/submissions")
   List<PortalViews.SubmissionView> submissions(@PathVariable String jobId) {
-    return workspace.submissionsOf(jobId);
+    return candidates.submissionsOf(jobId);
   }
 
   @GetMapping("/jobs/{jobId}/activity")
   List<PortalViews.ActivityView> activity(@PathVariable String jobId) {
-    return workspace.activity(jobId);
+    return activity.activity(jobId);
   }
 
   /**
@@ -125,13 +140,13 @@ class PortalApiController {
   @GetMapping("/attachments/{attachmentId}")
   ResponseEntity<Resource> attachment(@PathVariable String attachmentId) {
     // Checked in one read-only transaction; the bytes are fetched after it, from the store.
-    PortalViews.FileToSend file = workspace.file(attachmentId);
+    PortalViews.FileToSend file = files.file(attachmentId);
     return downloads.send(file.filename(), file.contentType(), file.storageName());
   }
 
   @GetMapping("/submissions/{submissionId}")
   PortalViews.SubmissionDetail submission(@PathVariable String submissionId) {
-    PortalViews.SubmissionDetail detail = workspace.submission(submissionId);
+    PortalViews.SubmissionDetail detail = candidates.submission(submissionId);
     PortalClient.collaboratorId().ifPresent(me -> views.viewed(detail.id(), me));
     return detail;
   }
@@ -139,14 +154,14 @@ class PortalApiController {
   @PostMapping("/submissions/{submissionId}/decision")
   PortalViews.DecisionResult decide(
       @PathVariable String submissionId, @Valid @RequestBody DecisionRequest body) {
-    return workspace.decide(submissionId, body.decision(), body.reason(), body.availability());
+    return review.decide(submissionId, body.decision(), body.reason(), body.availability());
   }
 
   @PostMapping("/submissions/{submissionId}/comments")
   ResponseEntity<PortalViews.CommentView> comment(
       @PathVariable String submissionId, @Valid @RequestBody CommentRequest body) {
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(workspace.comment(submissionId, body.body().strip()));
+        .body(review.comment(submissionId, body.body().strip()));
   }
 
   @ExceptionHandler(PortalSessionEnded.class)

@@ -50,7 +50,7 @@ class PortalEventStreams {
   static final Duration LIFETIME = Duration.ofMinutes(10);
   private static final long RECONNECT_MILLIS = 3_000;
 
-  private final ClientWorkspace workspace;
+  private final ClientActivity activity;
   private final TaskExecutor executor;
   private final Map<String, Set<Stream>> byJob = new ConcurrentHashMap<>();
 
@@ -67,10 +67,10 @@ class PortalEventStreams {
           });
 
   PortalEventStreams(
-      ClientWorkspace workspace,
+      ClientActivity activity,
       TaskExecutor executor,
       @Value("${portal.events.heartbeat:PT25S}") Duration heartbeat) {
-    this.workspace = workspace;
+    this.activity = activity;
     this.executor = executor;
     heartbeats.scheduleWithFixedDelay(
         this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
@@ -125,7 +125,7 @@ class PortalEventStreams {
     synchronized void push() {
       List<PortalViews.ActivityView> lines;
       try {
-        lines = workspace.activityFor(collaboratorId, jobId);
+        lines = activity.activityFor(collaboratorId, jobId);
       } catch (PortalSessionEnded | NotFoundException e) {
         close();
         return;
@@ -173,7 +173,7 @@ class PortalEventStreams {
    *     not a line of this job: every line is sent, and the page skips those it has.
    */
   SseEmitter open(String jobId, String after) {
-    ClientWorkspace.Watch watch = workspace.watch(jobId, after);
+    ClientActivity.Watch watch = activity.watch(jobId, after);
     Stream stream = new Stream(watch.collaboratorId(), jobId, after, watch.seenUpTo().orElse(null));
     stream.emitter.onCompletion(() -> forget(stream));
     stream.emitter.onTimeout(stream::close);

@@ -35,19 +35,22 @@ class PortalPageController {
   private static final int MAX_NOTE = 5_000;
   private static final Set<String> FILTERS = Set.of("waiting", "interview", "approved", "rejected");
 
-  private final ClientWorkspace workspace;
+  private final ClientPages pages;
+  private final ClientReview review;
   private final PortalSignIn signIn;
   private final SubmissionViews views;
 
-  PortalPageController(ClientWorkspace workspace, PortalSignIn signIn, SubmissionViews views) {
+  PortalPageController(
+      ClientPages pages, ClientReview review, PortalSignIn signIn, SubmissionViews views) {
     this.views = views;
-    this.workspace = workspace;
+    this.pages = pages;
+    this.review = review;
     this.signIn = signIn;
   }
 
   @GetMapping("/portal")
   String home(Model model) {
-    ClientWorkspace.HomePage page = workspace.homePage();
+    ClientPages.HomePage page = pages.homePage();
     model.addAttribute("me", page.session());
     model.addAttribute("brand", page.brand());
     model.addAttribute("jobs", page.jobs());
@@ -57,7 +60,7 @@ class PortalPageController {
   @GetMapping("/portal/jobs/{jobId}")
   String job(
       @PathVariable String jobId, @RequestParam(required = false) String status, Model model) {
-    ClientWorkspace.JobPage page = workspace.jobPage(jobId);
+    ClientPages.JobPage page = pages.jobPage(jobId);
     String filter = status != null && FILTERS.contains(status) ? status : null;
     List<PortalViews.SubmissionView> shown =
         page.submissions().stream().filter(s -> PortalLabels.matches(filter, s.status())).toList();
@@ -75,12 +78,12 @@ class PortalPageController {
 
   @GetMapping("/portal/submissions/{submissionId}")
   String submission(@PathVariable String submissionId, Model model, HttpServletResponse response) {
-    ClientWorkspace.CandidatePage page;
+    ClientPages.CandidatePage page;
     try {
-      page = workspace.candidatePage(submissionId);
+      page = pages.candidatePage(submissionId);
     } catch (NotFoundException e) {
-      var job = workspace.jobOfWithdrawn(submissionId).orElseThrow(() -> e);
-      ClientWorkspace.Frame frame = workspace.frame();
+      var job = pages.jobOfWithdrawn(submissionId).orElseThrow(() -> e);
+      ClientPages.Frame frame = pages.frame();
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       model.addAttribute("me", frame.session());
       model.addAttribute("brand", frame.brand());
@@ -114,7 +117,7 @@ class PortalPageController {
       @RequestParam(required = false) String reason,
       @RequestParam(required = false) String availability,
       RedirectAttributes redirect) {
-    workspace.jobIdOf(submissionId); // 404 before anything else for a submission not theirs
+    review.jobIdOf(submissionId); // 404 before anything else for a submission not theirs
     String back = "redirect:/portal/submissions/" + submissionId;
     Decision chosen = parse(decision);
     String form = chosen == null ? "approve" : formOf(chosen);
@@ -146,7 +149,7 @@ class PortalPageController {
     }
     try {
       var result =
-          workspace.decide(
+          review.decide(
               submissionId,
               chosen,
               blankToNull(reason),
@@ -164,7 +167,7 @@ class PortalPageController {
       @PathVariable String submissionId,
       @RequestParam(required = false) String body,
       RedirectAttributes redirect) {
-    workspace.jobIdOf(submissionId);
+    review.jobIdOf(submissionId);
     String back = "redirect:/portal/submissions/" + submissionId + "#thread";
     redirect.addFlashAttribute(
         "draft", Map.of("form", "comment", "body", body == null ? "" : body));
@@ -181,7 +184,7 @@ class PortalPageController {
           redirect, "comment", "Your comment is too long (at most 5,000 characters).", back);
     }
     try {
-      workspace.comment(submissionId, body.strip());
+      review.comment(submissionId, body.strip());
     } catch (TooManyRequestsException e) {
       return failed(
           redirect,
