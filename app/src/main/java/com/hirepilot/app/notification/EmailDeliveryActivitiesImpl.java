@@ -46,8 +46,8 @@ class EmailDeliveryActivitiesImpl implements EmailDeliveryActivities {
       // Not a failure of this message: the attempt under way reports it. Come back later.
       throw ApplicationFailure.newFailure(e.getMessage(), "AttemptUnderWay");
     } catch (MailException e) {
-      String error = Mailer.describe(e);
-      if (Mailer.isPermanent(e)) {
+      String error = MailFailures.describe(e);
+      if (MailFailures.isPermanent(e)) {
         throw ApplicationFailure.newNonRetryableFailure(error, Deliveries.PERMANENT_FAILURE);
       }
       int attempt = Activity.getExecutionContext().getInfo().getAttempt();

@@ -77,46 +77,40 @@ public final class MailText {
       Pattern.compile(
           "(^|;)\\s*(display\\s*:\\s*none|visibility\\s*:\\s*hidden|mso-hide\\s*:\\s*all)");
 
-  private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0]+");
-
   private MailText() {}
 
   /** The text of an email's HTML, ending with one line break. */
   public static String of(String html) {
     Document document = Jsoup.parse(html);
-    Writer writer = new Writer();
-    NodeTraversor.filter(writer, document.body());
-    return writer.finish();
+    TextPartWriter text = new TextPartWriter();
+    NodeTraversor.filter(new Reader(text), document.body());
+    return text.finish();
   }
 
-  /** Writes the text of the nodes it visits, keeping track of blocks, quotes and lists. */
-  private static final class Writer implements NodeFilter {
+  /**
+   * Reads the nodes it visits for what they mean to a reader, and has the {@link TextPartWriter}
+   * lay that out: blocks, line breaks, quotes, list items, links and preformatted text.
+   */
+  private static final class Reader implements NodeFilter {
 
-    private final StringBuilder out = new StringBuilder();
+    private final TextPartWriter text;
 
-    /** What each line starts with inside quotes and list items ("> ", " "), innermost first. */
-    private final Deque<String> prefixes = new ArrayDeque<>();
-
-    /** Where each open link's label starts in {@link #out}. */
+    /** Where each open link's label starts in the text. */
     private final Deque<Integer> links = new ArrayDeque<>();
 
-    /** Line breaks owed before the next text: 0, 1 (a new line) or 2 (a blank line). */
-    private int breaks;
-
-    /** The next line starts a list item: "- " in place of its own indent. */
-    private boolean bullet;
-
-    private boolean atLineStart = true;
-    private boolean space;
     private int preformatted;
+
+    Reader(TextPartWriter text) {
+      this.text = text;
+    }
 
     @Override
     public FilterResult head(Node node, int depth) {
-      if (node instanceof TextNode text) {
+      if (node instanceof TextNode textNode) {
         if (preformatted > 0) {
-          writePreformatted(text.getWholeText());
+          text.writePreformatted(textNode.getWholeText());
         } else {
-          write(text.getWholeText());
+          text.write(textNode.getWholeText());
         }
         return FilterResult.CONTINUE;
       }
@@ -129,16 +123,10 @@ public final class MailText {
       }
       opening(element);
       switch (tag) {
-        case "br" -> lineBreak();
-        case "li" -> {
-          bullet = true;
-          prefixes.push("  ");
-        }
-        case "blockquote" -> {
-          flushBreaks(); // the blank line before the quote is not part of it
-          prefixes.push("> ");
-        }
-        case "a" -> links.push(labelStart());
+        case "br" -> text.lineBreak();
+        case "li" -> text.openItem();
+        case "blockquote" -> text.openQuote();
+        case "a" -> links.push(text.labelStart());
         case "pre" -> preformatted++;
         default -> {}
       }
@@ -152,11 +140,8 @@ public final class MailText {
       }
       String tag = element.normalName();
       switch (tag) {
-        case "li" -> {
-          prefixes.pop();
-          bullet = false;
-        }
-        case "blockquote" -> prefixes.pop();
+        case "li" -> text.closeItem();
+        case "blockquote" -> text.closeQuote();
         case "a" -> link(element, links.pop());
         case "pre" -> preformatted--;
         default -> {}
@@ -170,9 +155,9 @@ public final class MailText {
       String tag = element.normalName();
       boolean nestedList = (tag.equals("ul") || tag.equals("ol")) && element.closest("li") != null;
       if (PARAGRAPHS.contains(tag) && !nestedList) {
-        block(2);
+        text.block(2);
       } else if (LINES.contains(tag) || nestedList) {
-        block(1);
+        text.block(1);
       }
     }
 
@@ -187,17 +172,11 @@ public final class MailText {
         return;
       }
       String address = scheme.startsWith("mailto:") ? href.substring("mailto:".length()) : href;
-      String label = out.substring(Math.min(labelStart, out.length())).strip();
+      String label = text.since(labelStart).strip();
       if (label.isEmpty()) {
-        writeWord(address);
+        text.writeWord(address);
       } else if (!label.equals(address)) {
-        out.append(':');
-        if (aloneInItsBlock(anchor)) {
-          lineBreak();
-        } else {
-          space = true;
-        }
-        writeWord(address);
+        text.addressAfterLabel(address, aloneInItsBlock(anchor));
       }
     }
 
@@ -210,144 +189,6 @@ public final class MailText {
         block = block.parent();
       }
       return block != null && block.text().strip().equals(anchor.text().strip());
-    }
-
-    /**
-     * Where a link's label will start: the line breaks and prefix owed before it are written first,
-     * so the label is all that follows.
-     */
-    private int labelStart() {
-      flushBreaks();
-      if (atLineStart) {
-        startLine();
-      }
-      return out.length();
-    }
-
-    /** Text as a browser shows it: a run of whitespace is one space, and none starts a line. */
-    private void write(String text) {
-      String[] words = WHITESPACE.split(text, -1);
-      for (int i = 0; i < words.length; i++) {
-        if (i > 0) {
-          space = true;
-        }
-        if (!words[i].isEmpty()) {
-          writeWord(words[i]);
-        }
-      }
-    }
-
-    private void writeWord(String word) {
-      flushBreaks();
-      if (atLineStart) {
-        startLine();
-      } else if (space) {
-        out.append(' ');
-      }
-      out.append(word);
-      space = false;
-    }
-
-    /** A {@code <pre>}'s text, its lines as they are. */
-    private void writePreformatted(String text) {
-      String[] lines = text.replace("\r\n", "\n").split("\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        if (i > 0) {
-          lineBreak();
-        }
-        String line = lines[i].stripTrailing();
-        if (!line.isEmpty()) {
-          flushBreaks();
-          if (atLineStart) {
-            startLine();
-          }
-          out.append(line);
-          space = false;
-        }
-      }
-    }
-
-    private void startLine() {
-      if (bullet) {
-        // The item's own indent is the innermost prefix; its first line has the bullet there.
-        Deque<String> outer = new ArrayDeque<>(prefixes);
-        outer.pop();
-        out.append(prefix(outer)).append("- ");
-        bullet = false;
-      } else {
-        out.append(prefix(prefixes));
-      }
-      atLineStart = false;
-      space = false;
-    }
-
-    private void lineBreak() {
-      if (bullet) {
-        return; // an item that starts with a break starts with its text
-      }
-      flushBreaks();
-      endLine();
-      out.append('\n');
-      atLineStart = true;
-      space = false;
-    }
-
-    /** Owes line breaks before the next text; nothing before the first text or a first bullet. */
-    private void block(int count) {
-      if (bullet) {
-        return; // the item's own line break suffices for a block that opens it
-      }
-      breaks = Math.max(breaks, count);
-      space = false;
-    }
-
-    private void flushBreaks() {
-      if (breaks == 0) {
-        return;
-      }
-      if (out.length() > 0) {
-        endLine();
-        if (!atLineStart) {
-          out.append('\n');
-        }
-        if (breaks == 2 && !endsWithBlankLine()) {
-          out.append(prefix(prefixes).stripTrailing()).append('\n');
-        }
-        atLineStart = true;
-      }
-      breaks = 0;
-    }
-
-    /** Whether the text so far ends with an empty line (or a quote's empty line). */
-    private boolean endsWithBlankLine() {
-      int length = out.length();
-      if (length < 2) {
-        return true;
-      }
-      int previous = out.lastIndexOf("\n", length - 2);
-      String last = out.substring(previous + 1, length - 1);
-      return last.replace(">", "").isBlank();
-    }
-
-    /** Drops the spaces a line would end with. */
-    private void endLine() {
-      int end = out.length();
-      while (end > 0 && out.charAt(end - 1) == ' ') {
-        end--;
-      }
-      out.setLength(end);
-    }
-
-    private static String prefix(Deque<String> prefixes) {
-      StringBuilder prefix = new StringBuilder();
-      prefixes.descendingIterator().forEachRemaining(prefix::append);
-      return prefix.toString();
-    }
-
-    String finish() {
-      // A break after a block shows as one more empty line in a browser; one is enough in text.
-      String text = out.toString().replaceAll("\n{3,}", "\n\n").strip();
-      return text.isEmpty() ? "" : text + "\n";
     }
 
     private static boolean hidden(Element element) {
