@@ -9,21 +9,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * The app's side of REX's {@link SupportDesk} port, and the one bean {@link RexConfiguration} hands
- * to REX. It only delegates: a recruiter's reads to {@link RecruiterDeskReads}, a client's to
- * {@link ClientDeskReads}, proposals and escalations to {@link DeskActions}. Each read opens its
- * own read-only transaction there, so nothing here may be transactional (one transaction per
- * request).
+ * to REX. It only delegates: a recruiter's reads to {@link RecruiterDeskReads} (the records),
+ * {@link AccessDeskReads} (sign-in and email) and {@link OperationsDeskReads} (automation and
+ * health), a client's to {@link ClientDeskReads}, proposals and escalations to {@link DeskActions}.
+ * Each read opens its own read-only transaction there, so nothing here may be transactional (one
+ * transaction per request).
  */
 @Component
 class AppSupportDesk implements SupportDesk {
 
   private final RecruiterDeskReads recruiterReads;
+  private final AccessDeskReads accessReads;
+  private final OperationsDeskReads operationsReads;
   private final ClientDeskReads clientReads;
   private final DeskActions actions;
 
   AppSupportDesk(
-      RecruiterDeskReads recruiterReads, ClientDeskReads clientReads, DeskActions actions) {
+      RecruiterDeskReads recruiterReads,
+      AccessDeskReads accessReads,
+      OperationsDeskReads operationsReads,
+      ClientDeskReads clientReads,
+      DeskActions actions) {
     this.recruiterReads = recruiterReads;
+    this.accessReads = accessReads;
+    this.operationsReads = operationsReads;
     this.clientReads = clientReads;
     this.actions = actions;
   }
@@ -37,7 +46,7 @@ class AppSupportDesk implements SupportDesk {
 
   @Override
   public Findings.CollaboratorAccess collaboratorAccess(Caller caller, String email, String jobId) {
-    return recruiterReads.collaboratorAccess(caller, email, jobId);
+    return accessReads.collaboratorAccess(caller, email, jobId);
   }
 
   @Override
@@ -52,13 +61,13 @@ class AppSupportDesk implements SupportDesk {
 
   @Override
   public Findings.EmailDeliveries emailDeliveries(Caller caller, String email) {
-    return recruiterReads.emailDeliveries(caller, email);
+    return accessReads.emailDeliveries(caller, email);
   }
 
   @Override
   public Findings.AutomationRuns automationRuns(
       Caller caller, String ruleNameOrId, String submissionId) {
-    return recruiterReads.automationRuns(caller, ruleNameOrId, submissionId);
+    return operationsReads.automationRuns(caller, ruleNameOrId, submissionId);
   }
 
   @Override
@@ -73,7 +82,7 @@ class AppSupportDesk implements SupportDesk {
 
   @Override
   public Findings.SystemHealth systemHealth(Caller caller) {
-    return recruiterReads.systemHealth(caller);
+    return operationsReads.systemHealth(caller);
   }
 
   // --- a client's reads ---

@@ -2,50 +2,40 @@ package com.hirepilot.app.support;
 
 import static com.hirepilot.app.support.DeskFindings.at;
 
-import com.hirepilot.app.auth.LoginLinks;
-import com.hirepilot.app.automation.AutomationReport;
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.AttachmentVersions;
 import com.hirepilot.app.candidate.Candidate;
 import com.hirepilot.app.candidate.CandidateDirectory;
 import com.hirepilot.app.candidate.CandidateFiles;
-import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobActivity;
 import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
-import com.hirepilot.app.notification.AddressFlags;
-import com.hirepilot.app.notification.EmailDeliveries;
 import com.hirepilot.app.submission.LiveSubmissionState;
 import com.hirepilot.app.submission.SubmissionDetails;
 import com.hirepilot.app.submission.SubmissionOverview;
 import com.hirepilot.app.submission.SubmissionSummary;
-import com.hirepilot.app.system.HealthSignals;
 import com.hirepilot.app.system.NotFoundException;
 import com.hirepilot.rex.tools.Caller;
 import com.hirepilot.rex.tools.Findings;
 import com.hirepilot.workflows.submission.SubmissionSnapshot;
 import com.hirepilot.workflows.submission.SubmissionStatus;
 import com.hirepilot.workflows.submission.TimelineEntry;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What REX looks up for a recruiter: a submission's state and files, a collaborator's access, a
- * job's submissions and activity, a candidate's submissions, email deliveries, automation runs and
- * system health. Each lookup is bounded by the caller's workspace and runs in one read-only
- * transaction, except the live workflow query, the automation report (its own transaction) and
- * system health (in memory). Kept apart from the client's reads, which see only what the portal
- * shows that client.
+ * What REX looks up for a recruiter about the records: a submission's state and files, a job's
+ * submissions and activity, a candidate's submissions. Each lookup is bounded by the caller's
+ * workspace and runs in one read-only transaction, except the live workflow query. Access and email
+ * are {@link AccessDeskReads}, automation and health {@link OperationsDeskReads}. Kept apart from
+ * the client's reads, which see only what the portal shows that client.
  */
 @Service
 class RecruiterDeskReads {
@@ -54,43 +44,25 @@ class RecruiterDeskReads {
   private final LiveSubmissionState live;
   private final JobService jobs;
   private final JobCollaborators collaborators;
-  private final LoginLinks links;
-  private final EmailDeliveries deliveries;
-  private final AddressFlags flags;
   private final CandidateDirectory candidates;
   private final CandidateFiles candidateFiles;
   private final JobActivityLog activity;
-  private final HealthSignals health;
-  private final AutomationReport automation;
-  private final Clock clock;
 
   RecruiterDeskReads(
       SubmissionOverview overview,
       LiveSubmissionState live,
       JobService jobs,
       JobCollaborators collaborators,
-      LoginLinks links,
-      EmailDeliveries deliveries,
-      AddressFlags flags,
       CandidateDirectory candidates,
       CandidateFiles candidateFiles,
-      JobActivityLog activity,
-      HealthSignals health,
-      AutomationReport automation,
-      Clock clock) {
+      JobActivityLog activity) {
     this.overview = overview;
     this.live = live;
     this.jobs = jobs;
     this.collaborators = collaborators;
-    this.links = links;
-    this.deliveries = deliveries;
-    this.flags = flags;
     this.candidates = candidates;
     this.candidateFiles = candidateFiles;
     this.activity = activity;
-    this.health = health;
-    this.automation = automation;
-    this.clock = clock;
   }
 
   public Findings.SubmissionState submissionState(Caller caller, String submissionId) {
@@ -124,36 +96,6 @@ class RecruiterDeskReads {
         running.map(r -> r.status().name()).orElse(null),
         emails,
         steps);
-  }
-
-  @Transactional(readOnly = true)
-  public Findings.CollaboratorAccess collaboratorAccess(Caller caller, String email, String jobId) {
-    List<Collaborator> records =
-        collaborators.byEmail(caller.workspaceId(), email).stream()
-            .filter(c -> jobId == null || jobId.isBlank() || c.jobId().equals(jobId))
-            .toList();
-    Map<String, String> titles = jobs.titles(records.stream().map(Collaborator::jobId).toList());
-    Map<String, LoginLinks.History> history =
-        links.historyOf(records.stream().map(Collaborator::id).toList());
-    Instant now = clock.instant();
-    List<Findings.Membership> memberships = new ArrayList<>();
-    for (Collaborator c : records) {
-      LoginLinks.History h = history.get(c.id());
-      String state = !c.isActive() ? "REVOKED" : h == null ? "NONE" : h.lastLinkState(now);
-      memberships.add(
-          new Findings.Membership(
-              c.jobId(),
-              titles.get(c.jobId()),
-              c.id(),
-              c.status().name(),
-              at(c.createdAt()),
-              h == null ? null : at(h.lastSentAt()),
-              h == null ? null : h.lastPurpose().name(),
-              state,
-              h == null ? null : at(h.lastExpiresAt()),
-              h == null || h.lastSignInAt() == null ? null : at(h.lastSignInAt())));
-    }
-    return new Findings.CollaboratorAccess(Collaborator.normalizeEmail(email), memberships);
   }
 
   @Transactional(readOnly = true)
@@ -199,41 +141,6 @@ class RecruiterDeskReads {
                         s.status() != SubmissionStatus.WITHDRAWN))
             .toList();
     return new Findings.CandidateSubmissions(true, candidateId, candidate.get().name(), rows);
-  }
-
-  @Transactional(readOnly = true)
-  public Findings.EmailDeliveries emailDeliveries(Caller caller, String email) {
-    // Three statements however many emails: the deliveries, their histories, the address's flag.
-    List<Findings.Delivery> rows =
-        deliveries.toRecipient(caller.workspaceId(), email, 20).stream()
-            .map(DeskFindings::delivery)
-            .toList();
-    Findings.AddressFlag flag =
-        flags
-            .find(caller.workspaceId(), email)
-            .map(f -> new Findings.AddressFlag(f.status().name(), f.reason(), at(f.flaggedAt())))
-            .orElse(null);
-    return new Findings.EmailDeliveries(Collaborator.normalizeEmail(email), flag, rows);
-  }
-
-  public Findings.AutomationRuns automationRuns(
-      Caller caller, String ruleNameOrId, String submissionId) {
-    // Three statements however many rules and runs (the report's own transaction): the rules,
-    // their latest runs, those runs' actions. Actions are named by type, never by their settings.
-    List<Findings.AutomationRuleRuns> rules =
-        automation.of(caller.workspaceId(), ruleNameOrId, submissionId).stream()
-            .map(
-                r ->
-                    new Findings.AutomationRuleRuns(
-                        r.ruleId(),
-                        r.name(),
-                        r.trigger(),
-                        r.paused(),
-                        r.conditions(),
-                        r.actionTypes(),
-                        r.runs().stream().map(DeskFindings::automationRun).toList()))
-            .toList();
-    return new Findings.AutomationRuns(ruleNameOrId, submissionId, rules);
   }
 
   @Transactional(readOnly = true)
@@ -285,19 +192,5 @@ class RecruiterDeskReads {
         entries.subList(Math.max(0, entries.size() - 20), entries.size()).stream()
             .map(DeskFindings::activityEntry)
             .toList());
-  }
-
-  public Findings.SystemHealth systemHealth(Caller caller) {
-    List<Findings.Signal> signals =
-        health.readings().stream()
-            .map(
-                r ->
-                    new Findings.Signal(
-                        r.signal().name(), r.failures(), r.attempts(), r.systemWide()))
-            .toList();
-    return new Findings.SystemHealth(
-        (int) HealthSignals.WINDOW.toMinutes(),
-        signals,
-        signals.stream().anyMatch(Findings.Signal::systemWide));
   }
 }

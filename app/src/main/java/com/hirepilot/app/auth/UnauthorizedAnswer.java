@@ -1,0 +1,24 @@
+package com.hirepilot.app.auth;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+
+/**
+ * The 401 the API doors answer before any controller runs: a problem document, like every other API
+ * error, rather than Spring Security's empty page.
+ */
+final class UnauthorizedAnswer {
+
+  private static final String PROBLEM_401 =
+      """
+      {"type":"about:blank","title":"Unauthorized","status":401,"detail":"%s"}""";
+
+  private UnauthorizedAnswer() {}
+
+  /** A 401 problem answer; {@code detail} is a constant sentence, never user input. */
+  static void write(HttpServletResponse response, String detail) throws java.io.IOException {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getWriter().write(PROBLEM_401.formatted(detail));
+  }
+}
