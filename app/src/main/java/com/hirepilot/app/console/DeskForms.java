@@ -2,6 +2,7 @@ package com.hirepilot.app.console;
 
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.UserText;
+import java.util.Optional;
 
 /**
  * The checks the desk's forms make before a service is called: the same limits the recruiter API's
@@ -37,6 +38,17 @@ final class DeskForms {
       throw new InvalidInputException(field, "enter the " + label);
     }
     return clean;
+  }
+
+  /** Why {@link UserText} refuses this text, if it does. */
+  static Optional<String> textProblem(String field, String value) {
+    try {
+      UserText.clean(field, value);
+      return Optional.empty();
+    } catch (InvalidInputException e) {
+      // UserText answers only by throwing; this is the one place a form turns that into an error.
+      return Optional.of(e.getMessage());
+    }
   }
 
   static String email(String field, String value) {
