@@ -41,11 +41,7 @@ class ActuatorSecurity {
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(
-                    (request, response, ex) -> {
-                      response.setHeader("WWW-Authenticate", "Bearer");
-                      UnauthorizedAnswer.write(
-                          response, "An admin recruiter's API token is required.");
-                    }))
+                    UnauthorizedAnswer.bearer("An admin recruiter's API token is required.")))
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
         .build();
   }

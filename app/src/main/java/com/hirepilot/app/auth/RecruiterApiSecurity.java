@@ -43,11 +43,7 @@ class RecruiterApiSecurity {
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(
-                    (request, response, ex) -> {
-                      response.setHeader("WWW-Authenticate", "Bearer");
-                      UnauthorizedAnswer.write(
-                          response, "A valid recruiter API token is required.");
-                    }))
+                    UnauthorizedAnswer.bearer("A valid recruiter API token is required.")))
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
         .build();
   }

@@ -15,6 +15,17 @@ final class UnauthorizedAnswer {
 
   private UnauthorizedAnswer() {}
 
+  /**
+   * The entry point of a door that takes a bearer token: it names the scheme it wants ({@code
+   * WWW-Authenticate: Bearer}) and answers a 401 problem with {@code detail}.
+   */
+  static org.springframework.security.web.AuthenticationEntryPoint bearer(String detail) {
+    return (request, response, ex) -> {
+      response.setHeader("WWW-Authenticate", "Bearer");
+      write(response, detail);
+    };
+  }
+
   /** A 401 problem answer; {@code detail} is a constant sentence, never user input. */
   static void write(HttpServletResponse response, String detail) throws java.io.IOException {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

@@ -1,13 +1,13 @@
 package com.hirepilot.app.auth;
 
-import static com.hirepilot.app.support.RecruiterApi.quote;
+import static com.hirepilot.app.testing.RecruiterApi.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.job.JobCollaborators;
-import com.hirepilot.app.support.Browser;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.Browser;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.TestRuntime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

@@ -1,15 +1,15 @@
 package com.hirepilot.app.automation;
 
-import static com.hirepilot.app.support.RecruiterApi.quote;
+import static com.hirepilot.app.testing.RecruiterApi.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.deal.DealService;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.TestMail;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.TestMail;
+import com.hirepilot.app.testing.TestRuntime;
 import com.hirepilot.workflows.submission.AutomationTrigger;
 import com.hirepilot.workflows.submission.Decision;
 import jakarta.mail.internet.MimeMessage;

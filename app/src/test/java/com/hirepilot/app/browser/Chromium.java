@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hirepilot.app.support.HtmlChecker;
+import com.hirepilot.app.testing.HtmlChecker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package com.hirepilot.app.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.TestPorts;
+import com.hirepilot.app.testing.TestPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package com.hirepilot.app.browser;
 
-import static com.hirepilot.app.support.RecruiterApi.json;
+import static com.hirepilot.app.testing.RecruiterApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.TestFiles;
-import com.hirepilot.app.support.TestPorts;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.TestFiles;
+import com.hirepilot.app.testing.TestPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

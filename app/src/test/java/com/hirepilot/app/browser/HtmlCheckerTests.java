@@ -2,7 +2,7 @@ package com.hirepilot.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hirepilot.app.support.HtmlChecker;
+import com.hirepilot.app.testing.HtmlChecker;
 import org.junit.jupiter.api.Test;
 
 /** The checker the browser tests rely on finds real errors, and passes a valid page. */

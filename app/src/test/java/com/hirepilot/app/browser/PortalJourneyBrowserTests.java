@@ -1,13 +1,13 @@
 package com.hirepilot.app.browser;
 
-import static com.hirepilot.app.support.RecruiterApi.json;
-import static com.hirepilot.app.support.RecruiterApi.quote;
+import static com.hirepilot.app.testing.RecruiterApi.json;
+import static com.hirepilot.app.testing.RecruiterApi.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.TestFiles;
-import com.hirepilot.app.support.TestPorts;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.TestFiles;
+import com.hirepilot.app.testing.TestPorts;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

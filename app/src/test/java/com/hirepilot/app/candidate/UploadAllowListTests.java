@@ -1,12 +1,12 @@
 package com.hirepilot.app.candidate;
 
-import static com.hirepilot.app.support.RecruiterApi.json;
+import static com.hirepilot.app.testing.RecruiterApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.TestRuntime;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,17 +1,17 @@
 package com.hirepilot.app.console;
 
-import static com.hirepilot.app.support.RecruiterApi.json;
-import static com.hirepilot.app.support.RecruiterApi.quote;
+import static com.hirepilot.app.testing.RecruiterApi.json;
+import static com.hirepilot.app.testing.RecruiterApi.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.Browser;
-import com.hirepilot.app.support.HtmlChecker;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.TestFiles;
-import com.hirepilot.app.support.TestMail;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.Browser;
+import com.hirepilot.app.testing.HtmlChecker;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.TestFiles;
+import com.hirepilot.app.testing.TestMail;
+import com.hirepilot.app.testing.TestRuntime;
 import com.hirepilot.app.workspace.OtherWorkspaces;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,14 @@
 package com.hirepilot.app.console;
 
-import static com.hirepilot.app.support.RecruiterApi.json;
+import static com.hirepilot.app.testing.RecruiterApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.Browser;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.TestFiles;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.Browser;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.TestFiles;
+import com.hirepilot.app.testing.TestRuntime;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

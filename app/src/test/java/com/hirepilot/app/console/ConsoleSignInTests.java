@@ -3,9 +3,9 @@ package com.hirepilot.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.Browser;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.Browser;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.TestRuntime;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;

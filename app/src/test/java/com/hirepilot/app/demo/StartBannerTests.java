@@ -3,7 +3,7 @@ package com.hirepilot.app.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.TestPorts;
+import com.hirepilot.app.testing.TestPorts;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +40,7 @@ class StartBannerTests {
       password = shown.group(1);
       String firstOrigin = "http://localhost:" + first.getEnvironment().getProperty("server.port");
       assertThat(
-              new com.hirepilot.app.support.Browser(firstOrigin)
+              new com.hirepilot.app.testing.Browser(firstOrigin)
                   .signInToConsole("owner@localhost", password)
                   .headers()
                   .firstValue("Location")

@@ -3,8 +3,8 @@ package com.hirepilot.app.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.TestRuntime;
 import com.hirepilot.app.system.PortalProperties;
+import com.hirepilot.app.testing.TestRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

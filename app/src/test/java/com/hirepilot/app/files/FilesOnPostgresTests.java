@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.TestFiles;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.TestFiles;
+import com.hirepilot.app.testing.TestRuntime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

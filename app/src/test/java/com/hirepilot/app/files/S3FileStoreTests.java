@@ -3,7 +3,7 @@ package com.hirepilot.app.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.hirepilot.app.support.S3TestServer;
+import com.hirepilot.app.testing.S3TestServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +86,7 @@ class S3FileStoreTests {
         new FilesProperties.S3(
             S3TestServer.BUCKET,
             // A port nothing listens on: the connection is refused at once.
-            "http://127.0.0.1:" + com.hirepilot.app.support.TestPorts.free(),
+            "http://127.0.0.1:" + com.hirepilot.app.testing.TestPorts.free(),
             null,
             S3TestServer.ACCESS_KEY,
             S3TestServer.SECRET_KEY,

@@ -1,14 +1,14 @@
 package com.hirepilot.app.journey;
 
-import static com.hirepilot.app.support.RecruiterApi.json;
+import static com.hirepilot.app.testing.RecruiterApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.Browser;
-import com.hirepilot.app.support.EventStreamReader;
-import com.hirepilot.app.support.TestMail;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.Browser;
+import com.hirepilot.app.testing.EventStreamReader;
+import com.hirepilot.app.testing.TestMail;
+import com.hirepilot.app.testing.TestRuntime;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;

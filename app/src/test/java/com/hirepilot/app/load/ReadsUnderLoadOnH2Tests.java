@@ -1,7 +1,7 @@
 package com.hirepilot.app.load;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.TestRuntime;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 

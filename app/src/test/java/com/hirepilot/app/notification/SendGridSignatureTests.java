@@ -3,7 +3,7 @@ package com.hirepilot.app.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.hirepilot.app.support.SendGridKeys;
+import com.hirepilot.app.testing.SendGridKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

@@ -1,11 +1,11 @@
 package com.hirepilot.app.notification;
 
-import static com.hirepilot.app.support.RecruiterApi.json;
+import static com.hirepilot.app.testing.RecruiterApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.SendGridKeys;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.SendGridKeys;
+import com.hirepilot.app.testing.TestRuntime;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

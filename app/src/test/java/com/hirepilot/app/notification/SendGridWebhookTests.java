@@ -1,7 +1,7 @@
 package com.hirepilot.app.notification;
 
-import static com.hirepilot.app.support.RecruiterApi.json;
-import static com.hirepilot.app.support.RecruiterApi.quote;
+import static com.hirepilot.app.testing.RecruiterApi.json;
+import static com.hirepilot.app.testing.RecruiterApi.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.notification.EmailDelivery.Status;
 import com.hirepilot.app.notification.EmailDelivery.StatusChange;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.SendGridKeys;
-import com.hirepilot.app.support.TestMail;
-import com.hirepilot.app.support.TestRuntime;
 import com.hirepilot.app.system.Timestamps;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.SendGridKeys;
+import com.hirepilot.app.testing.TestMail;
+import com.hirepilot.app.testing.TestRuntime;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;

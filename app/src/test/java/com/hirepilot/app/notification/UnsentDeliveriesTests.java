@@ -1,12 +1,12 @@
 package com.hirepilot.app.notification;
 
-import static com.hirepilot.app.support.RecruiterApi.quote;
+import static com.hirepilot.app.testing.RecruiterApi.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.TestMail;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.TestMail;
+import com.hirepilot.app.testing.TestRuntime;
 import com.hirepilot.workflows.email.EmailDeliveryWorkflow;
 import com.hirepilot.workflows.submission.EmailKind;
 import com.hirepilot.workflows.submission.SubmissionWorkflow;
@@ -44,43 +44,9 @@ class UnsentDeliveriesTests {
 
   @Test
   void aQueuedEmailWhoseWorkflowWasLostIsDeliveredOnceAtStartUp() throws Exception {
-    RecruiterApi api = new RecruiterApi(TestRuntime.h2().origin(), TestRuntime.RECRUITER_TOKEN);
-    String unique = UUID.randomUUID().toString().substring(0, 8);
-    String client = "lost-" + unique + "@client.test";
-    String jobId = api.create("/api/jobs", "{\"title\":\"Data Engineer " + unique + "\"}");
-    api.create("/api/jobs/" + jobId + "/collaborators", "{\"email\":%s}".formatted(quote(client)));
-    String candidateId = api.create("/api/candidates", "{\"name\":\"Lee " + unique + "\"}");
-    String submissionId =
-        api.create(
-            "/api/jobs/" + jobId + "/submissions",
-            "{\"candidateId\":%s}".formatted(quote(candidateId)));
-    TestMail.awaitMessage(client, subject -> subject.startsWith("New candidate"));
-    awaitUntil(
-        () ->
-            "AWAITING_FEEDBACK"
-                .equals(
-                    RecruiterApi.json(api.get("/api/submissions/" + submissionId))
-                        .get("status")
-                        .asText()));
-    Map<String, Object> sent =
-        jdbc.sql("select workspace_id, recipient_id from email_delivery where submission_id = ?")
-            .param(submissionId)
-            .query()
-            .singleRow();
-
+    String client = "lost-" + UUID.randomUUID().toString().substring(0, 8) + "@client.test";
     // A reminder recorded just before the process died: its delivery activity never ran.
-    String key = "submission-" + submissionId + "/REMINDER/1/1/" + sent.get("recipient_id");
-    String deliveryId =
-        mailer.queue(
-            new EmailRecipe(
-                key,
-                (String) sent.get("workspace_id"),
-                submissionId,
-                EmailKind.REMINDER,
-                client,
-                (String) sent.get("recipient_id"),
-                null,
-                Map.of("round", "1", "step", "1")));
+    String deliveryId = mailer.queue(reminderAfterSubmittingTo(client));
     assertThat(deliveries.byId(deliveryId).orElseThrow().status())
         .isEqualTo(EmailDelivery.Status.QUEUED);
 
@@ -100,34 +66,8 @@ class UnsentDeliveriesTests {
    */
   @Test
   void anAttemptBeforeTheDeliveryIsCommittedIsRetriedAndTheNextOneSends() throws Exception {
-    RecruiterApi api = new RecruiterApi(TestRuntime.h2().origin(), TestRuntime.RECRUITER_TOKEN);
-    String unique = UUID.randomUUID().toString().substring(0, 8);
-    String client = "early-" + unique + "@client.test";
-    String jobId = api.create("/api/jobs", "{\"title\":\"Analyst " + unique + "\"}");
-    api.create("/api/jobs/" + jobId + "/collaborators", "{\"email\":%s}".formatted(quote(client)));
-    String candidateId = api.create("/api/candidates", "{\"name\":\"Kim " + unique + "\"}");
-    String submissionId =
-        api.create(
-            "/api/jobs/" + jobId + "/submissions",
-            "{\"candidateId\":%s}".formatted(quote(candidateId)));
-    TestMail.awaitMessage(client, subject -> subject.startsWith("New candidate"));
-    Map<String, Object> sent =
-        jdbc.sql("select workspace_id, recipient_id from email_delivery where submission_id = ?")
-            .param(submissionId)
-            .query()
-            .singleRow();
-    String key = "submission-" + submissionId + "/REMINDER/1/1/" + sent.get("recipient_id");
-    EmailRecipe reminder =
-        new EmailRecipe(
-            key,
-            (String) sent.get("workspace_id"),
-            submissionId,
-            EmailKind.REMINDER,
-            client,
-            (String) sent.get("recipient_id"),
-            null,
-            Map.of("round", "1", "step", "1"));
-
+    String client = "early-" + UUID.randomUUID().toString().substring(0, 8) + "@client.test";
+    EmailRecipe reminder = reminderAfterSubmittingTo(client);
     String deliveryId =
         transaction.execute(
             tx -> {
@@ -168,6 +108,47 @@ class UnsentDeliveriesTests {
     assertThat(TestMail.to(client))
         .filteredOn(m -> TestMail.subjectOf(m).startsWith("Reminder:"))
         .hasSize(1);
+  }
+
+  /**
+   * Submits a new candidate to a new job whose one collaborator is {@code client}, waits for the
+   * submission email and the {@code AWAITING_FEEDBACK} status, and gives back the recipe of the
+   * round's first reminder to that collaborator.
+   */
+  private EmailRecipe reminderAfterSubmittingTo(String client) throws InterruptedException {
+    RecruiterApi api = new RecruiterApi(TestRuntime.h2().origin(), TestRuntime.RECRUITER_TOKEN);
+    String jobId =
+        api.create(
+            "/api/jobs",
+            "{\"title\":\"Data Engineer %s\"}".formatted(client.substring(0, client.indexOf('@'))));
+    api.create("/api/jobs/" + jobId + "/collaborators", "{\"email\":%s}".formatted(quote(client)));
+    String candidateId = api.create("/api/candidates", "{\"name\":\"Lee Park\"}");
+    String submissionId =
+        api.create(
+            "/api/jobs/" + jobId + "/submissions",
+            "{\"candidateId\":%s}".formatted(quote(candidateId)));
+    TestMail.awaitMessage(client, subject -> subject.startsWith("New candidate"));
+    awaitUntil(
+        () ->
+            "AWAITING_FEEDBACK"
+                .equals(
+                    RecruiterApi.json(api.get("/api/submissions/" + submissionId))
+                        .get("status")
+                        .asText()));
+    Map<String, Object> sent =
+        jdbc.sql("select workspace_id, recipient_id from email_delivery where submission_id = ?")
+            .param(submissionId)
+            .query()
+            .singleRow();
+    return new EmailRecipe(
+        "submission-" + submissionId + "/REMINDER/1/1/" + sent.get("recipient_id"),
+        (String) sent.get("workspace_id"),
+        submissionId,
+        EmailKind.REMINDER,
+        client,
+        (String) sent.get("recipient_id"),
+        null,
+        Map.of("round", "1", "step", "1"));
   }
 
   private static void awaitQuietly(java.util.function.BooleanSupplier condition) {

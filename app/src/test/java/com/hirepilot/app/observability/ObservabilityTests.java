@@ -1,17 +1,17 @@
 package com.hirepilot.app.observability;
 
-import static com.hirepilot.app.support.RecruiterApi.json;
-import static com.hirepilot.app.support.RecruiterApi.quote;
+import static com.hirepilot.app.testing.RecruiterApi.json;
+import static com.hirepilot.app.testing.RecruiterApi.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.Browser;
-import com.hirepilot.app.support.JavaProcess;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.TestMail;
-import com.hirepilot.app.support.TestPorts;
+import com.hirepilot.app.testing.Browser;
+import com.hirepilot.app.testing.JavaProcess;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.TestMail;
+import com.hirepilot.app.testing.TestPorts;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package com.hirepilot.app.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hirepilot.app.support.Browser;
+import com.hirepilot.app.testing.Browser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,11 +1,11 @@
 package com.hirepilot.app.portal;
 
-import static com.hirepilot.app.support.RecruiterApi.json;
-import static com.hirepilot.app.support.RecruiterApi.quote;
+import static com.hirepilot.app.testing.RecruiterApi.json;
+import static com.hirepilot.app.testing.RecruiterApi.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hirepilot.app.support.Browser;
+import com.hirepilot.app.testing.Browser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package com.hirepilot.app.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hirepilot.app.support.Browser;
+import com.hirepilot.app.testing.Browser;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;

@@ -1,10 +1,10 @@
 package com.hirepilot.app.portal;
 
-import static com.hirepilot.app.support.RecruiterApi.json;
+import static com.hirepilot.app.testing.RecruiterApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hirepilot.app.support.Browser;
-import com.hirepilot.app.support.TestMail;
+import com.hirepilot.app.testing.Browser;
+import com.hirepilot.app.testing.TestMail;
 import com.hirepilot.app.workspace.TokenHashes;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package com.hirepilot.app.rex;
 
-import static com.hirepilot.app.support.RecruiterApi.json;
-import static com.hirepilot.app.support.RecruiterApi.quote;
+import static com.hirepilot.app.testing.RecruiterApi.json;
+import static com.hirepilot.app.testing.RecruiterApi.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +10,10 @@ import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.EmailDeliveries;
 import com.hirepilot.app.notification.EmailDelivery;
 import com.hirepilot.app.notification.EmailDelivery.Status;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.SendGridKeys;
-import com.hirepilot.app.support.TestMail;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.SendGridKeys;
+import com.hirepilot.app.testing.TestMail;
+import com.hirepilot.app.testing.TestRuntime;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package com.hirepilot.app.rex;
 
-import static com.hirepilot.app.support.RecruiterApi.json;
+import static com.hirepilot.app.testing.RecruiterApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.TestRuntime;
 import com.hirepilot.rex.Rex;
 import com.hirepilot.rex.SharedChatMemoryStore;
 import com.hirepilot.rex.knowledge.KnowledgeBase;

@@ -1,16 +1,16 @@
 package com.hirepilot.app.submission;
 
-import static com.hirepilot.app.support.RecruiterApi.quote;
+import static com.hirepilot.app.testing.RecruiterApi.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
 import com.hirepilot.app.notification.EmailDeliveries;
 import com.hirepilot.app.notification.EmailDelivery;
 import com.hirepilot.app.notification.EmailDelivery.Status;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.TestMail;
-import com.hirepilot.app.support.TestPorts;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.TestMail;
+import com.hirepilot.app.testing.TestPorts;
+import com.hirepilot.app.testing.TestRuntime;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.TestRuntime;
 import com.hirepilot.workflows.submission.SubmissionRequest;
 import com.hirepilot.workflows.submission.SubmissionWorkflow;
 import io.temporal.client.WorkflowClient;

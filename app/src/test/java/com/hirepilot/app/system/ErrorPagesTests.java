@@ -3,10 +3,10 @@ package com.hirepilot.app.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.Browser;
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.TestMail;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.Browser;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.TestMail;
+import com.hirepilot.app.testing.TestRuntime;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

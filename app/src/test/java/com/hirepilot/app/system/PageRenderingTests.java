@@ -3,7 +3,7 @@ package com.hirepilot.app.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.TestRuntime;
 import gg.jte.TemplateEngine;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package com.hirepilot.app.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.Browser;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.Browser;
+import com.hirepilot.app.testing.TestRuntime;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

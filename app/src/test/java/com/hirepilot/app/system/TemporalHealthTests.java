@@ -2,7 +2,7 @@ package com.hirepilot.app.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hirepilot.app.support.TestPorts;
+import com.hirepilot.app.testing.TestPorts;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package com.hirepilot.app.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hirepilot.app.HirePilotApplication;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.TestRuntime;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;

@@ -1,6 +1,6 @@
 package com.hirepilot.app.workspace;
 
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.TestRuntime;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The branding checks on PostgreSQL: the logo's {@code bytea} column and the V8 migration. */

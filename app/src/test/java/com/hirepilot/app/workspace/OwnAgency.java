@@ -1,11 +1,11 @@
 package com.hirepilot.app.workspace;
 
-import static com.hirepilot.app.support.RecruiterApi.json;
-import static com.hirepilot.app.support.RecruiterApi.quote;
+import static com.hirepilot.app.testing.RecruiterApi.json;
+import static com.hirepilot.app.testing.RecruiterApi.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hirepilot.app.support.RecruiterApi;
-import com.hirepilot.app.support.TestRuntime;
+import com.hirepilot.app.testing.RecruiterApi;
+import com.hirepilot.app.testing.TestRuntime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package com.hirepilot.app.support;
+package com.hirepilot.app.testing;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,4 +1,4 @@
-package com.hirepilot.app.support;
+package com.hirepilot.app.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package com.hirepilot.app.support;
+package com.hirepilot.app.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package com.hirepilot.app.support;
+package com.hirepilot.app.testing;
 
 import com.hirepilot.app.notification.MimeParts;
 import com.icegreen.greenmail.util.GreenMail;
