@@ -97,7 +97,10 @@ public class JobService {
         : reads.openTo(jobId, person.email(), person.workspaceId());
   }
 
-  /** The workspace's jobs, newest first, with per-status submission counts, in one statement. */
+  /**
+   * The workspace's jobs, newest first, with per-status submission counts: two statements whatever
+   * their number, in one read-only transaction so the counts come on the same connection.
+   */
   @Transactional(readOnly = true)
   List<JobReads.Listed> list(String workspaceId) {
     return reads.listed(workspaceId);
@@ -105,7 +108,7 @@ public class JobService {
 
   /**
    * The workspace's jobs, newest first, with per-status submission counts and how many active
-   * collaborators each has: two statements whatever their number.
+   * collaborators each has: three statements whatever their number.
    */
   @Transactional(readOnly = true)
   public List<JobListing> listing(String workspaceId) {
