@@ -10,6 +10,8 @@ import com.hirepilot.app.notification.EmailComposer;
 import com.hirepilot.app.notification.EmailRecipe;
 import com.hirepilot.app.notification.Mailer;
 import com.hirepilot.app.notification.OutgoingEmail;
+import com.hirepilot.app.submission.internal.AutomationEmails;
+import com.hirepilot.app.submission.internal.SubmissionContext;
 import com.hirepilot.workflows.email.EmailDeliveryWorkflow;
 import com.hirepilot.workflows.submission.EmailKind;
 import com.hirepilot.workflows.submission.SubmissionEventType;

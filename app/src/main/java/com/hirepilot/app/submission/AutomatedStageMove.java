@@ -5,6 +5,7 @@ import com.hirepilot.app.automation.ActionRun;
 import com.hirepilot.app.automation.ActionType;
 import com.hirepilot.app.automation.PermanentActionFailure;
 import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.app.submission.internal.SubmissionContext;
 import com.hirepilot.workflows.submission.PipelineStage;
 import com.hirepilot.workflows.submission.SubmissionEventType;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package com.hirepilot.app.submission;
 
+import com.hirepilot.app.submission.internal.ResumePoint;
 import com.hirepilot.app.system.TemporalConfiguration;
 import com.hirepilot.app.system.TemporalProperties;
 import java.time.Duration;

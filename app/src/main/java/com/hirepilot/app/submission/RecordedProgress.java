@@ -1,6 +1,8 @@
 package com.hirepilot.app.submission;
 
 import com.hirepilot.app.job.JobCollaborators;
+import com.hirepilot.app.submission.internal.ResumePoint;
+import com.hirepilot.app.submission.internal.SubmissionRow;
 import com.hirepilot.app.workspace.RecruiterDirectory;
 import com.hirepilot.workflows.submission.ClientDecision;
 import com.hirepilot.workflows.submission.RecruiterAction;

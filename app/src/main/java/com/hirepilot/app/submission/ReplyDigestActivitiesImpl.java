@@ -2,6 +2,8 @@ package com.hirepilot.app.submission;
 
 import com.hirepilot.app.notification.DeliveryPolicy;
 import com.hirepilot.app.notification.Mailer;
+import com.hirepilot.app.submission.internal.StepKey;
+import com.hirepilot.app.submission.internal.SubmissionContext;
 import com.hirepilot.workflows.email.QueuedEmails;
 import com.hirepilot.workflows.submission.EmailKind;
 import com.hirepilot.workflows.submission.ReplyDigestActivities;

@@ -8,6 +8,7 @@ import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
+import com.hirepilot.app.submission.internal.SubmissionContext;
 import com.hirepilot.app.system.LogContext;
 import com.hirepilot.app.workspace.Recruiter;
 import com.hirepilot.app.workspace.RecruiterDirectory;

@@ -4,6 +4,8 @@ import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.app.notification.DeliveryPolicy;
 import com.hirepilot.app.notification.Mailer;
 import com.hirepilot.app.notification.RecruiterInbox;
+import com.hirepilot.app.submission.internal.StepKey;
+import com.hirepilot.app.submission.internal.SubmissionContext;
 import com.hirepilot.app.system.Timestamps;
 import com.hirepilot.workflows.email.QueuedEmails;
 import com.hirepilot.workflows.submission.EmailKind;

@@ -1,6 +1,9 @@
 package com.hirepilot.app.submission;
 
 import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.app.submission.internal.StepKey;
+import com.hirepilot.app.submission.internal.SubmissionContext;
+import com.hirepilot.app.submission.internal.SubmissionMetrics;
 import com.hirepilot.app.system.Timestamps;
 import com.hirepilot.workflows.submission.ClientDecision;
 import com.hirepilot.workflows.submission.PipelineStage;

@@ -5,6 +5,7 @@ import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.EmailDeliveries;
 import com.hirepilot.app.notification.EmailDelivery;
+import com.hirepilot.app.submission.internal.SubmissionRow;
 import com.hirepilot.app.system.NotFoundException;
 import com.hirepilot.app.workspace.RecruiterDirectory;
 import com.hirepilot.app.workspace.ReminderSchedule;

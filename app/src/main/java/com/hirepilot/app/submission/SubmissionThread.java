@@ -2,6 +2,7 @@ package com.hirepilot.app.submission;
 
 import com.hirepilot.app.candidate.CandidateDirectory;
 import com.hirepilot.app.job.JobActivityLog;
+import com.hirepilot.app.submission.internal.StepKey;
 import com.hirepilot.workflows.submission.SubmissionEventType;
 import java.time.Clock;
 import java.time.Instant;

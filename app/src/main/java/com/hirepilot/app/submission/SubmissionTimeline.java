@@ -1,5 +1,6 @@
 package com.hirepilot.app.submission;
 
+import com.hirepilot.app.submission.internal.StepKey;
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.Timestamps;
 import com.hirepilot.workflows.submission.SubmissionEventType;

@@ -1,5 +1,7 @@
 package com.hirepilot.app.submission;
 
+import com.hirepilot.app.submission.internal.ResumePoint;
+import com.hirepilot.app.submission.internal.StatusSearchAttribute;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.workspace.ReminderSchedule;
 import com.hirepilot.workflows.email.QueuedEmails;

@@ -9,6 +9,7 @@ import com.hirepilot.app.job.JobActivityLog;
 import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.job.JobService;
 import com.hirepilot.app.notification.AddressFlags;
+import com.hirepilot.app.submission.internal.StepKey;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.InvalidInputException;

@@ -1,4 +1,4 @@
-package com.hirepilot.app.submission;
+package com.hirepilot.app.submission.internal;
 
 import com.hirepilot.app.system.TemporalProperties;
 import com.hirepilot.app.system.TemporalWorkers;

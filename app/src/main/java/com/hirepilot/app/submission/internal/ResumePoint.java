@@ -1,4 +1,4 @@
-package com.hirepilot.app.submission;
+package com.hirepilot.app.submission.internal;
 
 import com.hirepilot.app.workspace.ReminderSchedule;
 import com.hirepilot.workflows.submission.SubmissionProgress;
@@ -9,7 +9,7 @@ import com.hirepilot.workflows.submission.SubmissionWorkflow;
  * What a workflow needs to carry on with a submission the embedded server forgot: which submission,
  * the reminder schedule it keeps, and how far the database says it got.
  */
-record ResumePoint(
+public record ResumePoint(
     String submissionId,
     String workspaceId,
     String jobId,
@@ -17,11 +17,11 @@ record ResumePoint(
     String reminderSchedule,
     SubmissionProgress progress) {
 
-  String workflowId() {
+  public String workflowId() {
     return SubmissionWorkflow.workflowId(submissionId);
   }
 
-  SubmissionRequest request(boolean indexStatus) {
+  public SubmissionRequest request(boolean indexStatus) {
     return new SubmissionRequest(
         submissionId,
         workspaceId,

@@ -1,4 +1,4 @@
-package com.hirepilot.app.submission;
+package com.hirepilot.app.submission.internal;
 
 import com.hirepilot.app.system.Timestamps;
 import com.hirepilot.workflows.submission.Decision;
@@ -12,7 +12,7 @@ import java.time.Instant;
  * A submission as the set-based reads load it: the row with its pipeline stage, without the
  * aggregate's collections, so a thousand of them cost one statement.
  */
-record SubmissionRow(
+public record SubmissionRow(
     String id,
     String workspaceId,
     String jobId,
@@ -37,7 +37,7 @@ record SubmissionRow(
     PipelineStage stage) {
 
   /** Selects submissions as {@code s}; append a {@code where} clause. */
-  static final String SELECT =
+  public static final String SELECT =
       """
       select s.id, s.workspace_id, s.job_id, s.candidate_id, s.status, s.decision,
              s.decided_by, s.decision_reason, s.decision_availability, s.decided_at,
@@ -48,7 +48,7 @@ record SubmissionRow(
       left join pipeline_entry p on p.job_id = s.job_id and p.candidate_id = s.candidate_id
       """;
 
-  static SubmissionRow map(ResultSet rs, int n) throws SQLException {
+  public static SubmissionRow map(ResultSet rs, int n) throws SQLException {
     return new SubmissionRow(
         rs.getString("id"),
         rs.getString("workspace_id"),

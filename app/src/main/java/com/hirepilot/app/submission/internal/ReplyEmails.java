@@ -1,10 +1,12 @@
-package com.hirepilot.app.submission;
+package com.hirepilot.app.submission.internal;
 
 import com.hirepilot.app.candidate.CandidateCard;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.notification.MailTemplates;
 import com.hirepilot.app.notification.OutgoingEmail;
+import com.hirepilot.app.submission.Submission;
+import com.hirepilot.app.submission.SubmissionComment;
 import com.hirepilot.app.workspace.AgencyBrand;
 import com.hirepilot.app.workspace.AgencyBrands;
 import com.hirepilot.app.workspace.WorkspaceSettings;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  * a client.
  */
 @Component
-class ReplyEmails {
+public class ReplyEmails {
 
   private final MailTemplates templates;
   private final AgencyBrands brands;
@@ -33,7 +35,7 @@ class ReplyEmails {
   }
 
   /** One reply reads like one message; several make a digest, oldest first. */
-  OutgoingEmail replies(
+  public OutgoingEmail replies(
       SubmissionContext context, Collaborator to, List<SubmissionComment> replies, String link) {
     Submission submission = context.submission();
     Job job = context.job();

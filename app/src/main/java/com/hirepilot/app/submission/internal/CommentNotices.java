@@ -1,7 +1,8 @@
-package com.hirepilot.app.submission;
+package com.hirepilot.app.submission.internal;
 
 import com.hirepilot.app.notification.Mailer;
 import com.hirepilot.app.notification.RecruiterInbox;
+import com.hirepilot.app.submission.SubmissionComment;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * key, whether it carries one comment or a digest of several.
  */
 @Component
-class CommentNotices {
+public class CommentNotices {
 
   private final Mailer mailer;
   private final RecruiterEmails emails;
@@ -30,13 +31,13 @@ class CommentNotices {
   }
 
   /** Sends once under the key; a retry after the email went out only posts the notice again. */
-  void tell(StepKey key, SubmissionContext context, List<SubmissionComment> comments) {
+  public void tell(StepKey key, SubmissionContext context, List<SubmissionComment> comments) {
     mailer.sendOnce(key.value(), () -> emails.comments(context, comments));
     post(key, context, comments);
   }
 
   /** The in-app notice about the comments, once under the key. */
-  void post(StepKey key, SubmissionContext context, List<SubmissionComment> comments) {
+  public void post(StepKey key, SubmissionContext context, List<SubmissionComment> comments) {
     SubmissionComment first = comments.get(0);
     inbox.post(
         key.value(),

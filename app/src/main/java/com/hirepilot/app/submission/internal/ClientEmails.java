@@ -1,4 +1,4 @@
-package com.hirepilot.app.submission;
+package com.hirepilot.app.submission.internal;
 
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.CandidateCard;
@@ -6,6 +6,7 @@ import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.notification.MailTemplates;
 import com.hirepilot.app.notification.OutgoingEmail;
+import com.hirepilot.app.submission.Submission;
 import com.hirepilot.app.workspace.AgencyBrands;
 import com.hirepilot.app.workspace.WorkspaceSettings;
 import com.hirepilot.workflows.submission.EmailKind;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * same facts), for mail clients and readers that show only text. Replies go to the recruiter.
  */
 @Component
-class ClientEmails {
+public class ClientEmails {
 
   private final MailTemplates templates;
   private final AgencyBrands brands;
@@ -35,7 +36,7 @@ class ClientEmails {
     this.settings = settings;
   }
 
-  OutgoingEmail submission(
+  public OutgoingEmail submission(
       SubmissionContext context, List<Attachment> publicAttachments, Collaborator to, String link) {
     Submission submission = context.submission();
     Job job = context.job();
@@ -55,7 +56,7 @@ class ClientEmails {
   }
 
   /** A client has not answered yet: one button back to the candidate, nothing else to read. */
-  OutgoingEmail reminder(
+  public OutgoingEmail reminder(
       SubmissionContext context, Collaborator to, String link, int step, int steps) {
     CandidateCard card = CandidateCard.of(context.candidate());
     String subject =

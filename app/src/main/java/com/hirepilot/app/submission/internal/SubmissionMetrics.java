@@ -1,4 +1,4 @@
-package com.hirepilot.app.submission;
+package com.hirepilot.app.submission.internal;
 
 import com.hirepilot.workflows.submission.Decision;
 import com.hirepilot.workflows.submission.SubmissionStatus;
@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Tags name statuses and decisions only, never a submission, workspace or person.
  */
 @Component
-class SubmissionMetrics {
+public class SubmissionMetrics {
 
   /** How long one count of the submissions by status serves scrapes. */
   static final Duration FRESH_FOR = Duration.ofSeconds(15);
@@ -68,7 +68,7 @@ class SubmissionMetrics {
             .register(registry);
   }
 
-  void reminderSent() {
+  public void reminderSent() {
     remindersSent.increment();
   }
 
@@ -76,7 +76,7 @@ class SubmissionMetrics {
    * Records the time to a decision once the transaction that put it on record commits: a rolled
    * back attempt, retried by Temporal, must not count twice.
    */
-  void decided(Decision decision, Instant submittedAt, Instant decidedAt) {
+  public void decided(Decision decision, Instant submittedAt, Instant decidedAt) {
     if (submittedAt == null || decidedAt.isBefore(submittedAt)) {
       return;
     }

@@ -1,10 +1,12 @@
-package com.hirepilot.app.submission;
+package com.hirepilot.app.submission.internal;
 
 import com.hirepilot.app.candidate.Attachment;
 import com.hirepilot.app.candidate.Candidate;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.notification.EmailSamples;
+import com.hirepilot.app.submission.Submission;
+import com.hirepilot.app.submission.SubmissionComment;
 import com.hirepilot.app.system.PortalProperties;
 import com.hirepilot.app.workspace.Recruiter;
 import com.hirepilot.workflows.submission.ClientDecision;

@@ -1,4 +1,4 @@
-package com.hirepilot.app.submission;
+package com.hirepilot.app.submission.internal;
 
 import com.hirepilot.app.system.TemporalProperties;
 import com.hirepilot.workflows.submission.SubmissionWorkflow;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * cluster that refuses (Temporal Cloud without the permission) submissions run without it.
  */
 @Component
-class StatusSearchAttribute {
+public class StatusSearchAttribute {
 
   private static final Logger log = LoggerFactory.getLogger(StatusSearchAttribute.class);
 
@@ -31,7 +31,7 @@ class StatusSearchAttribute {
   }
 
   /** Whether workflows may upsert the attribute. */
-  boolean available() {
+  public boolean available() {
     return available;
   }
 

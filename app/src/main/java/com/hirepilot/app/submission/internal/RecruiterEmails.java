@@ -1,10 +1,12 @@
-package com.hirepilot.app.submission;
+package com.hirepilot.app.submission.internal;
 
 import com.hirepilot.app.candidate.Candidate;
 import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.notification.MailTemplates;
 import com.hirepilot.app.notification.OutgoingEmail;
+import com.hirepilot.app.submission.Submission;
+import com.hirepilot.app.submission.SubmissionComment;
 import com.hirepilot.app.system.PortalProperties;
 import com.hirepilot.app.workspace.Recruiter;
 import com.hirepilot.workflows.submission.ClientDecision;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
  * wrote goes in as text; the templates escape it.
  */
 @Component
-class RecruiterEmails {
+public class RecruiterEmails {
 
   private static final DateTimeFormatter COMMENT_TIME =
       DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.UK)
@@ -36,7 +38,7 @@ class RecruiterEmails {
     this.properties = properties;
   }
 
-  OutgoingEmail decision(SubmissionContext context, ClientDecision decision) {
+  public OutgoingEmail decision(SubmissionContext context, ClientDecision decision) {
     Submission submission = context.submission();
     Job job = context.job();
     Candidate candidate = context.candidate();
@@ -59,7 +61,7 @@ class RecruiterEmails {
   }
 
   /** Every reminder went unanswered: over to the recruiter. */
-  OutgoingEmail noResponseAlert(
+  public OutgoingEmail noResponseAlert(
       SubmissionContext context, List<Collaborator> clients, int remindersSent) {
     Submission submission = context.submission();
     Job job = context.job();
@@ -85,7 +87,7 @@ class RecruiterEmails {
    * Client comments passed on as text, never markup. One comment reads as that comment; several (a
    * burst within the digest window) arrive as one digest, oldest first.
    */
-  OutgoingEmail comments(SubmissionContext context, List<SubmissionComment> comments) {
+  public OutgoingEmail comments(SubmissionContext context, List<SubmissionComment> comments) {
     Submission submission = context.submission();
     Job job = context.job();
     Candidate candidate = context.candidate();
@@ -127,7 +129,7 @@ class RecruiterEmails {
     return properties.link("/console/submissions/" + submission.id());
   }
 
-  static String verb(Decision decision) {
+  public static String verb(Decision decision) {
     return switch (decision) {
       case APPROVE -> "approved";
       case REJECT -> "rejected";

@@ -1,4 +1,4 @@
-package com.hirepilot.app.submission;
+package com.hirepilot.app.submission.internal;
 
 import com.hirepilot.workflows.submission.AutomationTrigger;
 import com.hirepilot.workflows.submission.Decision;
@@ -10,90 +10,92 @@ import com.hirepilot.workflows.submission.EmailKind;
  * workflow does nothing twice. The spellings are stored in the database; they never change (the
  * table in docs/submission-lifecycle.md lists them).
  */
-record StepKey(String value) {
+public record StepKey(String value) {
 
-  static StepKey submitted(String submissionId) {
+  public static StepKey submitted(String submissionId) {
     return of(submissionId, "SUBMITTED");
   }
 
-  static StepKey submissionEmail(String submissionId, int round, String collaboratorId) {
+  public static StepKey submissionEmail(String submissionId, int round, String collaboratorId) {
     return of(submissionId, EmailKind.SUBMISSION, round, collaboratorId);
   }
 
-  static StepKey reminder(String submissionId, int round, int step, String collaboratorId) {
+  public static StepKey reminder(String submissionId, int round, int step, String collaboratorId) {
     return of(submissionId, EmailKind.REMINDER, round, step, collaboratorId);
   }
 
-  static StepKey noResponseAlert(String submissionId, int round, String recruiterId) {
+  public static StepKey noResponseAlert(String submissionId, int round, String recruiterId) {
     return of(submissionId, "NO_RESPONSE", round, recruiterId);
   }
 
-  static StepKey decision(String submissionId, Decision decision) {
+  public static StepKey decision(String submissionId, Decision decision) {
     return of(submissionId, "decision", decision);
   }
 
-  static StepKey recruiterNotification(String submissionId, Decision decision, String recruiterId) {
+  public static StepKey recruiterNotification(
+      String submissionId, Decision decision, String recruiterId) {
     return of(submissionId, EmailKind.RECRUITER_NOTIFICATION, decision, recruiterId);
   }
 
-  static StepKey pipeline(String submissionId, Decision decision) {
+  public static StepKey pipeline(String submissionId, Decision decision) {
     return of(submissionId, "pipeline", decision);
   }
 
-  static StepKey deal(String submissionId, Decision decision) {
+  public static StepKey deal(String submissionId, Decision decision) {
     return of(submissionId, "deal", decision);
   }
 
-  static StepKey automation(String submissionId, AutomationTrigger trigger, String occurrence) {
+  public static StepKey automation(
+      String submissionId, AutomationTrigger trigger, String occurrence) {
     return of(submissionId, "automation", trigger, occurrence);
   }
 
-  static StepKey comment(String submissionId, String commentId) {
+  public static StepKey comment(String submissionId, String commentId) {
     return of(submissionId, "comment", commentId);
   }
 
-  static StepKey commentNotification(String submissionId, String commentId) {
+  public static StepKey commentNotification(String submissionId, String commentId) {
     return of(submissionId, "COMMENT", commentId);
   }
 
-  static StepKey commentDigest(String submissionId, String batch) {
+  public static StepKey commentDigest(String submissionId, String batch) {
     return of(submissionId, "COMMENT_DIGEST", batch);
   }
 
-  static StepKey replyDigest(String submissionId, String batch, String collaboratorId) {
+  public static StepKey replyDigest(String submissionId, String batch, String collaboratorId) {
     return of(submissionId, EmailKind.RECRUITER_REPLY, batch, collaboratorId);
   }
 
-  static StepKey resend(String submissionId, int round) {
+  public static StepKey resend(String submissionId, int round) {
     return of(submissionId, "resend", round);
   }
 
-  static StepKey withdrawal(String submissionId) {
+  public static StepKey withdrawal(String submissionId) {
     return of(submissionId, "withdrawal");
   }
 
   /** The job's activity lines about the submission, one key per kind of line and occurrence. */
-  static StepKey submittedActivity(String submissionId) {
+  public static StepKey submittedActivity(String submissionId) {
     return of(submissionId, "activity", "SUBMITTED");
   }
 
-  static StepKey decisionActivity(String submissionId, Decision decision) {
+  public static StepKey decisionActivity(String submissionId, Decision decision) {
     return of(submissionId, "activity", decision);
   }
 
-  static StepKey commentActivity(String submissionId, String commentId) {
+  public static StepKey commentActivity(String submissionId, String commentId) {
     return of(submissionId, "activity", "COMMENT", commentId);
   }
 
-  static StepKey noResponseActivity(String submissionId, int round) {
+  public static StepKey noResponseActivity(String submissionId, int round) {
     return of(submissionId, "activity", "NO_RESPONSE", round);
   }
 
-  static StepKey resendActivity(String submissionId, int round) {
+  public static StepKey resendActivity(String submissionId, int round) {
     return of(submissionId, "activity", "RESENT", round);
   }
 
-  static StepKey withdrawalActivity(String submissionId) {
+  public static StepKey withdrawalActivity(String submissionId) {
     return of(submissionId, "activity", "WITHDRAWN");
   }
 

@@ -1,4 +1,4 @@
-package com.hirepilot.app.submission;
+package com.hirepilot.app.submission.internal;
 
 import com.hirepilot.app.notification.MailTemplates;
 import com.hirepilot.app.notification.OutgoingEmail;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * job, what happened, the client's reason, and the submission's console page.
  */
 @Component
-class AutomationEmails {
+public class AutomationEmails {
 
   private final MailTemplates templates;
   private final AgencyBrands brands;
@@ -30,7 +30,7 @@ class AutomationEmails {
    * @param event the lifecycle event's name, as {@link #inWords} tells it
    * @param reason what the client typed, or null
    */
-  OutgoingEmail email(
+  public OutgoingEmail email(
       SubmissionContext context, String to, String ruleName, String event, String reason) {
     String words = inWords(event);
     String subject =
