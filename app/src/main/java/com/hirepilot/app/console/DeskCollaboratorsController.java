@@ -13,9 +13,14 @@ import com.hirepilot.app.system.Ids;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,26 +50,34 @@ class DeskCollaboratorsController {
     this.accessLinks = accessLinks;
   }
 
+  @InitBinder("collaboratorForm")
+  void checkCollaboratorForms(WebDataBinder binder) {
+    binder.setValidator(new CollaboratorFormValidator());
+  }
+
   @PostMapping("/console/jobs/{jobId}/collaborators")
   String addCollaborator(
       @PathVariable String jobId,
-      @RequestParam(defaultValue = "") String email,
-      @RequestParam(defaultValue = "") String name,
+      @Valid @ModelAttribute("collaboratorForm") CollaboratorForm form,
+      BindingResult result,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
     String workspaceId = CurrentRecruiter.get().workspaceId();
     jobs.get(workspaceId, jobId);
-    CollaboratorForm form = new CollaboratorForm(email, name);
+    if (result.hasErrors()) {
+      return jobPage.invalid(jobId, result, "add-collaborator", model, response);
+    }
     Collaborator added;
     try {
       added =
           collaborators.add(
               workspaceId,
               jobId,
-              DeskForms.email("email", email),
-              DeskForms.optional("name", "name", name, DeskForms.SHORT_MAX));
+              DeskForms.email("email", form.email()),
+              DeskForms.optional("name", "name", form.name(), DeskForms.SHORT_MAX));
     } catch (InvalidInputException e) {
+      // The service's refusal, such as an address the job already has.
       return jobPage.refused(
           jobId, e, "collaboratorForm", form, "add-collaborator", model, response);
     }

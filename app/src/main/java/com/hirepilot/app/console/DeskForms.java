@@ -3,11 +3,14 @@ package com.hirepilot.app.console;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.UserText;
 import java.util.Optional;
+import org.springframework.validation.Errors;
 
 /**
  * The checks the desk's forms make before a service is called: the same limits the recruiter API's
  * request records declare, with messages a person can act on. Text passes the same gate as every
- * JSON body ({@link UserText}).
+ * JSON body ({@link UserText}). A form bound with {@code @Valid} has its fields checked with {@link
+ * #check} and {@link #checkEmail}, which register a problem as a field error; {@link #optional},
+ * {@link #required} and {@link #email} give the cleaned text.
  */
 final class DeskForms {
 
@@ -16,6 +19,7 @@ final class DeskForms {
   static final int LONG_MAX = 20_000;
   static final int EMAIL_MAX = 320;
   static final int COMMENT_MAX = 5_000;
+  private static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
   private DeskForms() {}
 
@@ -53,9 +57,45 @@ final class DeskForms {
 
   static String email(String field, String value) {
     String clean = required(field, "email address", value, EMAIL_MAX);
-    if (!clean.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+    if (!clean.matches(EMAIL_PATTERN)) {
       throw new InvalidInputException(field, "enter an email address like name@client.com");
     }
     return clean;
+  }
+
+  /**
+   * Registers the field's problem, if it has one, as a field error: text {@link UserText} refuses,
+   * text too long, or (when it is required) nothing typed. The messages are {@link #optional}'s and
+   * {@link #required}'s.
+   */
+  static void check(
+      Errors errors, String field, String label, String value, int max, boolean required) {
+    Optional<String> problem = textProblem(field, value);
+    if (problem.isPresent()) {
+      errors.rejectValue(field, "text", problem.get());
+      return;
+    }
+    String clean = value == null ? "" : UserText.clean(field, value).strip();
+    if (clean.isEmpty()) {
+      if (required) {
+        errors.rejectValue(field, "required", "enter the " + label);
+      }
+      return;
+    }
+    if (clean.length() > max) {
+      errors.rejectValue(field, "tooLong", label + " is too long (at most " + max + " characters)");
+    }
+  }
+
+  /**
+   * Registers the field's problem as an email address, if it has one, as {@link #email} words it.
+   */
+  static void checkEmail(Errors errors, String field, String value) {
+    int before = errors.getFieldErrorCount(field);
+    check(errors, field, "email address", value, EMAIL_MAX, true);
+    if (errors.getFieldErrorCount(field) == before
+        && !UserText.clean(field, value).strip().matches(EMAIL_PATTERN)) {
+      errors.rejectValue(field, "email", "enter an email address like name@client.com");
+    }
   }
 }

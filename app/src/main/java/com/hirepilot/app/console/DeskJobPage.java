@@ -11,6 +11,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 
 /**
  * The desk's job page as the job, collaborator and submitting controllers show it: one job with its
@@ -42,6 +43,27 @@ class DeskJobPage {
       model.addAttribute("correctionForm", new CorrectionForm("", ""));
     }
     return "console/job";
+  }
+
+  /**
+   * The job page again as 422, with the first problem the form's validator found and the form as
+   * typed (it is already in the model, under its binding's name).
+   */
+  String invalid(
+      String jobId,
+      BindingResult result,
+      String openPanel,
+      Model model,
+      HttpServletResponse response) {
+    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    model.addAttribute("error", firstProblem(result));
+    model.addAttribute("openPanel", openPanel);
+    return show(jobId, model);
+  }
+
+  /** The one message a page shows for a form: the first problem found, in the form's order. */
+  static String firstProblem(BindingResult result) {
+    return result.getAllErrors().get(0).getDefaultMessage();
   }
 
   /**

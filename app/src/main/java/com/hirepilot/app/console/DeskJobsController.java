@@ -2,17 +2,21 @@ package com.hirepilot.app.console;
 
 import com.hirepilot.app.job.Job;
 import com.hirepilot.app.job.JobService;
-import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -41,7 +45,20 @@ class DeskJobsController {
       String location,
       String description,
       String requirements,
-      boolean showDescriptionToClients) {
+      Boolean showDescriptionToClients) {
+
+    /**
+     * A field the request left out is an empty field, as the page writes it back; an unticked box
+     * (left out) is false.
+     */
+    JobForm {
+      showDescriptionToClients = Boolean.TRUE.equals(showDescriptionToClients);
+      title = FieldValues.text(title);
+      clientCompany = FieldValues.text(clientCompany);
+      location = FieldValues.text(location);
+      description = FieldValues.text(description);
+      requirements = FieldValues.text(requirements);
+    }
 
     /** The job as the edit form shows it: a field the job leaves empty is an empty field. */
     static JobForm of(Job job) {
@@ -54,6 +71,10 @@ class DeskJobsController {
           job.showDescriptionToClients());
     }
 
+    /**
+     * The form's text cleaned, empty fields as null. Only for a form {@link JobFormValidator}
+     * passed.
+     */
     JobForm checked() {
       return new JobForm(
           DeskForms.required("title", "job title", title, DeskForms.TITLE_MAX),
@@ -65,12 +86,31 @@ class DeskJobsController {
     }
   }
 
-  record CollaboratorForm(String email, String name) {}
+  record CollaboratorForm(String email, String name) {
+
+    CollaboratorForm {
+      email = FieldValues.text(email);
+      name = FieldValues.text(name);
+    }
+  }
 
   /** The corrected address typed for one collaborator, kept when it is refused. */
   record CorrectionForm(String collaboratorId, String email) {}
 
-  record SubmitForm(List<String> candidateIds, String message, List<String> attachmentIds) {}
+  record SubmitForm(List<String> candidateIds, String message, List<String> attachmentIds) {
+
+    /** Nothing picked is an empty list; no message is an empty one. */
+    SubmitForm {
+      candidateIds = candidateIds == null ? List.of() : candidateIds;
+      message = FieldValues.text(message);
+      attachmentIds = attachmentIds == null ? List.of() : attachmentIds;
+    }
+  }
+
+  @InitBinder("form")
+  void checkJobForms(WebDataBinder binder) {
+    binder.setValidator(new JobFormValidator());
+  }
 
   @GetMapping("/console/jobs")
   String jobs(Model model) {
@@ -85,27 +125,18 @@ class DeskJobsController {
 
   @PostMapping("/console/jobs")
   String createJob(
-      @RequestParam(defaultValue = "") String title,
-      @RequestParam(defaultValue = "") String clientCompany,
-      @RequestParam(defaultValue = "") String location,
-      @RequestParam(defaultValue = "") String description,
-      @RequestParam(defaultValue = "") String requirements,
-      @RequestParam(defaultValue = "false") boolean showDescriptionToClients,
+      @Valid @ModelAttribute("form") JobForm form,
+      BindingResult result,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
-    JobForm form =
-        new JobForm(
-            title, clientCompany, location, description, requirements, showDescriptionToClients);
-    JobForm checked;
-    try {
-      checked = form.checked();
-    } catch (InvalidInputException e) {
+    requireBound(form);
+    if (result.hasErrors()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      model.addAttribute("error", e);
-      model.addAttribute("form", form);
+      model.addAttribute("error", DeskJobPage.firstProblem(result));
       return jobs(model);
     }
+    JobForm checked = form.checked();
     Job job =
         jobs.create(
             CurrentRecruiter.get(),
@@ -120,6 +151,17 @@ class DeskJobsController {
     return "redirect:/console/jobs/" + job.id();
   }
 
+  /**
+   * A job form that could not be made at all (a value of the wrong type, which no page sends, such
+   * as "maybe" for the checkbox) is a bad request, as it was when the fields were request
+   * parameters; it is not a form to show again.
+   */
+  private static void requireBound(JobForm form) {
+    if (form == null) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+    }
+  }
+
   @GetMapping("/console/jobs/{jobId}")
   String job(@PathVariable String jobId, Model model) {
     return jobPage.show(jobId, model);
@@ -128,26 +170,18 @@ class DeskJobsController {
   @PostMapping("/console/jobs/{jobId}")
   String editJob(
       @PathVariable String jobId,
-      @RequestParam(defaultValue = "") String title,
-      @RequestParam(defaultValue = "") String clientCompany,
-      @RequestParam(defaultValue = "") String location,
-      @RequestParam(defaultValue = "") String description,
-      @RequestParam(defaultValue = "") String requirements,
-      @RequestParam(defaultValue = "false") boolean showDescriptionToClients,
+      @Valid @ModelAttribute("form") JobForm form,
+      BindingResult result,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
     String workspaceId = CurrentRecruiter.get().workspaceId();
     jobs.get(workspaceId, jobId);
-    JobForm form =
-        new JobForm(
-            title, clientCompany, location, description, requirements, showDescriptionToClients);
-    JobForm checked;
-    try {
-      checked = form.checked();
-    } catch (InvalidInputException e) {
-      return jobPage.refused(jobId, e, "form", form, "edit", model, response);
+    requireBound(form);
+    if (result.hasErrors()) {
+      return jobPage.invalid(jobId, result, "edit", model, response);
     }
+    JobForm checked = form.checked();
     jobs.update(
         workspaceId,
         jobId,

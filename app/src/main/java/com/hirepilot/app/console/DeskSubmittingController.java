@@ -8,13 +8,17 @@ import com.hirepilot.app.submission.SubmittingCandidates;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -35,28 +39,28 @@ class DeskSubmittingController {
     this.submitting = submitting;
   }
 
+  @InitBinder("submitForm")
+  void checkSubmitForms(WebDataBinder binder) {
+    binder.setValidator(new SubmitFormValidator());
+  }
+
   @PostMapping("/console/jobs/{jobId}/submissions")
   String submit(
       @PathVariable String jobId,
-      @RequestParam(name = "candidateIds", required = false) List<String> candidateIds,
-      @RequestParam(name = "attachmentIds", required = false) List<String> attachmentIds,
-      @RequestParam(defaultValue = "") String message,
+      @Valid @ModelAttribute("submitForm") SubmitForm form,
+      BindingResult result,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
     CurrentRecruiter recruiter = CurrentRecruiter.get();
     jobs.get(recruiter.workspaceId(), jobId);
-    List<String> picked = candidateIds == null ? List.of() : candidateIds;
-    List<String> files = attachmentIds == null ? List.of() : attachmentIds;
-    SubmitForm form = new SubmitForm(picked, message, files);
+    if (result.hasErrors()) {
+      return jobPage.invalid(jobId, result, "submit", model, response);
+    }
+    List<String> picked = form.candidateIds();
+    List<String> files = form.attachmentIds();
+    String text = DeskForms.optional("message", "message", form.message(), DeskForms.LONG_MAX);
     try {
-      String text = DeskForms.optional("message", "message", message, DeskForms.LONG_MAX);
-      if (picked.isEmpty()) {
-        throw new InvalidInputException("candidateIds", "pick at least one candidate to submit");
-      }
-      if (picked.size() > 100) {
-        throw new InvalidInputException("candidateIds", "submit at most 100 candidates at once");
-      }
       if (picked.size() == 1) {
         Submission submission = submitting.submit(recruiter, jobId, picked.get(0), text, files);
         redirect.addFlashAttribute(
