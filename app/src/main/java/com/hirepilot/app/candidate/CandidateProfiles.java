@@ -36,23 +36,38 @@ public class CandidateProfiles {
     this.clock = clock;
   }
 
+  /** A field of a profile that breaks one of {@link CandidateProfile}'s rules, and why. */
+  public record FieldProblem(String field, String message) {}
+
+  /**
+   * What is wrong with a profile under the rules the API applies to a new candidate's JSON, in
+   * field order (the CSV import's column order), so the first is the one a person is shown.
+   */
+  public List<FieldProblem> problems(CandidateProfile p) {
+    return validator.validate(p).stream()
+        .map(
+            v -> {
+              String field = column(v.getPropertyPath().toString());
+              return new FieldProblem(field, field + " " + v.getMessage());
+            })
+        .sorted(
+            Comparator.comparingInt(problem -> CandidateImport.COLUMNS.indexOf(problem.field())))
+        .toList();
+  }
+
   /**
    * Checks a profile typed into a form with the rules the API applies to a new candidate's JSON.
    *
    * @throws InvalidInputException naming the first field in error (in field order)
    */
   public void check(CandidateProfile p) {
-    validator.validate(p).stream()
-        .min(
-            Comparator.comparingInt(
-                v -> CandidateImport.COLUMNS.indexOf(column(v.getPropertyPath().toString()))))
-        .ifPresent(
-            v -> {
-              String field = column(v.getPropertyPath().toString());
-              throw new InvalidInputException(field, field + " " + v.getMessage());
-            });
+    List<FieldProblem> problems = problems(p);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems.get(0).field(), problems.get(0).message());
+    }
   }
 
+  /** The field a violation is about: a skill's violation ("skills[2]") is the skills field. */
   private static String column(String propertyPath) {
     int bracket = propertyPath.indexOf('[');
     return bracket < 0 ? propertyPath : propertyPath.substring(0, bracket);

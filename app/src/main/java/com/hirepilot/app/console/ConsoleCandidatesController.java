@@ -10,7 +10,6 @@ import com.hirepilot.app.system.UserText;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -41,17 +40,14 @@ class ConsoleCandidatesController {
   private final ConsoleCandidatePages pages;
   private final CandidateDirectory candidates;
   private final CandidateProfiles candidateProfiles;
-  private final Validator constraints;
 
   ConsoleCandidatesController(
       ConsoleCandidatePages pages,
       CandidateDirectory candidates,
-      CandidateProfiles candidateProfiles,
-      Validator constraints) {
+      CandidateProfiles candidateProfiles) {
     this.pages = pages;
     this.candidates = candidates;
     this.candidateProfiles = candidateProfiles;
-    this.constraints = constraints;
   }
 
   /** The create and edit forms' fields, as typed, to show them again when something is wrong. */
@@ -110,7 +106,7 @@ class ConsoleCandidatesController {
 
   @InitBinder("form")
   void checkProfileForms(WebDataBinder binder) {
-    binder.setValidator(new ProfileFormValidator(constraints));
+    binder.setValidator(new ProfileFormValidator(candidateProfiles));
   }
 
   @GetMapping("/console/candidates")

@@ -1,11 +1,9 @@
 package com.hirepilot.app.console;
 
-import com.hirepilot.app.candidate.CandidateImport;
 import com.hirepilot.app.candidate.CandidateProfile;
+import com.hirepilot.app.candidate.CandidateProfiles;
 import com.hirepilot.app.console.ConsoleCandidatesController.ProfileForm;
 import com.hirepilot.app.system.UserText;
-import jakarta.validation.ConstraintViolation;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.validation.Errors;
@@ -19,10 +17,10 @@ import org.springframework.validation.Validator;
  */
 final class ProfileFormValidator implements Validator {
 
-  private final jakarta.validation.Validator constraints;
+  private final CandidateProfiles profiles;
 
-  ProfileFormValidator(jakarta.validation.Validator constraints) {
-    this.constraints = constraints;
+  ProfileFormValidator(CandidateProfiles profiles) {
+    this.profiles = profiles;
   }
 
   @Override
@@ -42,14 +40,9 @@ final class ProfileFormValidator implements Validator {
       // The profile is only made of text that passed the gate.
       return;
     }
-    constraints.validate(form.profile()).stream()
-        .sorted(Comparator.comparingInt(v -> CandidateImport.COLUMNS.indexOf(field(v))))
-        .forEach(
-            v ->
-                errors.rejectValue(
-                    field(v),
-                    v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
-                    field(v) + " " + v.getMessage()));
+    profiles
+        .problems(form.profile())
+        .forEach(problem -> errors.rejectValue(problem.field(), "invalid", problem.message()));
   }
 
   /**
@@ -67,12 +60,5 @@ final class ProfileFormValidator implements Validator {
     typed.put("phone", form.phone());
     typed.put("internalNotes", form.internalNotes());
     return typed;
-  }
-
-  /** The form field a violation is about: a skill's violation ("skills[2]") is the skills field. */
-  private static String field(ConstraintViolation<?> violation) {
-    String path = violation.getPropertyPath().toString();
-    int bracket = path.indexOf('[');
-    return bracket < 0 ? path : path.substring(0, bracket);
   }
 }
