@@ -67,6 +67,16 @@ class SubmissionContexts {
     return new SubmissionContext(submission, job, candidate, recruiter);
   }
 
+  /**
+   * The context of a submission being recorded, from what the submit request has already read: only
+   * the recruiter is looked up (the request knows who, not the whole record).
+   */
+  SubmissionContext of(Submission submission, Job job, Candidate candidate) {
+    Recruiter recruiter =
+        present(recruiters.find(submission.recruiterId()), "Recruiter " + submission.recruiterId());
+    return new SubmissionContext(submission, job, candidate, recruiter);
+  }
+
   /** The job's active client collaborators: who the submission's emails go to. */
   List<Collaborator> recipientsOf(SubmissionContext context) {
     return collaborators.activeOnJob(context.job().id());

@@ -1,5 +1,6 @@
 package com.hirepilot.app.submission;
 
+import com.hirepilot.app.job.Collaborator;
 import com.hirepilot.app.notification.DeliveryPolicy;
 import com.hirepilot.app.notification.Mailer;
 import com.hirepilot.app.submission.internal.StepKey;
@@ -41,19 +42,29 @@ class SubmissionEmailQueue {
     if (context.submission().emailRound() > round) {
       return policy.toDeliver(List.of()); // a resend superseded this round before it went out
     }
-    return transaction.execute(
-        tx ->
-            policy.toDeliver(
-                contexts.recipientsOf(context).stream()
-                    .map(
-                        collaborator ->
-                            mailer.queue(
-                                SubmissionEmailComposer.toCollaborator(
-                                    StepKey.submissionEmail(submissionId, round, collaborator.id()),
-                                    context,
-                                    EmailKind.SUBMISSION,
-                                    collaborator,
-                                    Map.of(SubmissionEmailComposer.ROUND, String.valueOf(round)))))
-                    .toList()));
+    return transaction.execute(tx -> queue(context, round, contexts.recipientsOf(context)));
+  }
+
+  /**
+   * The first round, in the submit request's own transaction, to the recipients it has just read
+   * and checked: nothing is read twice on the way to the client's email.
+   */
+  QueuedEmails firstRound(SubmissionContext context, List<Collaborator> recipients) {
+    return queue(context, 1, recipients);
+  }
+
+  private QueuedEmails queue(SubmissionContext context, int round, List<Collaborator> recipients) {
+    return policy.toDeliver(
+        recipients.stream()
+            .map(
+                collaborator ->
+                    mailer.queue(
+                        SubmissionEmailComposer.toCollaborator(
+                            StepKey.submissionEmail(context.id(), round, collaborator.id()),
+                            context,
+                            EmailKind.SUBMISSION,
+                            collaborator,
+                            Map.of(SubmissionEmailComposer.ROUND, String.valueOf(round)))))
+            .toList());
   }
 }

@@ -48,6 +48,7 @@ public class SubmittingCandidates {
   private final SubmissionWorkflows workflows;
   private final AddressFlags flags;
   private final SubmissionEmailQueue emails;
+  private final SubmissionContexts contexts;
   private final Clock clock;
 
   SubmittingCandidates(
@@ -63,7 +64,9 @@ public class SubmittingCandidates {
       SubmissionWorkflows workflows,
       AddressFlags flags,
       SubmissionEmailQueue emails,
+      SubmissionContexts contexts,
       Clock clock) {
+    this.contexts = contexts;
     this.flags = flags;
     this.emails = emails;
     this.jobs = jobs;
@@ -142,7 +145,8 @@ public class SubmittingCandidates {
         now);
     // The first emails are recorded here, in the submission's own transaction, so the workflow's
     // first step is to send them: the client hears sooner, and the log shows them queued at once.
-    workflows.start(submission, emails.round(submission.id(), 1));
+    workflows.start(
+        submission, emails.firstRound(contexts.of(submission, job, candidate), recipients));
     return submission;
   }
 

@@ -1,14 +1,11 @@
 package com.hirepilot.app.workspace;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface ApiTokens extends ListCrudRepository<ApiToken, String> {
-
-  Optional<ApiToken> findByTokenHashAndRevokedAtIsNull(String tokenHash);
 
   List<ApiToken> findByWorkspaceIdOrderByCreatedAtDesc(String workspaceId);
 

@@ -12,11 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecruiterDirectory {
 
   private final Recruiters recruiters;
-  private final ApiTokens tokens;
 
-  RecruiterDirectory(Recruiters recruiters, ApiTokens tokens) {
+  RecruiterDirectory(Recruiters recruiters) {
     this.recruiters = recruiters;
-    this.tokens = tokens;
   }
 
   public Optional<Recruiter> find(String recruiterId) {
@@ -29,11 +27,8 @@ public class RecruiterDirectory {
   }
 
   /** The recruiter whose active (unrevoked) API token this is, found by the token's hash. */
-  @Transactional(readOnly = true)
   public Optional<Recruiter> byApiToken(String token) {
-    return tokens
-        .findByTokenHashAndRevokedAtIsNull(TokenHashes.sha256(token))
-        .flatMap(t -> recruiters.findById(t.recruiterId()));
+    return recruiters.findByActiveApiTokenHash(TokenHashes.sha256(token));
   }
 
   /** Each recruiter's name by ID, in one query; unknown IDs are left out. */

@@ -2,6 +2,7 @@ package com.hirepilot.app.workspace;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface Recruiters extends ListCrudRepository<Recruiter, String> {
@@ -9,4 +10,10 @@ interface Recruiters extends ListCrudRepository<Recruiter, String> {
   Optional<Recruiter> findByEmail(String email);
 
   List<Recruiter> findByWorkspaceIdOrderByName(String workspaceId);
+
+  /** The owner of an unrevoked API token, in one statement: every API request asks this. */
+  @Query(
+      "select r.* from recruiter r join api_token t on t.recruiter_id = r.id"
+          + " where t.token_hash = :tokenHash and t.revoked_at is null")
+  Optional<Recruiter> findByActiveApiTokenHash(String tokenHash);
 }
