@@ -29,6 +29,19 @@ class SmtpRelay {
   // Under the Mailer's name, where searches for sent and failed emails have always looked.
   private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
+  /*
+   * Jakarta Mail 2.1 finds its stream provider anew for every multipart, header decode and
+   * encoder, through a ServiceLoader scan of the class path (jakartaee/mail-api#699, #861): in the
+   * packaged app, with 180 nested jars, that was an eighth of a delivery's CPU. Naming the provider
+   * makes it a class-by-name load, which the class loader caches. Angus Mail is the implementation
+   * Spring Boot ships; an operator's own setting is kept.
+   */
+  static {
+    System.getProperties()
+        .putIfAbsent(
+            "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+  }
+
   private final JavaMailSender sender;
   private final PortalProperties properties;
   private final HealthSignals health;
