@@ -94,8 +94,18 @@ class DeskJobsController {
     }
   }
 
-  /** The corrected address typed for one collaborator, kept when it is refused. */
-  record CorrectionForm(String collaboratorId, String email) {}
+  /**
+   * The corrected address typed for one collaborator, kept when it is refused. The collaborator is
+   * the one in the form's URL: Spring binds the path's {@code {collaboratorId}} to the form as it
+   * binds a request parameter.
+   */
+  record CorrectionForm(String collaboratorId, String email) {
+
+    CorrectionForm {
+      collaboratorId = FieldValues.text(collaboratorId);
+      email = FieldValues.text(email);
+    }
+  }
 
   record SubmitForm(List<String> candidateIds, String message, List<String> attachmentIds) {
 
@@ -133,7 +143,7 @@ class DeskJobsController {
     requireBound(form);
     if (result.hasErrors()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      model.addAttribute("error", DeskJobPage.firstProblem(result));
+      model.addAttribute("error", DeskForms.firstProblem(result));
       return jobs(model);
     }
     JobForm checked = form.checked();
