@@ -116,9 +116,10 @@ final class DeskForms {
 
   /**
    * A form the request could not be bound to at all (a value of the wrong type, which no page
-   * sends, such as a role no select offers) is a bad request, as it was when the fields were
-   * request parameters: not a form to show again with Spring's conversion message. Binding makes
-   * the form even then, with the field it could not convert left empty, so the form is no sign.
+   * sends, such as "maybe" for a checkbox or a role no select offers) is a bad request, as it was
+   * when the fields were request parameters: not a form to show again with Spring's conversion
+   * message. Binding makes the form even then, with the field it could not convert left empty, so
+   * the form itself is no sign.
    */
   static void requireBound(BindingResult result) {
     if (result.getFieldErrors().stream().anyMatch(FieldError::isBindingFailure)) {
