@@ -7,10 +7,15 @@ import com.hirepilot.app.workspace.Recruiter;
 import com.hirepilot.app.workspace.RecruiterAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,6 +33,21 @@ class ConsoleAccountController {
 
   ConsoleAccountController(RecruiterAccounts accounts) {
     this.accounts = accounts;
+  }
+
+  @InitBinder("passwordForm")
+  void checkPasswordForms(WebDataBinder binder) {
+    binder.setValidator(new PasswordFormValidator());
+  }
+
+  @InitBinder("tokenForm")
+  void checkTokenForms(WebDataBinder binder) {
+    binder.setValidator(new TokenFormValidator());
+  }
+
+  @InitBinder("form")
+  void checkMemberForms(WebDataBinder binder) {
+    binder.setValidator(new MemberFormValidator());
   }
 
   /**
@@ -54,20 +74,21 @@ class ConsoleAccountController {
 
   @PostMapping("/console/account/password")
   String changePassword(
-      @RequestParam(defaultValue = "") String currentPassword,
-      @RequestParam(defaultValue = "") String newPassword,
-      @RequestParam(defaultValue = "") String confirmPassword,
+      @Valid @ModelAttribute("passwordForm") PasswordForm form,
+      BindingResult result,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
+    if (result.hasErrors()) {
+      refused(DeskForms.firstProblem(result), model, response);
+      return "console/account";
+    }
     try {
-      if (!newPassword.equals(confirmPassword)) {
-        throw new InvalidInputException("confirmPassword", "the two new passwords differ");
-      }
-      accounts.changePassword(CurrentRecruiter.get().recruiterId(), currentPassword, newPassword);
+      accounts.changePassword(
+          CurrentRecruiter.get().recruiterId(), form.currentPassword(), form.newPassword());
     } catch (InvalidInputException e) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      model.addAttribute("error", e);
+      // The service's refusal: the current password is not right, or the new one breaks a rule.
+      refused(e, model, response);
       return "console/account";
     }
     // The session was signed in with the old password, so it has just ended: sign in again.
@@ -84,19 +105,18 @@ class ConsoleAccountController {
 
   @PostMapping("/console/tokens")
   String createToken(
-      @RequestParam(defaultValue = "") String name,
+      @Valid @ModelAttribute("tokenForm") TokenForm form,
+      BindingResult result,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
-    String label = UserText.clean("name", name).strip();
-    if (label.isEmpty() || label.length() > 100) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      model.addAttribute(
-          "error",
-          new InvalidInputException(
-              "name", "name the token (1–100 characters), e.g. the integration that uses it"));
+    if (result.hasErrors()) {
+      refused(DeskForms.firstProblem(result), model, response);
       return tokens(model);
     }
+    // Text UserText refuses (the validator leaves it be) is answered by the console's page for bad
+    // input, as it always was.
+    String label = UserText.clean("name", form.name()).strip();
     RecruiterAccounts.IssuedToken issued = accounts.createToken(CurrentRecruiter.get(), label);
     redirect.addFlashAttribute("newToken", issued.token());
     redirect.addFlashAttribute("newTokenName", issued.record().name());
@@ -119,32 +139,29 @@ class ConsoleAccountController {
 
   @PostMapping("/console/team")
   String addRecruiter(
-      @RequestParam(defaultValue = "") String name,
-      @RequestParam(defaultValue = "") String email,
-      @RequestParam(defaultValue = "RECRUITER") Recruiter.Role role,
+      @Valid @ModelAttribute("form") MemberForm form,
+      BindingResult result,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
+    DeskForms.requireBound(result);
     CurrentRecruiter admin = CurrentRecruiter.admin();
-    try {
-      String cleanName = UserText.clean("name", name).strip();
-      String cleanEmail = UserText.clean("email", email).strip();
-      if (cleanName.isEmpty() || cleanName.length() > 200) {
-        throw new InvalidInputException("name", "enter the recruiter's name");
-      }
-      if (!cleanEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || cleanEmail.length() > 320) {
-        throw new InvalidInputException("email", "enter an email address like name@agency.com");
-      }
-      RecruiterAccounts.NewMember added = accounts.addRecruiter(admin, cleanName, cleanEmail, role);
-      redirect.addFlashAttribute("newMember", added.recruiter());
-      redirect.addFlashAttribute("firstPassword", added.firstPassword());
-      return "redirect:/console/team";
-    } catch (InvalidInputException e) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      model.addAttribute("error", e);
-      model.addAttribute("form", new MemberForm(name, email, role));
+    if (result.hasErrors()) {
+      refused(DeskForms.firstProblem(result), model, response);
       return team(model);
     }
+    MemberForm member = form.cleaned();
+    RecruiterAccounts.NewMember added;
+    try {
+      added = accounts.addRecruiter(admin, member.name(), member.email(), member.role());
+    } catch (InvalidInputException e) {
+      // The service's refusal: a recruiter with this address already exists.
+      refused(e, model, response);
+      return team(model);
+    }
+    redirect.addFlashAttribute("newMember", added.recruiter());
+    redirect.addFlashAttribute("firstPassword", added.firstPassword());
+    return "redirect:/console/team";
   }
 
   @PostMapping("/console/team/{recruiterId}/role")
@@ -171,5 +188,57 @@ class ConsoleAccountController {
     return "redirect:/console/team";
   }
 
-  record MemberForm(String name, String email, Recruiter.Role role) {}
+  /**
+   * The account page's password form. Passwords are never shown again, nor written out: not even
+   * when the form is, in a debug log of the page's model.
+   */
+  record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {
+
+    PasswordForm {
+      currentPassword = FieldValues.text(currentPassword);
+      newPassword = FieldValues.text(newPassword);
+      confirmPassword = FieldValues.text(confirmPassword);
+    }
+
+    @Override
+    public String toString() {
+      return "PasswordForm[passwords hidden]";
+    }
+  }
+
+  /** What a new API token is for, as typed. */
+  record TokenForm(String name) {
+
+    static final int NAME_MAX = 100;
+
+    TokenForm {
+      name = FieldValues.text(name);
+    }
+  }
+
+  /** The add-recruiter form, as typed, to show again when it is refused. */
+  record MemberForm(String name, String email, Recruiter.Role role) {
+
+    /** No role chosen is a recruiter, as the form's select starts. */
+    MemberForm {
+      name = FieldValues.text(name);
+      email = FieldValues.text(email);
+      role = role == null ? Recruiter.Role.RECRUITER : role;
+    }
+
+    /** The text {@link UserText} cleaned and stripped. Only for text it does not refuse. */
+    MemberForm cleaned() {
+      return new MemberForm(
+          UserText.clean("name", name).strip(), UserText.clean("email", email).strip(), role);
+    }
+  }
+
+  /**
+   * A refused form's answer: 422 with the problem, for the page shown next (with the form as typed,
+   * already in the model, if the page shows it).
+   */
+  private static void refused(Object error, Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    model.addAttribute("error", error);
+  }
 }

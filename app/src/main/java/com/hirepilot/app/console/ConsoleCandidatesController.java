@@ -154,7 +154,7 @@ class ConsoleCandidatesController {
   private String newCandidateAgain(
       BindingResult result, Model model, HttpServletResponse response) {
     response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-    model.addAttribute("error", firstProblem(result));
+    model.addAttribute("error", DeskForms.firstProblem(result));
     model.addAttribute("createOpen", true);
     return pages.list(null, 0, model);
   }
@@ -177,7 +177,7 @@ class ConsoleCandidatesController {
     candidates.get(workspaceId, candidateId);
     if (result.hasErrors()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      model.addAttribute("error", firstProblem(result));
+      model.addAttribute("error", DeskForms.firstProblem(result));
       model.addAttribute("editOpen", true);
       return pages.candidate(candidateId, model);
     }
@@ -202,11 +202,6 @@ class ConsoleCandidatesController {
 
   private static String orEmpty(String text) {
     return text == null ? "" : text;
-  }
-
-  /** The one message the page shows: the first problem found, in the form's field order. */
-  private static String firstProblem(BindingResult result) {
-    return result.getAllErrors().get(0).getDefaultMessage();
   }
 
   @PostMapping("/console/candidates/{candidateId}/notes")

@@ -9,12 +9,17 @@ import com.hirepilot.app.workspace.DealFollowing;
 import com.hirepilot.app.workspace.Workspace;
 import com.hirepilot.app.workspace.WorkspaceSettings;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -58,6 +63,16 @@ class ConsoleSettingsController {
           deals.onInterview(),
           deals.onApproval());
     }
+  }
+
+  /**
+   * The logo upload, bound so that {@link LogoFormValidator} checks it as it does a form's text.
+   */
+  record LogoForm(MultipartFile file) {}
+
+  @InitBinder("logoForm")
+  void checkLogoForms(WebDataBinder binder) {
+    binder.setValidator(new LogoFormValidator());
   }
 
   @GetMapping("/console/settings")
@@ -110,27 +125,33 @@ class ConsoleSettingsController {
 
   @PostMapping("/console/settings/logo")
   String changeLogo(
-      @RequestParam(name = "file", required = false) MultipartFile file,
+      @Valid @ModelAttribute("logoForm") LogoForm form,
+      BindingResult result,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
     String workspaceId = CurrentRecruiter.admin().workspaceId();
+    DeskForms.requireBound(result);
+    if (result.hasErrors()) {
+      return logoRefused(workspaceId, DeskForms.firstProblem(result), model, response);
+    }
     try {
-      if (file == null || file.isEmpty()) {
-        throw new InvalidInputException("file", "choose a PNG or JPEG file for the logo");
-      }
-      if (file.getSize() > WorkspaceSettings.MAX_LOGO_BYTES) {
-        throw new InvalidInputException("file", "the logo may be at most 512 KB");
-      }
-      settings.changeLogo(workspaceId, bytes(file));
+      settings.changeLogo(workspaceId, bytes(form.file()));
     } catch (InvalidInputException e) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      model.addAttribute("error", e);
-      Workspace workspace = settings.workspace(workspaceId);
-      return show(model, workspace, form(workspace));
+      // The service's refusal, from what the file holds: not a PNG or JPEG image.
+      return logoRefused(workspaceId, e, model, response);
     }
     redirect.addFlashAttribute("notice", "Logo saved. The portal and client emails show it now.");
     return "redirect:/console/settings";
+  }
+
+  /** The settings page again as 422, with why the logo was refused and the stored settings. */
+  private String logoRefused(
+      String workspaceId, Object error, Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    model.addAttribute("error", error);
+    Workspace workspace = settings.workspace(workspaceId);
+    return show(model, workspace, form(workspace));
   }
 
   @PostMapping("/console/settings/logo/remove")

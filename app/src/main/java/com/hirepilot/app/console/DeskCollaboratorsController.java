@@ -10,7 +10,6 @@ import com.hirepilot.app.notification.AddressFlags;
 import com.hirepilot.app.notification.FlaggedAddressesException;
 import com.hirepilot.app.system.ConflictException;
 import com.hirepilot.app.system.Ids;
-import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -55,6 +54,11 @@ class DeskCollaboratorsController {
     binder.setValidator(new CollaboratorFormValidator());
   }
 
+  @InitBinder("correctionForm")
+  void checkCorrectionForms(WebDataBinder binder) {
+    binder.setValidator(new CorrectionFormValidator());
+  }
+
   @PostMapping("/console/jobs/{jobId}/collaborators")
   String addCollaborator(
       @PathVariable String jobId,
@@ -68,19 +72,12 @@ class DeskCollaboratorsController {
     if (result.hasErrors()) {
       return jobPage.invalid(jobId, result, "add-collaborator", model, response);
     }
-    Collaborator added;
-    try {
-      added =
-          collaborators.add(
-              workspaceId,
-              jobId,
-              DeskForms.email("email", form.email()),
-              DeskForms.optional("name", "name", form.name(), DeskForms.SHORT_MAX));
-    } catch (InvalidInputException e) {
-      // The service's refusal, such as an address the job already has.
-      return jobPage.refused(
-          jobId, e, "collaboratorForm", form, "add-collaborator", model, response);
-    }
+    Collaborator added =
+        collaborators.add(
+            workspaceId,
+            jobId,
+            DeskForms.email("email", form.email()),
+            DeskForms.optional("name", "name", form.name(), DeskForms.SHORT_MAX));
     redirect.addFlashAttribute(
         "notice",
         added.displayName()
@@ -163,13 +160,17 @@ class DeskCollaboratorsController {
   String correctAddress(
       @PathVariable String jobId,
       @PathVariable String collaboratorId,
-      @RequestParam(defaultValue = "") String email,
+      @Valid @ModelAttribute("correctionForm") CorrectionForm form,
+      BindingResult result,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
     CurrentRecruiter recruiter = CurrentRecruiter.get();
     jobs.get(recruiter.workspaceId(), jobId);
-    CorrectionForm form = new CorrectionForm(collaboratorId, email);
+    String panel = "correct-" + collaboratorId;
+    if (result.hasErrors()) {
+      return jobPage.invalid(jobId, result, panel, model, response);
+    }
     Collaborator moved;
     try {
       moved =
@@ -178,11 +179,11 @@ class DeskCollaboratorsController {
               jobId,
               collaboratorId,
               null,
-              DeskForms.email("email", email),
+              DeskForms.email("email", form.email()),
               recruiter.name());
-    } catch (InvalidInputException | ConflictException e) {
-      return jobPage.refused(
-          jobId, e, "correctionForm", form, "correct-" + collaboratorId, model, response);
+    } catch (ConflictException e) {
+      // The service's refusal: a removed collaborator, or an address the job already has.
+      return jobPage.refused(jobId, e, "correctionForm", form, panel, model, response);
     }
     redirect.addFlashAttribute(
         "notice",

@@ -3,14 +3,19 @@ package com.hirepilot.app.console;
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.UserText;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The checks the desk's forms make before a service is called: the same limits the recruiter API's
  * request records declare, with messages a person can act on. Text passes the same gate as every
  * JSON body ({@link UserText}). A form bound with {@code @Valid} has its fields checked with {@link
  * #check} and {@link #checkEmail}, which register a problem as a field error; {@link #optional},
- * {@link #required} and {@link #email} give the cleaned text.
+ * {@link #required} and {@link #email} give the cleaned text. A page that refuses such a form shows
+ * {@link #firstProblem}.
  */
 final class DeskForms {
 
@@ -19,7 +24,7 @@ final class DeskForms {
   static final int LONG_MAX = 20_000;
   static final int EMAIL_MAX = 320;
   static final int COMMENT_MAX = 5_000;
-  private static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+  static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
   private DeskForms() {}
 
@@ -63,6 +68,11 @@ final class DeskForms {
     return clean;
   }
 
+  /** Registers text {@link UserText} refuses, if it does, as a field error with its message. */
+  static void checkText(Errors errors, String field, String value) {
+    textProblem(field, value).ifPresent(problem -> errors.rejectValue(field, "text", problem));
+  }
+
   /**
    * Registers the field's problem, if it has one, as a field error: text {@link UserText} refuses,
    * text too long, or (when it is required) nothing typed. The messages are {@link #optional}'s and
@@ -96,6 +106,24 @@ final class DeskForms {
     if (errors.getFieldErrorCount(field) == before
         && !UserText.clean(field, value).strip().matches(EMAIL_PATTERN)) {
       errors.rejectValue(field, "email", "enter an email address like name@client.com");
+    }
+  }
+
+  /** The one message a page shows for a form: the first problem found, in the form's order. */
+  static String firstProblem(BindingResult result) {
+    return result.getAllErrors().get(0).getDefaultMessage();
+  }
+
+  /**
+   * A form the request could not be bound to at all (a value of the wrong type, which no page
+   * sends, such as "maybe" for a checkbox or a role no select offers) is a bad request, as it was
+   * when the fields were request parameters: not a form to show again with Spring's conversion
+   * message. Binding makes the form even then, with the field it could not convert left empty, so
+   * the form itself is no sign.
+   */
+  static void requireBound(BindingResult result) {
+    if (result.getFieldErrors().stream().anyMatch(FieldError::isBindingFailure)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
     }
   }
 }

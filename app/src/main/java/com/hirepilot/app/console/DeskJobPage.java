@@ -56,14 +56,9 @@ class DeskJobPage {
       Model model,
       HttpServletResponse response) {
     response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-    model.addAttribute("error", firstProblem(result));
+    model.addAttribute("error", DeskForms.firstProblem(result));
     model.addAttribute("openPanel", openPanel);
     return show(jobId, model);
-  }
-
-  /** The one message a page shows for a form: the first problem found, in the form's order. */
-  static String firstProblem(BindingResult result) {
-    return result.getAllErrors().get(0).getDefaultMessage();
   }
 
   /**

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -94,8 +93,18 @@ class DeskJobsController {
     }
   }
 
-  /** The corrected address typed for one collaborator, kept when it is refused. */
-  record CorrectionForm(String collaboratorId, String email) {}
+  /**
+   * The corrected address typed for one collaborator, kept when it is refused. The collaborator is
+   * the one in the form's URL: Spring binds the path's {@code {collaboratorId}} to the form as it
+   * binds a request parameter.
+   */
+  record CorrectionForm(String collaboratorId, String email) {
+
+    CorrectionForm {
+      collaboratorId = FieldValues.text(collaboratorId);
+      email = FieldValues.text(email);
+    }
+  }
 
   record SubmitForm(List<String> candidateIds, String message, List<String> attachmentIds) {
 
@@ -130,10 +139,10 @@ class DeskJobsController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
-    requireBound(form);
+    DeskForms.requireBound(result);
     if (result.hasErrors()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      model.addAttribute("error", DeskJobPage.firstProblem(result));
+      model.addAttribute("error", DeskForms.firstProblem(result));
       return jobs(model);
     }
     JobForm checked = form.checked();
@@ -151,17 +160,6 @@ class DeskJobsController {
     return "redirect:/console/jobs/" + job.id();
   }
 
-  /**
-   * A job form that could not be made at all (a value of the wrong type, which no page sends, such
-   * as "maybe" for the checkbox) is a bad request, as it was when the fields were request
-   * parameters; it is not a form to show again.
-   */
-  private static void requireBound(JobForm form) {
-    if (form == null) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-    }
-  }
-
   @GetMapping("/console/jobs/{jobId}")
   String job(@PathVariable String jobId, Model model) {
     return jobPage.show(jobId, model);
@@ -177,7 +175,7 @@ class DeskJobsController {
       RedirectAttributes redirect) {
     String workspaceId = CurrentRecruiter.get().workspaceId();
     jobs.get(workspaceId, jobId);
-    requireBound(form);
+    DeskForms.requireBound(result);
     if (result.hasErrors()) {
       return jobPage.invalid(jobId, result, "edit", model, response);
     }

@@ -13,10 +13,15 @@ import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.TemporalProperties;
 import com.hirepilot.app.workspace.CurrentRecruiter;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,9 +59,46 @@ class DeskSubmissionsController {
     this.overview = overview;
   }
 
-  /** What the submission page's forms hold, so a refused one comes back as typed. */
-  record ActionForm(String resendMessage, String resumeMessage, String reply) {
-    static final ActionForm EMPTY = new ActionForm("", "", "");
+  /**
+   * A resend's message, as typed: the resend form's ({@code resendForm}) and the resend-with-resume
+   * form's ({@code resumeForm}), so a refused one comes back as typed in its own panel.
+   */
+  record ResendForm(String message) {
+
+    ResendForm {
+      message = FieldValues.text(message);
+    }
+  }
+
+  /** The collaborator chosen to get a fresh sign-in link. */
+  record AccessLinkForm(String collaboratorId) {
+
+    AccessLinkForm {
+      collaboratorId = FieldValues.text(collaboratorId);
+    }
+  }
+
+  /** The recruiter's reply to the client, as typed. */
+  record ReplyForm(String body) {
+
+    ReplyForm {
+      body = FieldValues.text(body);
+    }
+  }
+
+  @InitBinder({"resendForm", "resumeForm"})
+  void checkResendForms(WebDataBinder binder) {
+    binder.setValidator(new ResendFormValidator());
+  }
+
+  @InitBinder("accessLinkForm")
+  void checkAccessLinkForms(WebDataBinder binder) {
+    binder.setValidator(new AccessLinkFormValidator());
+  }
+
+  @InitBinder("replyForm")
+  void checkReplyForms(WebDataBinder binder) {
+    binder.setValidator(new ReplyFormValidator());
   }
 
   @GetMapping("/console/submissions/{submissionId}")
@@ -69,8 +111,14 @@ class DeskSubmissionsController {
     // The workflow itself, for a recruiter who wants its history (temporal.ui-url set).
     String workflowUiLink = temporal.workflowUiLink(summary.workflowId()).orElse(null);
     model.addAttribute("view", SubmissionView.of(page, state, workflowUiLink));
-    if (!model.containsAttribute("form")) {
-      model.addAttribute("form", ActionForm.EMPTY);
+    if (!model.containsAttribute("resendForm")) {
+      model.addAttribute("resendForm", new ResendForm(""));
+    }
+    if (!model.containsAttribute("resumeForm")) {
+      model.addAttribute("resumeForm", new ResendForm(""));
+    }
+    if (!model.containsAttribute("replyForm")) {
+      model.addAttribute("replyForm", new ReplyForm(""));
     }
     return "console/submission";
   }
@@ -78,21 +126,24 @@ class DeskSubmissionsController {
   @PostMapping("/console/submissions/{submissionId}/resend")
   String resend(
       @PathVariable String submissionId,
-      @RequestParam(defaultValue = "") String message,
+      @Valid @ModelAttribute("resendForm") ResendForm form,
+      BindingResult result,
       @RequestParam(defaultValue = "submission") String back,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
+    if (result.hasErrors()) {
+      return invalid(submissionId, result, "resend", model, response);
+    }
     CurrentRecruiter recruiter = CurrentRecruiter.get();
+    String text = DeskForms.optional("message", "message", form.message(), DeskForms.LONG_MAX);
     RecruiterActions.Resent resent;
     try {
-      String text = DeskForms.optional("message", "message", message, DeskForms.LONG_MAX);
       resent = actions.resend(recruiter, submissionId, null, text);
-    } catch (InvalidInputException e) {
-      return refused(submissionId, e, new ActionForm(message, "", ""), "resend", model, response);
-    } catch (FlaggedAddressesException e) {
-      // Shown where the recruiter can act on it, with the typed message kept.
-      return refused(submissionId, e, new ActionForm(message, "", ""), "resend", model, response);
+    } catch (InvalidInputException | FlaggedAddressesException e) {
+      // The service's refusal (a job with no one to send to, a flagged address): shown where the
+      // recruiter can act on it, with the typed message kept.
+      return refused(submissionId, e, "resend", model, response);
     }
     redirect.addFlashAttribute(
         "notice", "Resent: round " + resent.round() + " is on its way to the job's clients.");
@@ -104,18 +155,22 @@ class DeskSubmissionsController {
   @PostMapping("/console/submissions/{submissionId}/resend-with-resume")
   String resendWithNewResume(
       @PathVariable String submissionId,
+      @Valid @ModelAttribute("resumeForm") ResendForm form,
+      BindingResult result,
       @RequestParam(name = "file", required = false) MultipartFile file,
-      @RequestParam(defaultValue = "") String message,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
+    if (result.hasErrors()) {
+      return invalid(submissionId, result, "resend-resume", model, response);
+    }
+    String text = DeskForms.optional("message", "message", form.message(), DeskForms.LONG_MAX);
     RecruiterActions.Resent resent;
     try {
-      String text = DeskForms.optional("message", "message", message, DeskForms.LONG_MAX);
       resent = actions.resendWithNewResume(CurrentRecruiter.get(), submissionId, file, text);
     } catch (InvalidInputException | FlaggedAddressesException e) {
-      return refused(
-          submissionId, e, new ActionForm("", message, ""), "resend-resume", model, response);
+      // The service's refusal, such as no file or a file it does not accept: nothing was sent.
+      return refused(submissionId, e, "resend-resume", model, response);
     }
     redirect.addFlashAttribute(
         "notice",
@@ -136,20 +191,15 @@ class DeskSubmissionsController {
   @PostMapping("/console/submissions/{submissionId}/access-link")
   String sendAccessLink(
       @PathVariable String submissionId,
-      @RequestParam(defaultValue = "") String collaboratorId,
+      @Valid @ModelAttribute("accessLinkForm") AccessLinkForm form,
+      BindingResult result,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
     CurrentRecruiter recruiter = CurrentRecruiter.get();
     SubmissionSummary summary = overview.of(recruiter.workspaceId(), submissionId).summary();
-    if (collaboratorId.isBlank()) {
-      return refused(
-          submissionId,
-          new InvalidInputException("collaboratorId", "choose who gets the sign-in link"),
-          ActionForm.EMPTY,
-          "access-link",
-          model,
-          response);
+    if (result.hasErrors()) {
+      return invalid(submissionId, result, "access-link", model, response);
     }
     Collaborator sent;
     try {
@@ -157,11 +207,11 @@ class DeskSubmissionsController {
           accessLinks.send(
               recruiter.workspaceId(),
               summary.jobId(),
-              collaboratorId,
+              form.collaboratorId(),
               recruiter.name(),
               Ids.next());
     } catch (FlaggedAddressesException e) {
-      return refused(submissionId, e, ActionForm.EMPTY, "access-link", model, response);
+      return refused(submissionId, e, "access-link", model, response);
     }
     redirect.addFlashAttribute(
         "notice", "Sent " + sent.displayName() + " a fresh sign-in link at " + sent.email() + ".");
@@ -171,16 +221,16 @@ class DeskSubmissionsController {
   @PostMapping("/console/submissions/{submissionId}/reply")
   String reply(
       @PathVariable String submissionId,
-      @RequestParam(defaultValue = "") String body,
+      @Valid @ModelAttribute("replyForm") ReplyForm form,
+      BindingResult result,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
-    try {
-      String text = DeskForms.required("body", "reply", body, DeskForms.COMMENT_MAX);
-      actions.comment(CurrentRecruiter.get(), submissionId, text);
-    } catch (InvalidInputException e) {
-      return refused(submissionId, e, new ActionForm("", "", body), "reply", model, response);
+    if (result.hasErrors()) {
+      return invalid(submissionId, result, "reply", model, response);
     }
+    String text = DeskForms.required("body", "reply", form.body(), DeskForms.COMMENT_MAX);
+    actions.comment(CurrentRecruiter.get(), submissionId, text);
     redirect.addFlashAttribute("notice", "Reply posted: the client sees it in the portal now.");
     return "redirect:/console/submissions/" + submissionId;
   }
@@ -192,13 +242,28 @@ class DeskSubmissionsController {
   }
 
   /**
-   * The submission page again, with the message and what was typed in the refused form: 422 for bad
-   * input, 409 for a flagged address.
+   * The submission page again as 422, with the first problem the form's validator found and the
+   * form as typed (it is already in the model, under its binding's name).
+   */
+  private String invalid(
+      String submissionId,
+      BindingResult result,
+      String openPanel,
+      Model model,
+      HttpServletResponse response) {
+    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    model.addAttribute("error", DeskForms.firstProblem(result));
+    model.addAttribute("openPanel", openPanel);
+    return submission(submissionId, model);
+  }
+
+  /**
+   * The submission page again with the service's refusal and the form as typed (in the model under
+   * its binding's name): 422 for bad input, 409 for a flagged address.
    */
   private String refused(
       String submissionId,
       RuntimeException e,
-      ActionForm form,
       String openPanel,
       Model model,
       HttpServletResponse response) {
@@ -207,7 +272,6 @@ class DeskSubmissionsController {
             ? HttpStatus.CONFLICT.value()
             : HttpStatus.UNPROCESSABLE_ENTITY.value());
     model.addAttribute("error", e);
-    model.addAttribute("form", form);
     model.addAttribute("openPanel", openPanel);
     return submission(submissionId, model);
   }
