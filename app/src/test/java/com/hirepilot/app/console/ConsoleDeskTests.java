@@ -234,6 +234,40 @@ class ConsoleDeskTests {
   }
 
   @Test
+  void aCollaboratorsAddressIsCorrectedAndABadOrTakenAddressIsRefused() {
+    Desk desk = desk();
+    String jobPage = "/console/jobs/" + desk.jobId();
+    String correct = jobPage + "/collaborators/" + desk.collaboratorId() + "/email";
+    String taken = "taken-" + desk.unique() + "@client.test";
+    assertThat(
+            browser
+                .postForm(
+                    jobPage + "/collaborators",
+                    Map.of("email", taken, "name", "Taken", "_csrf", csrf(jobPage)))
+                .statusCode())
+        .isEqualTo(302);
+
+    HttpResponse<String> bad =
+        browser.postForm(correct, Map.of("email", "not-an-address", "_csrf", csrf(jobPage)));
+    assertThat(bad.statusCode()).isEqualTo(422);
+    // The address form sits in a flagged collaborator's row; this one is not flagged, so the page
+    // says why without a form to put the typed text back in.
+    assertThat(bad.body()).contains("enter an email address");
+
+    HttpResponse<String> clash =
+        browser.postForm(correct, Map.of("email", taken, "_csrf", csrf(jobPage)));
+    assertThat(clash.statusCode()).isEqualTo(409);
+    assertThat(count("select count(*) from collaborator where email = ?", desk.clientEmail()))
+        .isEqualTo(1);
+
+    String moved = "moved-" + desk.unique() + "@client.test";
+    HttpResponse<String> done =
+        browser.postForm(correct, Map.of("email", moved, "_csrf", csrf(jobPage)));
+    assertThat(done.statusCode()).isEqualTo(302);
+    assertThat(browser.getPage(jobPage).body()).contains("now gets mail at " + moved);
+  }
+
+  @Test
   void submittingOneCandidateStartsTheWorkflowMailsTheClientAndOpensTheSubmission() {
     Desk desk = desk();
     String jobPage = "/console/jobs/" + desk.jobId();

@@ -141,6 +141,59 @@ class ConsoleSignInTests {
   }
 
   @Test
+  void refusedAccountAndTeamFormsSayWhyAndChangeNothing() {
+    String email = "kim-" + System.nanoTime() + "@agency.test";
+    var added =
+        RecruiterApi.json(
+            new RecruiterApi(origin, TestRuntime.RECRUITER_TOKEN)
+                .post(
+                    "/api/recruiters",
+                    "{\"name\":\"Kim\",\"email\":%s,\"role\":\"ADMIN\"}"
+                        .formatted(RecruiterApi.quote(email))));
+    String first = added.get("firstPassword").asText();
+    Browser kim = new Browser(origin);
+    kim.signInToConsole(email, first);
+
+    String account = kim.getPage("/console/account").body();
+    HttpResponse<String> differ =
+        kim.postForm(
+            "/console/account/password",
+            Map.of(
+                "currentPassword",
+                first,
+                "newPassword",
+                "a much longer passphrase",
+                "confirmPassword",
+                "a much longer passphrase, typo",
+                "_csrf",
+                Browser.csrfField(account)));
+    assertThat(differ.statusCode()).isEqualTo(422);
+    assertThat(differ.body()).contains("the two new passwords differ");
+    assertThat(
+            new Browser(origin)
+                .signInToConsole(email, first)
+                .headers()
+                .firstValue("Location")
+                .orElse(""))
+        .endsWith("/console");
+
+    String unique = "Nobody " + System.nanoTime();
+    String team = kim.getPage("/console/team").body();
+    HttpResponse<String> refused =
+        kim.postForm(
+            "/console/team",
+            Map.of("name", unique, "email", "not-an-address", "_csrf", Browser.csrfField(team)));
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains("enter an email address like name@agency.com");
+    assertThat(
+            jdbc.sql("select count(*) from recruiter where name = ?")
+                .param(unique)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
   void onlyAdminsAddRecruiters() {
     String email = "sam-" + System.nanoTime() + "@agency.test";
     var added =
