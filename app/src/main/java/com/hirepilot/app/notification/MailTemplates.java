@@ -1,18 +1,25 @@
 package com.hirepilot.app.notification;
 
 import com.hirepilot.app.workspace.AgencyBrand;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
- * Renders emails from {@code templates/mail/}: the HTML part from the template, and the text part
- * from that HTML ({@link MailText}), so one template says everything once. Thymeleaf escapes every
- * value, so text a client or recruiter typed comes out inert.
+ * Renders emails from the jte templates in {@code src/main/jte/notification/mail/}: the HTML part
+ * from the template, and the text part from that HTML ({@link MailText}), so one template says
+ * everything once. The templates are compiled in the build like the pages (ADR 0014) and rendered
+ * by the same engine; jte escapes every value for where it lands, so text a client or recruiter
+ * typed comes out inert.
+ *
+ * <p>A template is named without its folder and extension ({@code "submission"}), and the model's
+ * entries are its {@code @param}s by name. The templates' classes sit in this feature's package
+ * ({@code com.hirepilot.app.notification.mail}), so their parameters are plain values and the
+ * public types of other features, never a caller's private records.
  */
 @Component
 public class MailTemplates {
@@ -21,6 +28,9 @@ public class MailTemplates {
   private static final Pattern HEX_COLOUR = Pattern.compile("#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?");
 
   private static final Pattern BLANK_LINE = Pattern.compile("\\R\\s*\\R");
+
+  /** Where the emails' templates are under {@code src/main/jte}. */
+  private static final String FOLDER = "notification/mail/";
 
   private final TemplateEngine engine;
 
@@ -37,7 +47,9 @@ public class MailTemplates {
   }
 
   public String html(String template, Map<String, Object> variables) {
-    return engine.process("mail/" + template, new Context(null, variables));
+    StringOutput html = new StringOutput();
+    engine.render(FOLDER + template + ".jte", variables, html);
+    return html.toString();
   }
 
   /**

@@ -151,8 +151,14 @@ class Tickets {
   OutgoingEmail compose(Ticket t) {
     String subject =
         (t.urgent() ? "URGENT " : "") + "Support ticket " + t.id() + ": " + abbreviate(t.summary());
+    // The template's class lives in notification's package, which cannot see this feature's
+    // Ticket record: it gets the ticket's fields as plain values.
     Map<String, Object> model = new HashMap<>();
-    model.put("ticket", t);
+    model.put("ticketId", t.id());
+    model.put("urgent", t.urgent());
+    model.put("openedBy", t.openedBy());
+    model.put("summary", t.summary());
+    model.put("workspaceId", t.workspaceId());
     model.put("jobId", orNone(t.jobId()));
     model.put("candidateId", orNone(t.candidateId()));
     model.put("clientEmail", orNone(t.clientEmail()));
