@@ -8,7 +8,11 @@ Each jar runs in turn on a fresh data directory with its embedded Temporal serve
 sends mail to an SMTP sink this script runs on 127.0.0.1 (so the time includes the real SMTP
 hand-off, not an in-process shortcut). Per jar: a warm-up, then SEQUENTIAL submissions one after
 the other (each waits for its email), then BURST submissions posted by CONCURRENCY threads.
-The report gives p50/p95 latency and emails per second, and the ratio to the first jar.
+Each submission's candidate is created before its timer starts (the floor has no such step).
+The report gives p50/p95 latency, emails per second, the JVM's CPU time per email in the burst
+(user + system from /proc, the follow-up steps after each email included), and the ratio to the
+first jar. A short WARMUP leaves the JIT compiling during the burst, more for the app's large
+code than for the floor's; WARMUP=200 measures closer to steady state.
 
 With --floor, the floor runs first and the ratios are to it: Floor.java, run with the first
 jar's own libraries (extracted with Spring Boot's jarmode tools), is the same Temporal test
