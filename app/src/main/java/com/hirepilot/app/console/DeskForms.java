@@ -2,8 +2,10 @@ package com.hirepilot.app.console;
 
 import com.hirepilot.app.system.InvalidInputException;
 import com.hirepilot.app.system.UserText;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
@@ -112,6 +114,17 @@ final class DeskForms {
   /** The one message a page shows for a form: the first problem found, in the form's order. */
   static String firstProblem(BindingResult result) {
     return result.getAllErrors().get(0).getDefaultMessage();
+  }
+
+  /**
+   * Readies a page to be shown again for a refused form: 422, the first problem, and the panel that
+   * holds the form, open. The form as typed is already in the model, under its binding's name.
+   */
+  static void showRefused(
+      BindingResult result, String openPanel, Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    model.addAttribute("error", firstProblem(result));
+    model.addAttribute("openPanel", openPanel);
   }
 
   /**

@@ -55,9 +55,7 @@ class DeskJobPage {
       String openPanel,
       Model model,
       HttpServletResponse response) {
-    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-    model.addAttribute("error", DeskForms.firstProblem(result));
-    model.addAttribute("openPanel", openPanel);
+    DeskForms.showRefused(result, openPanel, model, response);
     return show(jobId, model);
   }
 

@@ -251,9 +251,7 @@ class DeskSubmissionsController {
       String openPanel,
       Model model,
       HttpServletResponse response) {
-    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-    model.addAttribute("error", DeskForms.firstProblem(result));
-    model.addAttribute("openPanel", openPanel);
+    DeskForms.showRefused(result, openPanel, model, response);
     return submission(submissionId, model);
   }
 

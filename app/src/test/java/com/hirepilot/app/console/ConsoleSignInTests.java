@@ -116,19 +116,8 @@ class ConsoleSignInTests {
     phone.signInToConsole(email, first);
     assertThat(phone.getPage("/console/account").statusCode()).isEqualTo(200);
 
-    String page = laptop.getPage("/console/account").body();
     HttpResponse<String> changed =
-        laptop.postForm(
-            "/console/account/password",
-            Map.of(
-                "currentPassword",
-                first,
-                "newPassword",
-                "a much longer passphrase",
-                "confirmPassword",
-                "a much longer passphrase",
-                "_csrf",
-                Browser.csrfField(page)));
+        changePassword(laptop, first, "a much longer passphrase", "a much longer passphrase");
     assertThat(changed.statusCode()).isEqualTo(302);
     assertThat(phone.getPage("/console/account").statusCode()).isEqualTo(302);
     assertThat(
@@ -154,19 +143,8 @@ class ConsoleSignInTests {
     Browser kim = new Browser(origin);
     kim.signInToConsole(email, first);
 
-    String account = kim.getPage("/console/account").body();
     HttpResponse<String> differ =
-        kim.postForm(
-            "/console/account/password",
-            Map.of(
-                "currentPassword",
-                first,
-                "newPassword",
-                "a much longer passphrase",
-                "confirmPassword",
-                "a much longer passphrase, typo",
-                "_csrf",
-                Browser.csrfField(account)));
+        changePassword(kim, first, "a much longer passphrase", "a much longer passphrase, typo");
     assertThat(differ.statusCode()).isEqualTo(422);
     assertThat(differ.body()).contains("the two new passwords differ");
     assertThat(
@@ -216,5 +194,22 @@ class ConsoleSignInTests {
                 .query(Long.class)
                 .single())
         .isZero();
+  }
+
+  /** The account page's password form, sent as the page would send it. */
+  private static HttpResponse<String> changePassword(
+      Browser browser, String current, String next, String confirm) {
+    String page = browser.getPage("/console/account").body();
+    return browser.postForm(
+        "/console/account/password",
+        Map.of(
+            "currentPassword",
+            current,
+            "newPassword",
+            next,
+            "confirmPassword",
+            confirm,
+            "_csrf",
+            Browser.csrfField(page)));
   }
 }
