@@ -62,9 +62,7 @@ class SubmissionContexts {
     Job job = present(jobs.find(submission.jobId()), "Job " + submission.jobId());
     Candidate candidate =
         present(candidates.find(submission.candidateId()), "Candidate " + submission.candidateId());
-    Recruiter recruiter =
-        present(recruiters.find(submission.recruiterId()), "Recruiter " + submission.recruiterId());
-    return new SubmissionContext(submission, job, candidate, recruiter);
+    return of(submission, job, candidate);
   }
 
   /**

@@ -103,13 +103,7 @@ class ConsoleSignInTests {
   @Test
   void changingThePasswordEndsTheSessionsThatUsedTheOldOne() {
     String email = "pat-" + System.nanoTime() + "@agency.test";
-    var added =
-        RecruiterApi.json(
-            new RecruiterApi(origin, TestRuntime.RECRUITER_TOKEN)
-                .post(
-                    "/api/recruiters",
-                    "{\"name\":\"Pat\",\"email\":%s}".formatted(RecruiterApi.quote(email))));
-    String first = added.get("firstPassword").asText();
+    String first = addRecruiter("Pat", email, null);
     Browser laptop = new Browser(origin);
     Browser phone = new Browser(origin);
     laptop.signInToConsole(email, first);
@@ -132,14 +126,7 @@ class ConsoleSignInTests {
   @Test
   void refusedAccountAndTeamFormsSayWhyAndChangeNothing() {
     String email = "kim-" + System.nanoTime() + "@agency.test";
-    var added =
-        RecruiterApi.json(
-            new RecruiterApi(origin, TestRuntime.RECRUITER_TOKEN)
-                .post(
-                    "/api/recruiters",
-                    "{\"name\":\"Kim\",\"email\":%s,\"role\":\"ADMIN\"}"
-                        .formatted(RecruiterApi.quote(email))));
-    String first = added.get("firstPassword").asText();
+    String first = addRecruiter("Kim", email, "ADMIN");
     Browser kim = new Browser(origin);
     kim.signInToConsole(email, first);
 
@@ -174,15 +161,8 @@ class ConsoleSignInTests {
   @Test
   void onlyAdminsAddRecruiters() {
     String email = "sam-" + System.nanoTime() + "@agency.test";
-    var added =
-        RecruiterApi.json(
-            new RecruiterApi(origin, TestRuntime.RECRUITER_TOKEN)
-                .post(
-                    "/api/recruiters",
-                    "{\"name\":\"Sam\",\"email\":%s,\"role\":\"RECRUITER\"}"
-                        .formatted(RecruiterApi.quote(email))));
     Browser sam = new Browser(origin);
-    sam.signInToConsole(email, added.get("firstPassword").asText());
+    sam.signInToConsole(email, addRecruiter("Sam", email, "RECRUITER"));
     String page = sam.getPage("/console/account").body();
     HttpResponse<String> refused =
         sam.postForm(
@@ -211,5 +191,19 @@ class ConsoleSignInTests {
             confirm,
             "_csrf",
             Browser.csrfField(page)));
+  }
+
+  /** Adds a recruiter through the API (with the API's default role when none is named). */
+  private String addRecruiter(String name, String email, String role) {
+    String json =
+        "{\"name\":%s,\"email\":%s%s}"
+            .formatted(
+                RecruiterApi.quote(name),
+                RecruiterApi.quote(email),
+                role == null ? "" : ",\"role\":" + RecruiterApi.quote(role));
+    return RecruiterApi.json(
+            new RecruiterApi(origin, TestRuntime.RECRUITER_TOKEN).post("/api/recruiters", json))
+        .get("firstPassword")
+        .asText();
   }
 }

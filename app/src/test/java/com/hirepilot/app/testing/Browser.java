@@ -61,21 +61,7 @@ public final class Browser {
   }
 
   public HttpResponse<String> postForm(String path, Map<String, String> fields) {
-    String body =
-        fields.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    return send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            // What a browser says when it submits a form: error answers come as pages.
-            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
+    return postForm(path, java.util.List.copyOf(fields.entrySet()));
   }
 
   /** A form POST with repeated fields (checkboxes), in the order given. */
@@ -92,6 +78,7 @@ public final class Browser {
     return send(
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/x-www-form-urlencoded")
+            // What a browser says when it submits a form: error answers come as pages.
             .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());

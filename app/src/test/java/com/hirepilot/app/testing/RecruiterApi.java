@@ -25,26 +25,22 @@ public final class RecruiterApi {
   }
 
   public HttpResponse<String> post(String path, String json) {
-    return send(
-        request(path)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build());
+    return sendJson("POST", path, json);
   }
 
   public HttpResponse<String> put(String path, String json) {
-    return send(
-        request(path)
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json))
-            .build());
+    return sendJson("PUT", path, json);
   }
 
   public HttpResponse<String> patch(String path, String json) {
+    return sendJson("PATCH", path, json);
+  }
+
+  private HttpResponse<String> sendJson(String method, String path, String json) {
     return send(
         request(path)
             .header("Content-Type", "application/json")
-            .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
             .build());
   }
 
