@@ -1,6 +1,7 @@
 package com.hirepilot.app.auth;
 
 import com.hirepilot.app.system.LogContext;
+import com.hirepilot.app.workspace.CurrentRecruiter;
 import com.hirepilot.app.workspace.Recruiter;
 import com.hirepilot.app.workspace.RecruiterDirectory;
 import jakarta.servlet.FilterChain;
@@ -36,17 +37,21 @@ class ConsoleRecruiterFilter extends OncePerRequestFilter {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null
         && authentication.getPrincipal() instanceof ConsoleAccounts.RecruiterLogin login) {
-      Optional<Recruiter> recruiter =
+      Optional<RecruiterDirectory.SignedIn> signedIn =
           recruiters
-              .find(login.recruiterId())
-              .filter(r -> Objects.equals(r.passwordHash(), login.passwordHash()));
-      if (recruiter.isPresent()) {
+              .signedIn(login.recruiterId())
+              .filter(s -> Objects.equals(s.recruiter().passwordHash(), login.passwordHash()));
+      if (signedIn.isPresent()) {
+        Recruiter recruiter = signedIn.get().recruiter();
         // A new context for this request only. The session's context object must stay as it was
         // saved at sign-in: changing it in place would change the session's copy too.
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(RecruiterAuthentication.of(recruiter.get()));
+        context.setAuthentication(RecruiterAuthentication.of(recruiter));
         SecurityContextHolder.setContext(context);
-        LogContext.put(LogContext.WORKSPACE_ID, recruiter.get().workspaceId());
+        // Read in the same statement; the pages' frame shows it without asking again.
+        request.setAttribute(
+            CurrentRecruiter.WORKSPACE_NAME_ATTRIBUTE, signedIn.get().workspaceName());
+        LogContext.put(LogContext.WORKSPACE_ID, recruiter.workspaceId());
       } else {
         SecurityContextHolder.clearContext();
         HttpSession session = request.getSession(false);

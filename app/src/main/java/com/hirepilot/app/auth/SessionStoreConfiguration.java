@@ -1,14 +1,18 @@
 package com.hirepilot.app.auth;
 
 import com.hirepilot.app.system.ConditionalOnPostgres;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import java.time.Duration;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Sessions in the database (Spring Session JDBC). Concurrent requests of one browser each add an
@@ -40,6 +44,23 @@ class SessionStoreConfiguration {
         return bean;
       }
     };
+  }
+
+  /**
+   * Around Spring Session's filter, so the session a request saves is what the filter's own check
+   * after saving reads ({@link SparseLastAccessSessions#withinRequest}).
+   */
+  @Bean
+  FilterRegistrationBean<Filter> sessionSavedInRequest() {
+    Filter filter =
+        (request, response, chain) ->
+            SparseLastAccessSessions.withinRequest(() -> chain.doFilter(request, response));
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+    registration.setName("sessionSavedInRequest");
+    registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+    registration.setDispatcherTypes(
+        DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+    return registration;
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package com.hirepilot.app.auth;
 
+import jakarta.servlet.ServletException;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,8 +17,17 @@ import org.springframework.session.Session;
  * stamp is kept only when the stored one is at least {@link #granularity} old; a request that
  * changes nothing else writes nothing. The idle timeout then counts from a stamp up to that much
  * earlier, so an idle session may end up to one granularity before its 30 minutes are up.
+ *
+ * <p>Spring Session also reads the session again right after saving it, only to decide whether to
+ * send the cookie again (spring-projects/spring-session#1731): a second statement, and a second
+ * deserialisation of the security context, on every signed-in request. Inside {@link
+ * #withinRequest} that read answers with the session the request has just saved. Nothing is kept
+ * beyond the request, so the next request reads the database afresh, and authorisation with it.
  */
 final class SparseLastAccessSessions implements FindByIndexNameSessionRepository<Session> {
+
+  /** The session this thread's request saved last, while a request is being served; else unset. */
+  private static final ThreadLocal<Session[]> SAVED_IN_REQUEST = new ThreadLocal<>();
 
   private final FindByIndexNameSessionRepository<Session> store;
   private final Duration granularity;
@@ -31,19 +42,59 @@ final class SparseLastAccessSessions implements FindByIndexNameSessionRepository
     return new Sparse(store.createSession(), granularity);
   }
 
+  /**
+   * Serves one request with its saved session remembered for the read that follows the save. Runs
+   * around Spring Session's filter; always forgets at the end, whatever the request did.
+   */
+  static void withinRequest(RequestWork work) throws IOException, ServletException {
+    Session[] saved = SAVED_IN_REQUEST.get();
+    if (saved != null) {
+      work.run(); // an inner dispatch (error page, include) of a request already in scope
+      return;
+    }
+    SAVED_IN_REQUEST.set(new Session[1]);
+    try {
+      work.run();
+    } finally {
+      SAVED_IN_REQUEST.remove();
+    }
+  }
+
+  /** A request's work, as a servlet filter chain does it. */
+  @FunctionalInterface
+  interface RequestWork {
+    void run() throws IOException, ServletException;
+  }
+
   @Override
   public void save(Session session) {
     store.save(((Sparse) session).stored);
+    Session[] saved = SAVED_IN_REQUEST.get();
+    if (saved != null) {
+      saved[0] = session;
+    }
   }
 
   @Override
   public Session findById(String id) {
+    Session[] saved = SAVED_IN_REQUEST.get();
+    if (saved != null && saved[0] != null) {
+      Session justSaved = saved[0];
+      saved[0] = null; // once: any later read in the request goes to the database
+      if (justSaved.getId().equals(id) && !justSaved.isExpired()) {
+        return justSaved;
+      }
+    }
     Session stored = store.findById(id);
     return stored == null ? null : new Sparse(stored, granularity);
   }
 
   @Override
   public void deleteById(String id) {
+    Session[] saved = SAVED_IN_REQUEST.get();
+    if (saved != null) {
+      saved[0] = null;
+    }
     store.deleteById(id);
   }
 

@@ -7,10 +7,14 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface Attachments extends ListCrudRepository<Attachment, String> {
 
+  @Query("select * from attachment where candidate_id = :candidateId order by created_at")
   List<Attachment> findByCandidateIdOrderByCreatedAt(String candidateId);
 
+  @Query(
+      "select * from attachment where candidate_id = :candidateId order by created_at desc, attachment_version desc")
   List<Attachment> findByCandidateIdOrderByCreatedAtDescAttachmentVersionDesc(String candidateId);
 
+  @Query("select * from attachment where id = :id and workspace_id = :workspaceId")
   Optional<Attachment> findByIdAndWorkspaceId(String id, String workspaceId);
 
   @Query(

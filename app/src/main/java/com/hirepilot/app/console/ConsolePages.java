@@ -39,7 +39,9 @@ class ConsolePages {
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null && authentication.getPrincipal() instanceof CurrentRecruiter me) {
-      String workspaceName = settings.workspace(me.workspaceId()).name();
+      Object known = request.getAttribute(CurrentRecruiter.WORKSPACE_NAME_ATTRIBUTE);
+      String workspaceName =
+          known instanceof String name ? name : settings.workspace(me.workspaceId()).name();
       model.addAttribute(
           "frame", new ConsoleFrame(me, CurrentRecruiter.isAdmin(), workspaceName, csrf));
     } else {

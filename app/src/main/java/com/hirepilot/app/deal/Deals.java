@@ -8,6 +8,7 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface Deals extends ListCrudRepository<Deal, String> {
 
+  @Query("select * from deal where job_id = :jobId")
   Optional<Deal> findByJobId(String jobId);
 
   @Modifying

@@ -1,6 +1,5 @@
 package com.hirepilot.app.submission;
 
-import com.hirepilot.workflows.submission.SubmissionStatus;
 import java.util.Collection;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -19,10 +18,8 @@ interface Submissions extends ListCrudRepository<Submission, String> {
    * connection rather than take another from the pool while this one is held.
    */
   @Transactional(readOnly = true)
+  @Query("select * from submission where id = :id and workspace_id = :workspaceId")
   Optional<Submission> findByIdAndWorkspaceId(String id, String workspaceId);
-
-  boolean existsByJobIdAndCandidateIdAndStatusIn(
-      String jobId, String candidateId, Collection<SubmissionStatus> statuses);
 
   /** Which of these candidates have a submission for the job in one of these statuses. */
   @Query(

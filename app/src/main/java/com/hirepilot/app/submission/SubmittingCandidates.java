@@ -109,7 +109,9 @@ public class SubmittingCandidates {
       throw new InvalidInputException(
           "jobId", "the job has no active collaborators to send the submission to; add one first");
     }
-    if (submissions.existsByJobIdAndCandidateIdAndStatusIn(job.id(), candidate.id(), OPEN)) {
+    if (!submissions
+        .openOf(job.id(), List.of(candidate.id()), OPEN.stream().map(Enum::name).toList())
+        .isEmpty()) {
       throw new ConflictException(
           "This candidate already has an open submission for this job; resend it instead");
     }

@@ -7,6 +7,7 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface ApiTokens extends ListCrudRepository<ApiToken, String> {
 
+  @Query("select * from api_token where workspace_id = :workspaceId order by created_at desc")
   List<ApiToken> findByWorkspaceIdOrderByCreatedAtDesc(String workspaceId);
 
   @Modifying

@@ -13,6 +13,13 @@ public record CurrentRecruiter(String recruiterId, String workspaceId, String na
 
   public static final String ADMIN_AUTHORITY = "ROLE_ADMIN";
 
+  /**
+   * The request attribute holding the workspace's name, where the console's sign-in check read it
+   * together with the recruiter, so the page frame needs no statement of its own.
+   */
+  public static final String WORKSPACE_NAME_ATTRIBUTE =
+      CurrentRecruiter.class.getName() + ".workspaceName";
+
   public static CurrentRecruiter get() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null && authentication.getPrincipal() instanceof CurrentRecruiter r) {

@@ -1,9 +1,11 @@
 package com.hirepilot.app.workspace;
 
+import com.hirepilot.app.system.Timestamps;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,13 +14,47 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecruiterDirectory {
 
   private final Recruiters recruiters;
+  private final JdbcClient jdbc;
 
-  RecruiterDirectory(Recruiters recruiters) {
+  RecruiterDirectory(Recruiters recruiters, JdbcClient jdbc) {
     this.recruiters = recruiters;
+    this.jdbc = jdbc;
   }
 
   public Optional<Recruiter> find(String recruiterId) {
     return recruiters.findById(recruiterId);
+  }
+
+  /** A signed-in recruiter as every console page needs them: who they are, and their workspace. */
+  public record SignedIn(Recruiter recruiter, String workspaceName) {}
+
+  /**
+   * The recruiter and their workspace's name in one statement: every console request asks this (the
+   * session holds only who signed in), and every page's frame shows the name.
+   */
+  public Optional<SignedIn> signedIn(String recruiterId) {
+    return jdbc.sql(
+            """
+            select r.id, r.workspace_id, r.name, r.email, r.password_hash, r.role, r.version,
+                   r.created_at, w.name as workspace_name
+              from recruiter r join workspace w on w.id = r.workspace_id
+             where r.id = :id
+            """)
+        .param("id", recruiterId)
+        .query(
+            (rs, row) ->
+                new SignedIn(
+                    new Recruiter(
+                        rs.getString("id"),
+                        rs.getString("workspace_id"),
+                        rs.getString("name"),
+                        rs.getString("email"),
+                        rs.getString("password_hash"),
+                        Recruiter.Role.valueOf(rs.getString("role")),
+                        rs.getLong("version"),
+                        Timestamps.read(rs, "created_at")),
+                    rs.getString("workspace_name")))
+        .optional();
   }
 
   /** The recruiter who signs in to the console with this address. */

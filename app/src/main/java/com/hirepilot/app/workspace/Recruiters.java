@@ -7,8 +7,10 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface Recruiters extends ListCrudRepository<Recruiter, String> {
 
+  @Query("select * from recruiter where email = :email")
   Optional<Recruiter> findByEmail(String email);
 
+  @Query("select * from recruiter where workspace_id = :workspaceId order by name")
   List<Recruiter> findByWorkspaceIdOrderByName(String workspaceId);
 
   /** The owner of an unrevoked API token, in one statement: every API request asks this. */

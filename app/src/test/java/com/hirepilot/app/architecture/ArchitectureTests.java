@@ -90,4 +90,30 @@ class ArchitectureTests {
               // The access-link resend (it sends links, so it lives with them) and REX's API.
               "com.hirepilot.app.auth",
               "com.hirepilot.app.support");
+
+  /**
+   * Spring Data JDBC builds a derived query's SQL again on every call (a tenth of the console
+   * submission page's CPU, measured in issue 22); a written-out query is parsed once. So every
+   * query method a repository declares carries its SQL.
+   */
+  @ArchTest
+  static final ArchRule repositoryQueriesAreWrittenOut =
+      methods()
+          .that()
+          .areDeclaredInClassesThat()
+          .areAssignableTo(org.springframework.data.repository.Repository.class)
+          .and()
+          .areDeclaredInClassesThat()
+          .resideInAPackage("com.hirepilot..")
+          .and()
+          .doNotHaveModifier(com.tngtech.archunit.core.domain.JavaModifier.STATIC)
+          .and(
+              DescribedPredicate.describe(
+                  "are abstract",
+                  m ->
+                      m.getModifiers()
+                          .contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT)))
+          .should()
+          .beAnnotatedWith(org.springframework.data.jdbc.repository.query.Query.class)
+          .allowEmptyShould(false);
 }

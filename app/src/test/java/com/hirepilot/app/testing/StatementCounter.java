@@ -39,6 +39,7 @@ public class StatementCounter
   private static final ThreadLocal<Integer> HELD = ThreadLocal.withInitial(() -> 0);
 
   private final Map<String, AtomicInteger> statements = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> sessionReads = new ConcurrentHashMap<>();
   private final List<String> doubleHolds = new CopyOnWriteArrayList<>();
 
   /** Start-up (Flyway opens a second connection to migrate) is not what is watched. */
@@ -52,6 +53,12 @@ public class StatementCounter
   /** Statements run by requests tagged so; 0 if none ran. */
   public int statementsOf(String tag) {
     AtomicInteger count = statements.get(tag);
+    return count == null ? 0 : count.get();
+  }
+
+  /** Reads of the session store by requests tagged so (not counted in {@link #statementsOf}). */
+  public int sessionReadsOf(String tag) {
+    AtomicInteger count = sessionReads.get(tag);
     return count == null ? 0 : count.get();
   }
 
@@ -70,6 +77,8 @@ public class StatementCounter
                 String tag = TAG.get();
                 if (tag != null && !sessionStore(queries)) {
                   statements.computeIfAbsent(tag, t -> new AtomicInteger()).incrementAndGet();
+                } else if (tag != null && sessionRead(queries)) {
+                  sessionReads.computeIfAbsent(tag, t -> new AtomicInteger()).incrementAndGet();
                 }
               })
           .beforeMethod(this::beforeMethod)
@@ -88,6 +97,12 @@ public class StatementCounter
   private static boolean sessionStore(List<net.ttddyy.dsproxy.QueryInfo> queries) {
     return queries.stream()
         .allMatch(q -> q.getQuery().toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION"));
+  }
+
+  private static boolean sessionRead(List<net.ttddyy.dsproxy.QueryInfo> queries) {
+    return queries.stream()
+        .anyMatch(
+            q -> q.getQuery().strip().toUpperCase(java.util.Locale.ROOT).startsWith("SELECT"));
   }
 
   private void beforeMethod(MethodExecutionContext call) {
