@@ -67,13 +67,28 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
    * around emails runs in the worker: the first round comes queued with the request ({@link
    * SubmissionRequest#firstRound}), and recording rounds, reminders and alerts are local
    * activities. Each remote activity costs the server a task, a poll and a workflow task; these are
-   * short writes to our own database, retried like any activity. The automation hand-over stays
-   * remote: a local activity holds the workflow task, so a slow hand-over would hold up the
-   * client's next decision, which automation must never do.
+   * short writes to our own database, retried like any activity. The automation hand-over stayed
+   * remote here, for fear a slow one would hold up the client's next decision; {@link
+   * #LOCAL_HAND_OVER_CHANGE} bounds it instead.
    */
   static final String QUICK_ROUND_CHANGE = "quick-round";
 
   static final int QUICK_ROUND = 1;
+
+  /**
+   * From this version on, the hand-over of {@code SUBMISSION_SENT} runs in the worker, in the
+   * workflow task that marks the round sent. As a remote activity it cost the server a task, a poll
+   * and a workflow task of its own on every submission's way to its first wait (issue 22). The
+   * hand-over reads the workspace's rules and, when one matches, starts its run; its attempts are
+   * bounded ({@link #LOCAL_HAND_OVER_STEP}), so a client's decision arriving meanwhile waits at
+   * most that long, and then the submission moves on without automation, as before. The later
+   * hand-overs stay remote: they come just before the workflow settles, and a recruiter's or
+   * client's action arriving during one must still be answered (refused as a conflict) rather than
+   * find the workflow closed.
+   */
+  static final String LOCAL_HAND_OVER_CHANGE = "local-hand-over";
+
+  static final int LOCAL_HAND_OVER = 1;
 
   private static final SearchAttributeKey<String> STATUS_KEY =
       SearchAttributeKey.forKeyword(STATUS_SEARCH_ATTRIBUTE);
@@ -108,6 +123,17 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
           .setRetryOptions(RETRY)
           .build();
 
+  /**
+   * The hand-over in the worker: {@link #AUTOMATION_RETRY}'s attempts, each cut at 10 seconds, and
+   * all of them at 30, the longest the hand-over may hold the workflow's next step.
+   */
+  private static final LocalActivityOptions LOCAL_HAND_OVER_STEP =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setScheduleToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(AUTOMATION_RETRY)
+          .build();
+
   private SubmissionEmailActivities emails =
       Workflow.newActivityStub(SubmissionEmailActivities.class, LIFECYCLE_STEP);
 
@@ -124,6 +150,9 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
               .setStartToCloseTimeout(Duration.ofSeconds(30))
               .setRetryOptions(AUTOMATION_RETRY)
               .build());
+
+  /** Who takes the {@code SUBMISSION_SENT} hand-over: the worker from {@link #LOCAL_HAND_OVER}. */
+  private SubmissionFollowUpActivities sentHandOver = automation;
 
   /**
    * Decisions, withdrawals and resends are applied one at a time, in the order they were accepted:
@@ -185,6 +214,11 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
         >= QUICK_ROUND) {
       emails = Workflow.newLocalActivityStub(SubmissionEmailActivities.class, LOCAL_LIFECYCLE_STEP);
       firstRoundQueued = request.firstRound();
+    }
+    if (Workflow.getVersion(LOCAL_HAND_OVER_CHANGE, Workflow.DEFAULT_VERSION, LOCAL_HAND_OVER)
+        >= LOCAL_HAND_OVER) {
+      sentHandOver =
+          Workflow.newLocalActivityStub(SubmissionFollowUpActivities.class, LOCAL_HAND_OVER_STEP);
     }
     if (fullLifecycle) {
       indexStatus = request.indexStatus();
@@ -305,7 +339,7 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
       setStatus(SubmissionStatus.AWAITING_FEEDBACK);
     }
     if (fullLifecycle && sentRound == 1) {
-      handToAutomation(AutomationTrigger.SUBMISSION_SENT, "1");
+      handToAutomation(sentHandOver, AutomationTrigger.SUBMISSION_SENT, "1");
     }
   }
 
@@ -583,8 +617,13 @@ public class SubmissionWorkflowImpl implements SubmissionWorkflow {
    * submission carries on and the failure is only logged.
    */
   private void handToAutomation(AutomationTrigger trigger, String occurrence) {
+    handToAutomation(automation, trigger, occurrence);
+  }
+
+  private void handToAutomation(
+      SubmissionFollowUpActivities by, AutomationTrigger trigger, String occurrence) {
     try {
-      automation.handToAutomation(submissionId, trigger, occurrence);
+      by.handToAutomation(submissionId, trigger, occurrence);
     } catch (ActivityFailure e) {
       log.warn(
           "Automation did not take {} of submission {}: {}", trigger, submissionId, e.getMessage());

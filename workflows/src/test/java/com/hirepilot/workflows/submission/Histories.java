@@ -26,7 +26,7 @@ final class Histories {
    * under its plain name. Change it with each versioned change, so the new shape's histories are
    * recorded beside the old ones instead of being skipped.
    */
-  static final String SHAPE = "quick-round";
+  static final String SHAPE = "local-hand-over";
 
   private Histories() {}
 

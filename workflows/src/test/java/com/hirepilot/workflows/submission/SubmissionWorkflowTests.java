@@ -143,7 +143,7 @@ class SubmissionWorkflowTests {
   /**
    * The app records the first round's emails with the submission: the workflow delivers them as its
    * first activity and records nothing again; marking the round sent happens in the worker (a local
-   * activity), so the server sees only the deliveries and the automation hand-over.
+   * activity), and so is the hand-over of SUBMISSION_SENT: the server sees only the deliveries.
    */
   @Test
   void aFirstRoundQueuedWithTheSubmissionIsDeliveredFirstAndRecordedInTheWorker() {
@@ -163,7 +163,7 @@ class SubmissionWorkflowTests {
     assertThat(activities.calls()).containsExactly("handToAutomation SUBMISSION_SENT 1");
     assertThat(activities.deliveryAttempts()).containsExactlyInAnyOrderElementsOf(firstRound);
     assertThat(activities.roundsSent()).containsExactly(1);
-    assertThat(remoteActivities()).containsExactly("Deliver", "Deliver", "HandToAutomation");
+    assertThat(remoteActivities()).containsExactly("Deliver", "Deliver");
 
     workflow.decide(decision(Decision.APPROVE));
     assertThat(result()).isEqualTo(SubmissionStatus.APPROVED);
