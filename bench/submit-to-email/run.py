@@ -20,7 +20,8 @@ server and SDK running a workflow whose only activity sends the email, started b
 that answers at once. No database, rendering or recording: what submit-to-email cannot beat.
 
 Settings (environment): SEQUENTIAL=40 BURST=200 CONCURRENCY=16 WARMUP=20 PORT=18090
-TEMPORAL_PORT=17290 SMTP_PORT=12525 JAVA=java JAVA_OPTS=""
+TEMPORAL_PORT=17290 SMTP_PORT=12525 JAVA=java JAVA_OPTS="" BURST_PROFILER=<libasyncProfiler.so>
+(CPU-profiles each jar's burst alone; see burst_profiler).
 Needs: java and python3 (3.11: the smtpd module; it is gone from 3.12).
 """
 import asyncore
@@ -108,7 +109,11 @@ def started(command, work, ready_path, what, env=None, patience=180):
                 if time.monotonic() > deadline or process.poll() is not None:
                     raise RuntimeError(f"{what} did not start; see {log.name}")
                 time.sleep(0.5)
-        yield lambda: cpu_seconds(process.pid)
+        def cpu():
+            return cpu_seconds(process.pid)
+
+        cpu.pid = process.pid
+        yield cpu
     finally:
         process.terminate()
         try:
@@ -157,6 +162,19 @@ def run_jar(jar, sink):
         return measure(submit, cpu, prepare)
 
 
+def burst_profiler(pid, command):
+    """With BURST_PROFILER (the path of async-profiler's libasyncProfiler.so, which Maven Central
+    serves as tools.profiler:async-profiler:<version>:jar:linux-x64), sends it a command by
+    attaching it to the running JVM, so that only the burst is profiled, not start-up or warm-up."""
+    library = os.environ.get("BURST_PROFILER")
+    if not library:
+        return False
+    # Quoted: jcmd would read the options' "=" as its own name=value arguments.
+    subprocess.run(["jcmd", str(pid), "JVMTI.agent_load", library, f'"{command}"'], check=True,
+                   stdout=subprocess.DEVNULL)
+    return True
+
+
 def measure(submit, cpu, prepare=lambda label: None):
     """Warm-up, then latency one at a time, then throughput of a burst. What a submission needs
     beforehand (the candidate) is prepared outside the timed part, in both measures: the floor has
@@ -172,11 +190,16 @@ def measure(submit, cpu, prepare=lambda label: None):
     labels = [f"Burst {i} {secrets.token_hex(3)}" for i in range(BURST)]
     with ThreadPoolExecutor(CONCURRENCY) as pool:
         prepared = list(pool.map(prepare, labels))
+    profiling = burst_profiler(cpu.pid, "start,event=cpu,interval=1ms,cstack=no,threads")
     cpu_before = cpu()
     began = time.monotonic()
     with ThreadPoolExecutor(CONCURRENCY) as pool:
         done = list(pool.map(submit, labels, prepared))
     last = max(arrived for _, arrived in done)
+    if profiling:
+        profile = f"/tmp/bench-submit-burst-{cpu.pid}.collapsed"
+        burst_profiler(cpu.pid, f"stop,collapsed,file={profile}")
+        print(f"# burst CPU profile (async-profiler, collapsed stacks): {profile}", file=sys.stderr)
     # Settled (the workflows' follow-up steps after the email included), then read.
     time.sleep(2)
     cpu_used = cpu() - cpu_before

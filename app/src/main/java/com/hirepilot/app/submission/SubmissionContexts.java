@@ -16,6 +16,7 @@ import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +41,7 @@ class SubmissionContexts {
   private final CandidateDirectory candidates;
   private final CandidateFiles candidateFiles;
   private final RecruiterDirectory recruiters;
+  private final JdbcClient jdbc;
 
   SubmissionContexts(
       Submissions submissions,
@@ -47,13 +49,15 @@ class SubmissionContexts {
       JobCollaborators collaborators,
       CandidateDirectory candidates,
       CandidateFiles candidateFiles,
-      RecruiterDirectory recruiters) {
+      RecruiterDirectory recruiters,
+      JdbcClient jdbc) {
     this.submissions = submissions;
     this.jobs = jobs;
     this.collaborators = collaborators;
     this.candidates = candidates;
     this.candidateFiles = candidateFiles;
     this.recruiters = recruiters;
+    this.jdbc = jdbc;
   }
 
   @Transactional(readOnly = true)
@@ -92,19 +96,58 @@ class SubmissionContexts {
   Submission submission(String submissionId) {
     Optional<Submission> found = submissions.findById(submissionId);
     if (found.isPresent()) {
-      // The activity's log lines say which submission, job and workspace they are about; the
-      // activity's end clears them (TemporalLogContext).
       Submission submission = found.get();
-      LogContext.put(LogContext.SUBMISSION_ID, submission.id());
-      LogContext.put(LogContext.JOB_ID, submission.jobId());
-      LogContext.put(LogContext.WORKSPACE_ID, submission.workspaceId());
+      logContext(submission.id(), submission.jobId(), submission.workspaceId());
       return submission;
     }
+    throw notFound(submissionId);
+  }
+
+  /** What a submission is about, without its files or texts. */
+  record Facts(String workspaceId, String jobId, String candidateId, int emailRound) {}
+
+  /**
+   * A submission's {@link Facts} in one statement, for the steps that need no more: the aggregate
+   * ({@link #submission}) costs a second statement for its files, and these steps run for every
+   * email.
+   */
+  Facts facts(String submissionId) {
+    Optional<Facts> found =
+        jdbc.sql(
+                "select workspace_id, job_id, candidate_id, email_round from submission"
+                    + " where id = :id")
+            .param("id", submissionId)
+            .query(
+                (rs, row) ->
+                    new Facts(
+                        rs.getString("workspace_id"),
+                        rs.getString("job_id"),
+                        rs.getString("candidate_id"),
+                        rs.getInt("email_round")))
+            .optional();
+    if (found.isPresent()) {
+      logContext(submissionId, found.get().jobId(), found.get().workspaceId());
+      return found.get();
+    }
+    throw notFound(submissionId);
+  }
+
+  /**
+   * The activity's log lines say which submission, job and workspace they are about; the activity's
+   * end clears them (TemporalLogContext).
+   */
+  private static void logContext(String submissionId, String jobId, String workspaceId) {
+    LogContext.put(LogContext.SUBMISSION_ID, submissionId);
+    LogContext.put(LogContext.JOB_ID, jobId);
+    LogContext.put(LogContext.WORKSPACE_ID, workspaceId);
+  }
+
+  private static ApplicationFailure notFound(String submissionId) {
     if (attempt() <= ATTEMPTS_WHILE_COMMITTING) {
-      throw ApplicationFailure.newFailure(
+      return ApplicationFailure.newFailure(
           "Submission " + submissionId + " is not committed yet", "SubmissionNotCommittedYet");
     }
-    throw missing("Submission " + submissionId);
+    return missing("Submission " + submissionId);
   }
 
   private static <T> T present(Optional<T> record, String what) {

@@ -96,7 +96,7 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
 
   @Override
   public void roundSent(String submissionId, int round) {
-    if (contexts.submission(submissionId).emailRound() > round) {
+    if (contexts.facts(submissionId).emailRound() > round) {
       return; // a resend started a newer round; its own emails mark it
     }
     submissions.markRoundSent(submissionId, round, Timestamps.param(clock.instant()));

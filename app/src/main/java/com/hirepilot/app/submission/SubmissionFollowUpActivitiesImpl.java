@@ -197,7 +197,7 @@ class SubmissionFollowUpActivitiesImpl implements SubmissionFollowUpActivities {
 
   @Override
   public void handToAutomation(String submissionId, AutomationTrigger trigger, String occurrence) {
-    Submission submission = contexts.submission(submissionId);
+    SubmissionContexts.Facts submission = contexts.facts(submissionId);
     automation.handle(
         new LifecycleEventOccurred(
             StepKey.automation(submissionId, trigger, occurrence).value(),
