@@ -36,6 +36,9 @@ public class SubmittingCandidates {
           SubmissionStatus.AWAITING_FEEDBACK,
           SubmissionStatus.INTERVIEW_REQUESTED);
 
+  /** {@link #OPEN} as stored, for the queries that look for an open submission. */
+  private static final List<String> OPEN_STATUSES = OPEN.stream().map(Enum::name).toList();
+
   private final JobService jobs;
   private final JobCollaborators collaborators;
   private final CandidateDirectory candidates;
@@ -109,9 +112,7 @@ public class SubmittingCandidates {
       throw new InvalidInputException(
           "jobId", "the job has no active collaborators to send the submission to; add one first");
     }
-    if (!submissions
-        .openOf(job.id(), List.of(candidate.id()), OPEN.stream().map(Enum::name).toList())
-        .isEmpty()) {
+    if (!submissions.openOf(job.id(), List.of(candidate.id()), OPEN_STATUSES).isEmpty()) {
       throw new ConflictException(
           "This candidate already has an open submission for this job; resend it instead");
     }
@@ -197,8 +198,7 @@ public class SubmittingCandidates {
     // Before any is started: the first submission would be refused the same way.
     refuseFlagged(recruiter.workspaceId(), recipients);
     Set<String> known = candidates.existingIn(recruiter.workspaceId(), candidateIds);
-    Set<String> open =
-        submissions.openOf(job.id(), candidateIds, OPEN.stream().map(Enum::name).toList());
+    Set<String> open = submissions.openOf(job.id(), candidateIds, OPEN_STATUSES);
     Set<String> seen = new java.util.HashSet<>();
     for (int i = 0; i < candidateIds.size(); i++) {
       String id = candidateIds.get(i);

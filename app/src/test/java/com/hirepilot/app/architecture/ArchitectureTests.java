@@ -5,10 +5,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The rules that keep the portal from leaking and the modules apart. */
@@ -101,19 +104,13 @@ class ArchitectureTests {
       methods()
           .that()
           .areDeclaredInClassesThat()
-          .areAssignableTo(org.springframework.data.repository.Repository.class)
+          .areAssignableTo(Repository.class)
           .and()
           .areDeclaredInClassesThat()
           .resideInAPackage("com.hirepilot..")
           .and()
-          .doNotHaveModifier(com.tngtech.archunit.core.domain.JavaModifier.STATIC)
-          .and(
-              DescribedPredicate.describe(
-                  "are abstract",
-                  m ->
-                      m.getModifiers()
-                          .contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT)))
+          .haveModifier(JavaModifier.ABSTRACT)
           .should()
-          .beAnnotatedWith(org.springframework.data.jdbc.repository.query.Query.class)
+          .beAnnotatedWith(Query.class)
           .allowEmptyShould(false);
 }

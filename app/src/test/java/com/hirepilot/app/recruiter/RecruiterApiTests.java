@@ -73,6 +73,27 @@ class RecruiterApiTests {
   }
 
   @Test
+  void aCandidateWithAnOpenSubmissionForTheJobIsRefusedAndNothingIsWritten() {
+    String jobId = api.create("/api/jobs", "{\"title\":\"Twice\"}");
+    api.create("/api/jobs/" + jobId + "/collaborators", "{\"email\":\"twice@client.test\"}");
+    String candidateId = api.create("/api/candidates", "{\"name\":\"Lee\"}");
+    String body = "{\"candidateId\":%s}".formatted(quote(candidateId));
+    assertThat(api.post("/api/jobs/" + jobId + "/submissions", body).statusCode()).isEqualTo(201);
+    long before = count("submission");
+
+    HttpResponse<String> again = api.post("/api/jobs/" + jobId + "/submissions", body);
+
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(json(again).get("detail").asText()).contains("already has an open submission");
+    assertThat(count("submission")).isEqualTo(before);
+    // Open is per job: the same candidate may still go to another job.
+    String otherJob = api.create("/api/jobs", "{\"title\":\"Elsewhere\"}");
+    api.create("/api/jobs/" + otherJob + "/collaborators", "{\"email\":\"else@client.test\"}");
+    assertThat(api.post("/api/jobs/" + otherJob + "/submissions", body).statusCode())
+        .isEqualTo(201);
+  }
+
+  @Test
   void anUnknownAttachmentKindAnswers422() {
     String candidateId = api.create("/api/candidates", "{\"name\":\"Lee\"}");
     HttpResponse<String> response =
