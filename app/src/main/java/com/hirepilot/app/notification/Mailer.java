@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends email once per delivery and keeps each delivery's record true: {@code QUEUED}, {@code
@@ -26,6 +28,7 @@ public class Mailer {
   private final AddressFlags flags;
   private final ObjectProvider<EmailComposer> composers;
   private final Clock clock;
+  private final TransactionTemplate transaction;
 
   Mailer(
       SmtpRelay relay,
@@ -33,13 +36,15 @@ public class Mailer {
       DeliveryStatuses statuses,
       AddressFlags flags,
       ObjectProvider<EmailComposer> composers,
-      Clock clock) {
+      Clock clock,
+      PlatformTransactionManager transactions) {
     this.relay = relay;
     this.deliveries = deliveries;
     this.statuses = statuses;
     this.flags = flags;
     this.composers = composers;
     this.clock = clock;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /**
@@ -85,12 +90,46 @@ public class Mailer {
    * @throws IllegalArgumentException when there is no such delivery
    */
   public Outcome attempt(String deliveryId) {
+    Claimed claimed = transaction.execute(tx -> claim(deliveryId));
+    if (claimed.settled() != null) {
+      return claimed.settled();
+    }
+    relay.hand(deliveryId, claimed.messageId(), claimed.email());
+    Instant now = clock.instant();
+    statuses.sent(deliveryId, now);
+    claimed.composer().sent(claimed.recipe(), now);
+    return Outcome.SENT;
+  }
+
+  /**
+   * What an attempt holds once it may send: the message, its lasting {@code Message-ID}, and who
+   * built it. Or, when it may not, how the delivery was settled instead.
+   */
+  private record Claimed(
+      Outcome settled,
+      EmailComposer composer,
+      EmailRecipe recipe,
+      OutgoingEmail email,
+      String messageId) {
+
+    static Claimed settled(Outcome outcome) {
+      return new Claimed(outcome, null, null, null, null);
+    }
+  }
+
+  /**
+   * Reads the delivery, builds its message and claims it, in one transaction. Building may issue a
+   * sign-in link; an attempt refused its claim (another is under way) rolls back, so it leaves no
+   * link behind and does not replace the link of the message the other attempt is sending. One
+   * commit and one connection instead of one each per step.
+   */
+  private Claimed claim(String deliveryId) {
     QueuedEmail queued =
         deliveries
             .queued(deliveryId)
             .orElseThrow(() -> new IllegalArgumentException("No delivery " + deliveryId));
     if (!DeliveryStatuses.UNSENT.contains(queued.status())) {
-      return Outcome.ALREADY_SETTLED;
+      return Claimed.settled(Outcome.ALREADY_SETTLED);
     }
     EmailRecipe recipe = queued.recipe();
     var flag = flags.find(recipe.workspaceId(), recipe.recipient());
@@ -101,7 +140,7 @@ public class Mailer {
               + flag.get().describe()
               + ". Confirm or correct it, then send again.",
           clock.instant());
-      return Outcome.ADDRESS_FLAGGED;
+      return Claimed.settled(Outcome.ADDRESS_FLAGGED);
     }
     EmailComposer composer =
         composers
@@ -115,18 +154,14 @@ public class Mailer {
       email = composer.compose(recipe);
     } catch (EmailComposer.NothingToSend e) {
       statuses.cancelled(deliveryId, e.getMessage(), clock.instant());
-      return Outcome.CANCELLED;
+      return Claimed.settled(Outcome.CANCELLED);
     }
     String messageId =
         queued.messageId() != null ? queued.messageId() : relay.messageId(deliveryId);
     if (!statuses.claim(deliveryId, email.subject(), messageId, clock.instant(), ATTEMPT_LEASE)) {
       throw new AttemptUnderWay(deliveryId);
     }
-    relay.hand(deliveryId, messageId, email);
-    Instant now = clock.instant();
-    statuses.sent(deliveryId, now);
-    composer.sent(recipe, now);
-    return Outcome.SENT;
+    return new Claimed(null, composer, recipe, email, messageId);
   }
 
   /** The attempt failed and another comes at {@code nextAttemptAt}. */

@@ -96,13 +96,17 @@ class SubmissionEmailActivitiesImpl implements SubmissionEmailActivities {
 
   @Override
   public void roundSent(String submissionId, int round) {
-    if (contexts.facts(submissionId).emailRound() > round) {
-      return; // a resend started a newer round; its own emails mark it
+    // One statement, no read first: this runs in the workflow task that follows every email.
+    int changed =
+        submissions.roundSent(
+            submissionId,
+            round,
+            Timestamps.param(clock.instant()),
+            SubmissionStatus.SENDING.name(),
+            SubmissionStatus.AWAITING_FEEDBACK.name());
+    if (changed > 0) {
+      events.publishEvent(new SubmissionChanged(submissionId));
     }
-    submissions.markRoundSent(submissionId, round, Timestamps.param(clock.instant()));
-    submissions.advanceStatus(
-        submissionId, SubmissionStatus.SENDING.name(), SubmissionStatus.AWAITING_FEEDBACK.name());
-    events.publishEvent(new SubmissionChanged(submissionId));
   }
 
   @Override

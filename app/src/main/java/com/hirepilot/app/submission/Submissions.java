@@ -30,23 +30,25 @@ interface Submissions extends ListCrudRepository<Submission, String> {
   java.util.Set<String> openOf(
       String jobId, Collection<String> candidateIds, Collection<String> statuses);
 
-  /** Moves the status forward only from where it stands, so a replayed write changes nothing. */
+  /**
+   * A round's email went out: notes when (the first time counts) and moves a {@code sending}
+   * submission to {@code awaiting}, in one statement. A round a resend has since replaced changes
+   * nothing, and neither does a retry, so replaying it is harmless.
+   *
+   * @return 1 when something changed
+   */
   @Modifying
   @Query(
       """
-      update submission set status = :to, version = version + 1
-      where id = :id and status = :from
+      update submission set
+        round_sent_at =
+          case when email_round = :round and round_sent_at is null then :at else round_sent_at end,
+        status = case when status = :sending then :awaiting else status end,
+        version = version + 1
+      where id = :id and email_round <= :round
+        and ((email_round = :round and round_sent_at is null) or status = :sending)
       """)
-  int advanceStatus(String id, String from, String to);
-
-  /** Notes when a round's email went out; the first time counts, so a retry changes nothing. */
-  @Modifying
-  @Query(
-      """
-      update submission set round_sent_at = :at, version = version + 1
-      where id = :id and email_round = :round and round_sent_at is null
-      """)
-  int markRoundSent(String id, int round, java.time.OffsetDateTime at);
+  int roundSent(String id, int round, java.time.OffsetDateTime at, String sending, String awaiting);
 
   /** Records that the round passed a step of its reminder schedule, once per step. */
   @Modifying

@@ -2,8 +2,11 @@ package com.hirepilot.app.notification;
 
 import static com.hirepilot.app.testing.RecruiterApi.quote;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hirepilot.app.HirePilotApplication;
+import com.hirepilot.app.auth.LoginLinks;
+import com.hirepilot.app.job.JobCollaborators;
 import com.hirepilot.app.testing.RecruiterApi;
 import com.hirepilot.app.testing.TestMail;
 import com.hirepilot.app.testing.TestRuntime;
@@ -38,6 +41,8 @@ class UnsentDeliveriesTests {
   @Autowired EmailDeliveries deliveries;
   @Autowired UnsentDeliveries unsent;
   @Autowired JdbcClient jdbc;
+  @Autowired LoginLinks links;
+  @Autowired JobCollaborators collaborators;
   @Autowired DeliveryPolicy policy;
   @Autowired WorkflowClient workflows;
   @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
@@ -108,6 +113,45 @@ class UnsentDeliveriesTests {
     assertThat(TestMail.to(client))
         .filteredOn(m -> TestMail.subjectOf(m).startsWith("Reminder:"))
         .hasSize(1);
+  }
+
+  /**
+   * Two attempts at one delivery overlap (a retry started while a slow attempt was still talking to
+   * the relay). The one refused its claim must not replace the sign-in link of the one sending, or
+   * the client would get an email whose link no longer works.
+   */
+  @Test
+  void anAttemptRefusedItsClaimLeavesTheLinkOfTheAttemptUnderWayWorking() throws Exception {
+    String client = "overlap-" + UUID.randomUUID().toString().substring(0, 8) + "@client.test";
+    EmailRecipe reminder = reminderAfterSubmittingTo(client);
+    String deliveryId = mailer.queue(reminder);
+    // The attempt under way: its link issued under the email's key, its claim fresh.
+    String linkUnderWay =
+        links
+            .issue(
+                collaborators.find(reminder.recipientId()).orElseThrow(),
+                LoginLinks.Purpose.INVITATION,
+                "/portal/submissions/" + reminder.submissionId(),
+                reminder.idempotencyKey())
+            .url();
+    jdbc.sql("update email_delivery set attempts = 1, attempt_started_at = ? where id = ?")
+        .params(com.hirepilot.app.system.Timestamps.param(Instant.now()), deliveryId)
+        .update();
+
+    assertThatThrownBy(() -> mailer.attempt(deliveryId)).isInstanceOf(Mailer.AttemptUnderWay.class);
+
+    String token = linkUnderWay.substring(linkUnderWay.indexOf("token=") + "token=".length());
+    assertThat(links.peek(token).state()).isEqualTo(LoginLinks.State.VALID);
+    assertThat(
+            jdbc.sql("select count(*) from login_token where issued_for = ?")
+                .param(reminder.idempotencyKey())
+                .query(Integer.class)
+                .single())
+        .as("the refused attempt issued no link of its own")
+        .isEqualTo(1);
+    EmailDelivery delivery = deliveries.byId(deliveryId).orElseThrow();
+    assertThat(delivery.status()).isEqualTo(EmailDelivery.Status.QUEUED);
+    assertThat(delivery.attempts()).as("the refused attempt was not counted").isEqualTo(1);
   }
 
   /**
