@@ -104,26 +104,23 @@ class SubmissionContexts {
   }
 
   /** What a submission is about, without its files or texts. */
-  record Facts(String workspaceId, String jobId, String candidateId, int emailRound) {}
+  record Facts(String workspaceId, String jobId, String candidateId) {}
 
   /**
-   * A submission's {@link Facts} in one statement, for the steps that need no more: the aggregate
-   * ({@link #submission}) costs a second statement for its files, and these steps run for every
-   * email.
+   * A submission's {@link Facts} in one statement, for the hand-over to automation, which needs no
+   * more and runs after every email: the aggregate ({@link #submission}) would cost a second
+   * statement for its files.
    */
   Facts facts(String submissionId) {
     Optional<Facts> found =
-        jdbc.sql(
-                "select workspace_id, job_id, candidate_id, email_round from submission"
-                    + " where id = :id")
+        jdbc.sql("select workspace_id, job_id, candidate_id from submission where id = :id")
             .param("id", submissionId)
             .query(
                 (rs, row) ->
                     new Facts(
                         rs.getString("workspace_id"),
                         rs.getString("job_id"),
-                        rs.getString("candidate_id"),
-                        rs.getInt("email_round")))
+                        rs.getString("candidate_id")))
             .optional();
     if (found.isPresent()) {
       logContext(submissionId, found.get().jobId(), found.get().workspaceId());
